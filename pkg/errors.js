@@ -1,0 +1,209 @@
+// Error classes with the names, codes and fields of @composio/core (core errors) and
+// @composio/client (HTTP errors). Every class sets `.name` to its own name.
+
+const CODE_PREFIX = 'TS-SDK::';
+
+/** Base of every SDK-side error (`code` is always `TS-SDK::…`). */
+export class ComposioError extends Error {
+  constructor(message, options = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = `${CODE_PREFIX}${options.code}`;
+    if (options.possibleFixes) this.possibleFixes = options.possibleFixes;
+    for (const key of ['statusCode', 'meta']) {
+      if (options[key] !== undefined) {
+        Object.defineProperty(this, key, { value: options[key], enumerable: true });
+      }
+    }
+  }
+}
+
+export class ComposioNoAPIKeyError extends ComposioError {
+  constructor(message = 'No Composio API key provided', options = {}) {
+    super(message, {
+      code: 'NO_API_KEY_PROVIDED',
+      statusCode: 401,
+      cause:
+        'The API key was looked up in the `apiKey` option, then in the COMPOSIO_API_KEY environment variable (where the runtime has one).',
+      possibleFixes: [
+        'Pass it as an option: new Composio({ apiKey: "your_api_key" })',
+        'Set the COMPOSIO_API_KEY environment variable',
+        'Get an API key from the Composio dashboard',
+      ],
+      ...options,
+    });
+  }
+}
+
+/** Bad input, found before any request was sent. `issues` lists `{ code, path, message }`. */
+export class ValidationError extends ComposioError {
+  constructor(message = 'Input validation failed', options = {}) {
+    const issues = options.issues ?? [];
+    super(message, {
+      ...options,
+      code: options.code ?? 'VALIDATION_ERROR',
+      possibleFixes: issues.map(i => `[${i.code}] ${i.path.join('.')} - ${i.message}`),
+    });
+    this.issues = issues;
+  }
+}
+
+export class ComposioRequestCancelledError extends ComposioError {
+  constructor(message = 'Request was cancelled by the caller', options = {}) {
+    super(message, { ...options, code: 'REQUEST_CANCELLED' });
+  }
+}
+
+export class ConnectionRequestTimeoutError extends ComposioError {
+  constructor(message = 'Connection request timed out', options = {}) {
+    super(message, { ...options, code: 'CONNECTION_REQUEST_TIMEOUT' });
+  }
+}
+
+export class ConnectionRequestFailedError extends ComposioError {
+  constructor(message = 'Connection request failed', options = {}) {
+    super(message, { ...options, code: 'CONNECTION_REQUEST_FAILED' });
+  }
+}
+
+export class ComposioConnectedAccountNotFoundError extends ComposioError {
+  constructor(message = 'Connected account not found', options = {}) {
+    super(message, { statusCode: 404, ...options, code: 'CONNECTED_ACCOUNT_NOT_FOUND' });
+  }
+}
+
+export class ComposioAclOnlyForSharedError extends ComposioError {
+  constructor(message = 'ACL config is only valid for SHARED accounts', options = {}) {
+    super(message, {
+      possibleFixes: ['Pass experimental: { accountType: "SHARED" } together with aclConfigForShared'],
+      ...options,
+      code: 'ACL_ONLY_FOR_SHARED',
+    });
+  }
+}
+
+export class ComposioInvalidModifierError extends ComposioError {
+  constructor(message = 'Invalid modifier', options = {}) {
+    super(message, { ...options, code: 'INVALID_MODIFIER' });
+  }
+}
+
+export class RemoteFileDownloadError extends ComposioError {
+  constructor(message = 'Failed to download the remote file', options = {}) {
+    super(message, { ...options, code: 'REMOTE_FILE_DOWNLOAD_FAILED' });
+  }
+}
+
+/** The server's answer did not have the shape the API promises. */
+export class ComposioInvalidResponseError extends ComposioError {
+  constructor(message = 'Invalid response from the server', options = {}) {
+    super(message, { ...options, code: 'INVALID_RESPONSE' });
+  }
+}
+
+// ---- HTTP errors (the classes of @composio/client) ----
+
+function apiMessage(status, body, text) {
+  if (body && typeof body === 'object' && 'message' in body) {
+    const m = body.message;
+    return `${status} ${typeof m === 'string' ? m : JSON.stringify(m)}`;
+  }
+  if (body !== undefined) return `${status} ${JSON.stringify(body)}`;
+  if (text) return `${status} ${text}`;
+  return `${status} status code (no body)`;
+}
+
+/** A non-2xx answer. `error` is the parsed body; `code`, `requestId`, `suggestedFix` come from `error.error`. */
+export class APIError extends Error {
+  constructor(status, error, message, headers) {
+    super(message ?? (status === undefined ? 'Connection error.' : apiMessage(status, error)));
+    this.name = new.target.name;
+    this.status = status;
+    this.headers = headers;
+    this.error = error;
+    const inner = error && typeof error === 'object' ? error.error : undefined;
+    if (inner && typeof inner === 'object') {
+      this.code = inner.code ?? inner.slug;
+      this.requestId = inner.request_id;
+      this.suggestedFix = inner.suggested_fix;
+    }
+    if (this.requestId === undefined && headers && typeof headers.get === 'function') {
+      this.requestId = headers.get('x-request-id') ?? undefined;
+    }
+  }
+}
+
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class UnprocessableEntityError extends APIError {}
+export class RateLimitError extends APIError {}
+export class InternalServerError extends APIError {}
+
+export class APIConnectionError extends APIError {
+  constructor({ message, cause } = {}) {
+    super(undefined, undefined, message ?? 'Connection error.', undefined);
+    if (cause !== undefined) this.cause = cause;
+  }
+}
+
+export class APIConnectionTimeoutError extends APIConnectionError {
+  constructor({ message } = {}) {
+    super({ message: message ?? 'Request timed out.' });
+  }
+}
+
+export class APIUserAbortError extends APIError {
+  constructor({ message } = {}) {
+    super(undefined, undefined, message ?? 'Request was aborted.', undefined);
+  }
+}
+
+const BY_STATUS = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** The HTTP error class for a status, as @composio/client picks it. */
+export function apiErrorFor(status, body, text, headers) {
+  const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
+  const err = new Class(status, body, apiMessage(status, body, text), headers);
+  return err;
+}
+
+/** Turns an error descriptor thrown by the wasm module into the matching class. */
+export function fromDescriptor(d) {
+  if (!d || typeof d !== 'object' || typeof d.__composio !== 'string') return d;
+  switch (d.__composio) {
+    case 'validation':
+      return new ValidationError(d.message, { issues: d.issues });
+    case 'no_api_key':
+      return new ComposioNoAPIKeyError();
+    case 'api':
+      return apiErrorFor(d.status, d.body, d.text, d.headers);
+    case 'bad_response':
+      return new ComposioInvalidResponseError(
+        `Unexpected response from the server (HTTP ${d.status}): ${d.message}`,
+        { statusCode: d.status, meta: { status: d.status, body: d.text } }
+      );
+    case 'timeout':
+      return new APIConnectionTimeoutError();
+    case 'connection':
+      return new APIConnectionError({ cause: d.cause });
+    case 'cancelled':
+      // Same message as @composio/core; the signal's reason is kept as `cause`.
+      return new ComposioRequestCancelledError(
+        'Request was cancelled by the caller: Request was aborted.',
+        { cause: d.cause }
+      );
+    default:
+      return new ComposioError(`Unexpected internal error: ${d.__composio}`, { code: 'INTERNAL' });
+  }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/: the release wasm with wasm-pack (its own wasm-opt download is
+# off), then wasm-opt -Oz from npm's binaryen. Prints the .wasm size raw and gzipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+wasm-pack --quiet build --release --target web --out-dir pkg/wasm --out-name composio_wasm \
+  --no-pack --no-typescript --mode no-install
+# wasm-pack writes a catch-all .gitignore, which would also hide the files from `npm pack`.
+rm -f pkg/wasm/.gitignore
+
+wasm=pkg/wasm/composio_wasm_bg.wasm
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+
+raw=$(wc -c < "$wasm")
+gz=$(gzip -9c "$wasm" | wc -c)
+echo "build: $wasm $raw bytes raw, $gz bytes gzip"

@@ -1,0 +1,308 @@
+//! `new Composio(config)`: where the API key and base URL come from, which headers every request
+//! carries, and how request URLs are joined (spec A1, B1).
+
+use crate::json::Json;
+use crate::validate::{Checker, Invalid, Path};
+
+pub const DEFAULT_BASE_URL: &str = "https://backend.composio.dev";
+/// The `@composio/core` version whose API this package mirrors; sent as `x-sdk-version`.
+pub const MIRRORED_SDK_VERSION: &str = "0.19.0";
+/// Per-attempt timeout when none is configured (the official client's default).
+pub const DEFAULT_TIMEOUT_MS: f64 = 60_000.0;
+
+/// What the JS layer read from the runtime's environment, if it has one.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    pub api_key: Option<String>,
+    pub base_url: Option<String>,
+    /// `NODEJS`, `DENO`, `BUN`, `CLOUDFLARE_WORKERS`, `VERCEL_EDGE`, `BROWSER`, … (spec A1.1).
+    pub runtime: Option<String>,
+}
+
+/// The resolved client settings.
+#[derive(Clone, PartialEq)]
+pub struct ClientConfig {
+    pub api_key: String,
+    pub base_url: String,
+    /// Sent with every request, in order, after the built-in headers.
+    pub headers: Vec<(String, String)>,
+    /// Per-attempt timeout in milliseconds.
+    pub timeout_ms: f64,
+}
+
+// The API key must never show up in logs or debug output.
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("api_key", &"<redacted>")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a client could not be built.
+#[derive(Debug, PartialEq)]
+pub enum ConfigError {
+    NoApiKey,
+    Invalid(Invalid),
+}
+
+fn non_empty(v: Option<&Json>, c: &mut Checker, key: &str) -> Option<String> {
+    match v {
+        None | Some(Json::Null) => None,
+        Some(Json::Str(s)) if s.is_empty() => None,
+        Some(Json::Str(s)) => Some(s.clone()),
+        Some(other) => {
+            c.wrong_type(Path::root(key), "a string", other);
+            None
+        }
+    }
+}
+
+/// Resolves the constructor options against the environment. Options of the official SDK that
+/// do not apply here (`allowTracking`, `provider`, …) are ignored.
+pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
+    let mut c = Checker::default();
+    let empty = Json::obj();
+    let options = match options {
+        Json::Null => &empty,
+        Json::Obj(_) => options,
+        other => {
+            c.wrong_type(Path::default(), "an object", other);
+            return Err(ConfigError::Invalid(c.finish(()).unwrap_err()));
+        }
+    };
+    // `||` semantics, as in the official SDK: an empty option falls through to the environment.
+    let api_key = non_empty(options.get("apiKey"), &mut c, "apiKey")
+        .or_else(|| env.api_key.clone().filter(|k| !k.is_empty()));
+    let base_url = non_empty(options.get("baseURL"), &mut c, "baseURL")
+        .or_else(|| env.base_url.clone().filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+        c.issue(
+            "invalid_string",
+            Path::root("baseURL"),
+            format!("expected an absolute http(s) URL, got '{base_url}'"),
+        );
+    }
+    let mut user_headers = Vec::new();
+    match options.get("defaultHeaders") {
+        None | Some(Json::Null) => {}
+        Some(Json::Obj(pairs)) => {
+            for (name, value) in pairs {
+                if let Some(v) = c.string(value, Path::root("defaultHeaders").key(name)) {
+                    user_headers.push((name.to_ascii_lowercase(), v));
+                }
+            }
+        }
+        Some(other) => c.wrong_type(
+            Path::root("defaultHeaders"),
+            "an object of header names to strings",
+            other,
+        ),
+    }
+    let timeout_ms = match options.get("timeout") {
+        None | Some(Json::Null) => DEFAULT_TIMEOUT_MS,
+        Some(Json::Num(ms)) if ms.is_finite() && *ms > 0.0 => *ms,
+        Some(other) => {
+            c.wrong_type(
+                Path::root("timeout"),
+                "a positive number of milliseconds",
+                other,
+            );
+            DEFAULT_TIMEOUT_MS
+        }
+    };
+    c.finish(()).map_err(ConfigError::Invalid)?;
+    let api_key = api_key.ok_or(ConfigError::NoApiKey)?;
+    let headers = merge_headers(&api_key, user_headers, env.runtime.as_deref());
+    Ok(ClientConfig {
+        api_key,
+        base_url,
+        headers,
+        timeout_ms,
+    })
+}
+
+/// Later entries win: `accept`, `x-api-key`, the user's `defaultHeaders`, then the SDK's own
+/// `x-*` headers (which win over user headers of the same name, as in the official SDK).
+fn merge_headers(
+    api_key: &str,
+    user: Vec<(String, String)>,
+    runtime: Option<&str>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = vec![
+        ("accept".into(), "application/json".into()),
+        ("x-api-key".into(), api_key.to_string()),
+    ];
+    let mut put = |name: String, value: String| match out.iter_mut().find(|(n, _)| *n == name) {
+        Some(slot) => slot.1 = value,
+        None => out.push((name, value)),
+    };
+    for (name, value) in user {
+        put(name, value);
+    }
+    put("x-source".into(), "TYPESCRIPT_SDK".into());
+    put("x-sdk-version".into(), MIRRORED_SDK_VERSION.into());
+    put("x-runtime".into(), runtime.unwrap_or("UNKNOWN").into());
+    put("x-framework".into(), "openai".into());
+    out
+}
+
+/// `base + path`, dropping one slash where both have it; a path prefix on the base is kept.
+pub fn join_url(base: &str, path: &str) -> String {
+    match (base.ends_with('/'), path.starts_with('/')) {
+        (true, true) => format!("{}{}", base, &path[1..]),
+        (false, false) => format!("{base}/{path}"),
+        _ => format!("{base}{path}"),
+    }
+}
+
+/// Percent-encodes one path segment (RFC 3986 pchar, like the official client). Segments that
+/// would change the path's meaning are refused.
+pub fn path_segment(value: &str, what: &str) -> Result<String, Invalid> {
+    if value.is_empty() || value == "." || value == ".." {
+        return Err(Invalid::one(
+            "invalid_string",
+            Path::root(what),
+            format!("expected a non-empty id that is not '.' or '..', got '{value}'"),
+        ));
+    }
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b);
+        if keep {
+            out.push(b as char);
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::j;
+
+    fn env(key: Option<&str>, url: Option<&str>) -> Env {
+        Env {
+            api_key: key.map(Into::into),
+            base_url: url.map(Into::into),
+            runtime: Some("NODEJS".into()),
+        }
+    }
+
+    #[test]
+    fn option_beats_environment_and_empty_falls_through() {
+        let c = resolve(&j!({"apiKey": "opt"}), &env(Some("envkey"), None)).unwrap();
+        assert_eq!(c.api_key, "opt");
+        let c = resolve(&j!({"apiKey": ""}), &env(Some("envkey"), None)).unwrap();
+        assert_eq!(c.api_key, "envkey");
+        assert_eq!(c.base_url, DEFAULT_BASE_URL);
+        let c = resolve(&Json::Null, &env(Some("k"), Some("http://127.0.0.1:9"))).unwrap();
+        assert_eq!(c.base_url, "http://127.0.0.1:9");
+        let c = resolve(
+            &j!({"baseURL": "https://x.test"}),
+            &env(Some("k"), Some("http://127.0.0.1:9")),
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://x.test");
+    }
+
+    #[test]
+    fn missing_key_is_its_own_error() {
+        assert_eq!(
+            resolve(&j!({}), &env(None, None)),
+            Err(ConfigError::NoApiKey)
+        );
+        assert_eq!(
+            resolve(&j!({"apiKey": null}), &env(Some(""), None)),
+            Err(ConfigError::NoApiKey)
+        );
+    }
+
+    #[test]
+    fn bad_options_are_named() {
+        let msg = |o: Json| match resolve(&o, &env(Some("k"), None)) {
+            Err(ConfigError::Invalid(i)) => i.message(),
+            other => panic!("expected invalid, got {other:?}"),
+        };
+        assert_eq!(
+            msg(j!({"apiKey": 5})),
+            "apiKey: expected a string, got a number"
+        );
+        assert_eq!(
+            msg(j!({"baseURL": "backend.composio.dev"})),
+            "baseURL: expected an absolute http(s) URL, got 'backend.composio.dev'"
+        );
+        assert_eq!(
+            msg(j!({"defaultHeaders": {"x-a": 1}})),
+            "defaultHeaders.x-a: expected a string, got a number"
+        );
+        assert_eq!(msg(j!("key")), "config: expected an object, got a string");
+        assert_eq!(
+            msg(j!({"timeout": -1})),
+            "timeout: expected a positive number of milliseconds, got a number"
+        );
+    }
+
+    #[test]
+    fn ignored_official_options_are_accepted() {
+        let c = resolve(
+            &j!({"apiKey": "k", "allowTracking": true, "disableVersionCheck": false,
+                 "host": "h", "toolkitVersions": "latest", "provider": {}}),
+            &Env::default(),
+        );
+        assert!(c.is_ok());
+    }
+
+    #[test]
+    fn headers_merge_with_sdk_headers_winning() {
+        let c = resolve(
+            &j!({"apiKey": "k", "defaultHeaders": {"X-Source": "mine", "X-Trace": "t", "x-api-key": "other"}}),
+            &env(None, None),
+        )
+        .unwrap();
+        let h: Vec<(&str, &str)> = c
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            h,
+            [
+                ("accept", "application/json"),
+                ("x-api-key", "other"),
+                ("x-source", "TYPESCRIPT_SDK"),
+                ("x-trace", "t"),
+                ("x-sdk-version", "0.19.0"),
+                ("x-runtime", "NODEJS"),
+                ("x-framework", "openai"),
+            ]
+        );
+    }
+
+    #[test]
+    fn debug_output_hides_the_key() {
+        let c = resolve(&j!({"apiKey": "secret_key_123"}), &Env::default()).unwrap();
+        assert!(!format!("{c:?}").contains("secret_key_123"));
+    }
+
+    #[test]
+    fn urls_join_with_one_slash() {
+        assert_eq!(join_url("http://h/", "/api"), "http://h/api");
+        assert_eq!(join_url("http://h", "/api"), "http://h/api");
+        assert_eq!(join_url("http://h/prefix", "/api"), "http://h/prefix/api");
+    }
+
+    #[test]
+    fn path_segments_are_percent_encoded() {
+        assert_eq!(path_segment("trs_a b/c", "id").unwrap(), "trs_a%20b%2Fc");
+        assert_eq!(path_segment("a:b@c", "id").unwrap(), "a:b@c");
+        assert!(path_segment("..", "sessionId").is_err());
+    }
+}
