@@ -27,7 +27,23 @@ function idGenerator() {
 }
 
 function freshState() {
-  return { sessions: new Map(), ids: idGenerator(), requestIds: 0 };
+  return { sessions: new Map(), ids: idGenerator(), requestIds: 0, faults: [] };
+}
+
+/**
+ * A scripted failure for the next matching requests. `status`/`body`/`headers`: answer this
+ * instead; `drop`: destroy the connection without answering; `delayMs`: wait first (then answer
+ * normally unless `status` or `drop` is set). `times` (default 1) counts matching requests.
+ */
+function takeFault(state, method, path) {
+  const i = state.faults.findIndex(
+    f => (!f.method || f.method === method) && (!f.path || f.path === path || (f.path.endsWith('*') && path.startsWith(f.path.slice(0, -1))))
+  );
+  if (i < 0) return undefined;
+  const fault = state.faults[i];
+  fault.times = (fault.times ?? 1) - 1;
+  if (fault.times <= 0) state.faults.splice(i, 1);
+  return fault;
 }
 
 const routes = router([...sessionRoutes]);
@@ -100,10 +116,18 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
       query: Object.fromEntries(url.searchParams),
       headers: { ...req.headers },
       body,
+      rawBody: text,
     });
 
     state.requestIds += 1;
     const requestId = `req_${String(state.requestIds).padStart(6, '0')}`;
+    const fault = takeFault(state, req.method, path);
+    if (fault?.delayMs) await new Promise(r => setTimeout(r, fault.delayMs));
+    if (fault?.drop) return req.socket.destroy();
+    if (fault?.status) {
+      res.writeHead(fault.status, { ...CORS_HEADERS, 'x-request-id': requestId, ...(fault.headers ?? {}) });
+      return res.end(typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {}));
+    }
     try {
       const key = req.headers['x-api-key'];
       if (!key) {
@@ -143,7 +167,12 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
     }
   }
 
-  function control(req, res, path) {
+  async function control(req, res, path) {
+    if (path === '/__emulator/faults' && req.method === 'POST') {
+      const fault = JSON.parse((await readBody(req)) || '{}');
+      state.faults.push(fault);
+      return send(res, 204);
+    }
     if (path === '/__emulator/requests' && req.method === 'GET') return send(res, 200, requests);
     if (path === '/__emulator/requests' && req.method === 'DELETE') {
       requests.length = 0;
@@ -176,7 +205,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
     port: address.port,
     /** Every request received (control routes excluded), oldest first. */
     requests,
-    /** Forgets all sessions and requests; ids start again from the first. */
+    /** Scripts a failure for the next matching request(s); see `takeFault`. */
+    fault(spec) {
+      state.faults.push({ ...spec });
+    },
+    /** Forgets all sessions, requests and faults; ids start again from the first. */
     reset() {
       state = freshState();
       requests.length = 0;

@@ -142,14 +142,11 @@ async fn call(
     body: Option<Json>,
     signal: Option<&AbortSignal>,
 ) -> Result<(u16, Json), JsValue> {
-    let body = match body {
-        Some(b) => Some(
-            js_sys::JSON::stringify(&to_js(&b))
-                .map(String::from)
-                .unwrap_or_default(),
-        ),
-        None => None,
-    };
+    let body = body.map(|b| {
+        js_sys::JSON::stringify(&to_js(&b))
+            .map(String::from)
+            .unwrap_or_default()
+    });
     let request = HttpRequest {
         method,
         url: client_config::join_url(&config.base_url, path),

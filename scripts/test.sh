@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, lints, runs the native Rust tests, builds the
+# package, then runs the JS suites (differential, client, emulator, …) against the emulator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/toolchain.sh
+
+echo "== rust: fmt, clippy (native and wasm32), unit tests"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo test --quiet
+
+echo "== build"
+bash scripts/build.sh
+
+echo "== js"
+node --test --test-concurrency=2 tests/js/

@@ -1,0 +1,23 @@
+// Shared test helpers: an emulator per test file and small assertions.
+import { after, before } from 'node:test';
+import { startEmulator } from '../../emulator/server.mjs';
+
+/** Starts one emulator for the calling test file; `ctx.emulator` is set in `before`. */
+export function useEmulator(options) {
+  const ctx = {};
+  before(async () => {
+    ctx.emulator = await startEmulator(options);
+  });
+  after(() => ctx.emulator.close());
+  return ctx;
+}
+
+export const isPlainObject = v => v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Every value reachable from `v` is a plain object, array or primitive (no Map, no class). */
+export function assertPlainTree(v, assert, path = 'value') {
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) return v.forEach((x, i) => assertPlainTree(x, assert, `${path}[${i}]`));
+  assert.ok(isPlainObject(v), `${path} is not a plain object`);
+  for (const [k, x] of Object.entries(v)) assertPlainTree(x, assert, `${path}.${k}`);
+}
