@@ -1,9 +1,18 @@
 // The JS surface of composio-wasm: the classes a @composio/core user touches. The work happens
-// in the wasm module; this file binds methods, reads the environment, and turns error
-// descriptors into error classes. The runtime entry (node.js, …) installs the wasm loader.
+// in the wasm module; this file binds methods, reads the environment, calls user callbacks
+// (modifySchema), and turns error descriptors into error classes. The runtime entry (node.js, …)
+// installs the wasm loader.
 
 import { Client } from './wasm/composio_wasm.js';
-import { fromDescriptor } from './errors.js';
+import {
+  BadRequestError,
+  ComposioAclOnlyForSharedError,
+  ComposioInvalidModifierError,
+  fromDescriptor,
+} from './errors.js';
+import { ToolRouterSessionFilesMount } from './files.js';
+
+export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 
 let loadWasm = () => {
   throw new Error('composio-wasm: no wasm loader installed; import the package entry, not core.js');
@@ -22,7 +31,7 @@ function ensureWasm() {
   }
 }
 
-/** Runs a wasm call and rethrows its error descriptor as the matching error class. */
+/** Awaits a wasm call and rethrows its error descriptor as the matching error class. */
 async function settle(promise) {
   try {
     return await promise;
@@ -69,6 +78,60 @@ function readEnv(config) {
 const REDACTED = '<redacted>';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+/** Binds the named prototype methods to `target`, so `const { m } = obj; m()` works. */
+function bindMethods(target, names) {
+  for (const name of names) target[name] = target[name].bind(target);
+}
+
+function redactHeaders(headers) {
+  if (!headers) return headers;
+  const out = { ...headers };
+  if ('x-api-key' in out) out['x-api-key'] = REDACTED;
+  return out;
+}
+
+const ACL_ONLY_FOR_SHARED = 'acl_config_for_shared is only valid on SHARED';
+
+/** What `session.authorize()` returns: the link to send the user to, and a way to wait. */
+export class ConnectionRequest {
+  #client;
+  #state;
+
+  constructor(client, { id, status, redirectUrl }) {
+    this.#client = client;
+    this.#state = { id, status, redirectUrl };
+    this.id = id;
+    // A snapshot, as in @composio/core: `toJSON()` shows the latest state.
+    this.status = status;
+    this.redirectUrl = redirectUrl;
+    bindMethods(this, ['waitForConnection']);
+  }
+
+  /**
+   * Polls the connected account until it is ACTIVE (returns it), fails, or `timeout` ms pass.
+   * Accepts a number (as @composio/core) or `{ timeout?, signal? }`.
+   */
+  async waitForConnection(timeout, requestOptions) {
+    let options = requestOptions;
+    if (timeout !== null && typeof timeout === 'object') {
+      options = { ...timeout };
+      timeout = options.timeout;
+      delete options.timeout;
+    }
+    const account = await settle(this.#client.waitForConnection(this.id, timeout, options));
+    this.#state = { ...this.#state, status: account.status };
+    return account;
+  }
+
+  toJSON() {
+    return { ...this.#state };
+  }
+
+  toString() {
+    return JSON.stringify(this.#state, null, 2);
+  }
+}
+
 /** A Tool Router session, shaped like @composio/core's `ToolRouterSession`. */
 export class ToolRouterSession {
   #client;
@@ -77,12 +140,30 @@ export class ToolRouterSession {
     this.#client = client;
     this.sessionId = fields.sessionId;
     this.mcp = fields.mcp;
+    this.#apply(fields);
+    this.experimental = {
+      assistivePrompt: fields.assistivePrompt,
+      files: new ToolRouterSessionFilesMount(client, fields.sessionId, settle),
+    };
+    bindMethods(this, [
+      'tools',
+      'authorize',
+      'ensureConnected',
+      'toolkits',
+      'search',
+      'execute',
+      'proxyExecute',
+      'update',
+      'delete',
+    ]);
+  }
+
+  #apply(fields) {
     this.config = fields.config;
     this.preload = fields.preload;
     this.sandbox = fields.sandbox;
     this.configVersion = fields.configVersion;
     this.warnings = fields.warnings;
-    this.experimental = { assistivePrompt: fields.assistivePrompt };
   }
 
   /** @deprecated Use `sandbox`. */
@@ -94,10 +175,98 @@ export class ToolRouterSession {
     this.sandbox = value;
   }
 
+  /**
+   * The session's tools in the OpenAI function-tool format (what @composio/core returns with
+   * its default provider). Pass `{ raw: true }` for the SDK `Tool[]` instead.
+   */
+  async tools(modifiers, requestOptions) {
+    const modifySchema = modifiers?.modifySchema;
+    if (modifySchema !== undefined && typeof modifySchema !== 'function') {
+      throw new ComposioInvalidModifierError('Invalid schema modifier. Not a function.');
+    }
+    let tools = await settle(this.#client.tools(this.sessionId, requestOptions));
+    if (modifySchema) {
+      tools = await Promise.all(
+        tools.map(tool =>
+          modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
+        )
+      );
+    }
+    return modifiers?.raw === true ? tools : Client.openaiTools(tools);
+  }
+
+  /** Starts a connection for `toolkit` (POST /link). */
+  async authorize(toolkit, options, requestOptions) {
+    try {
+      const link = await settle(this.#client.authorize(this.sessionId, toolkit, options, requestOptions));
+      return new ConnectionRequest(this.#client, link);
+    } catch (e) {
+      if (e instanceof BadRequestError && e.message.includes(ACL_ONLY_FOR_SHARED)) {
+        throw new ComposioAclOnlyForSharedError(e.message, { cause: e });
+      }
+      throw e;
+    }
+  }
+
+  /** Connects `toolkit` unless it already is (or needs no auth); waits for the connection. */
+  async ensureConnected(toolkit, options = {}, requestOptions) {
+    const { timeout, ...authorizeOptions } = options ?? {};
+    const state = await this.toolkits({ toolkits: [toolkit] }, requestOptions);
+    const existing = state.items.find(item => item.slug.toLowerCase() === String(toolkit).toLowerCase());
+    if (existing?.isNoAuth) return { toolkit: existing.slug, wasConnected: true };
+    const active = existing?.connection?.connectedAccount;
+    if (existing?.connection?.isActive && active) {
+      return { toolkit: existing.slug, wasConnected: true, connectedAccount: { id: active.id, status: active.status } };
+    }
+    const request = await this.authorize(toolkit, authorizeOptions, requestOptions);
+    const account = await request.waitForConnection(timeout, requestOptions);
+    return {
+      toolkit: existing?.slug ?? toolkit,
+      wasConnected: false,
+      connectedAccount: { id: account.id, status: account.status },
+    };
+  }
+
+  /** One page of the session's toolkits with their connection state. */
+  async toolkits(options, requestOptions) {
+    return settle(this.#client.toolkits(this.sessionId, options, requestOptions));
+  }
+
+  /** Semantic tool search. */
+  async search(params, requestOptions) {
+    return settle(this.#client.search(this.sessionId, params, requestOptions));
+  }
+
+  /** Runs a tool. A tool-level failure is a result with `error` set, not a throw. */
+  async execute(toolSlug, args, options, requestOptions) {
+    return settle(this.#client.execute(this.sessionId, toolSlug, args, options, requestOptions));
+  }
+
+  /** An authenticated call to the toolkit's own API through Composio. */
+  async proxyExecute(params, requestOptions) {
+    return settle(this.#client.proxyExecute(this.sessionId, params, requestOptions));
+  }
+
+  /** Changes the session's config (PATCH); returns the new raw config. */
+  async update(config, requestOptions) {
+    const fields = await settle(this.#client.update(this.sessionId, config, requestOptions));
+    this.#apply(fields);
+    return this.config;
+  }
+
+  /** Deletes the session. */
+  async delete(requestOptions) {
+    return settle(this.#client.deleteSession(this.sessionId, requestOptions));
+  }
+
   // The MCP headers carry the API key (MCP clients need it); keep it out of logs and JSON.
   toJSON() {
-    const { mcp, ...rest } = this;
-    return { ...rest, mcp: { ...mcp, headers: redactHeaders(mcp?.headers) } };
+    const { mcp, experimental, ...rest } = this;
+    return {
+      ...rest,
+      mcp: { ...mcp, headers: redactHeaders(mcp?.headers) },
+      experimental: { assistivePrompt: experimental?.assistivePrompt },
+    };
   }
 
   [inspectSymbol]() {
@@ -105,29 +274,48 @@ export class ToolRouterSession {
   }
 }
 
-function redactHeaders(headers) {
-  if (!headers) return headers;
-  const out = { ...headers };
-  if ('x-api-key' in out) out['x-api-key'] = REDACTED;
-  return out;
-}
-
-/** `composio.sessions` (also `composio.toolRouter`): create sessions. */
+/** `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions. */
 export class Sessions {
   #client;
 
   constructor(client) {
     this.#client = client;
-    this.create = this.create.bind(this);
+    bindMethods(this, ['create', 'use', 'delete']);
   }
 
-  /**
-   * Creates a session for `userId` (POST /api/v3.1/tool_router/session).
-   * @returns {Promise<ToolRouterSession>}
-   */
+  /** Creates a session for `userId` (POST /api/v3.1/tool_router/session). */
   async create(userId, config, requestOptions) {
     const fields = await settle(this.#client.create(userId, config, requestOptions));
     return new ToolRouterSession(this.#client, fields);
+  }
+
+  /** Picks up an existing session by id (GET). */
+  async use(id, options, requestOptions) {
+    const fields = await settle(this.#client.retrieve(id, options, requestOptions));
+    return new ToolRouterSession(this.#client, fields);
+  }
+
+  /** Deletes a session by id. */
+  async delete(id, requestOptions) {
+    return settle(this.#client.deleteSession(id, requestOptions));
+  }
+}
+
+/** `composio.toolkits`: the toolkit catalogue. */
+export class Toolkits {
+  #client;
+
+  constructor(client) {
+    this.#client = client;
+    bindMethods(this, ['get']);
+  }
+
+  /** `get()` lists toolkits; `get(slug)` returns one. */
+  async get(slugOrQuery, requestOptions) {
+    if (typeof slugOrQuery === 'string') {
+      return settle(this.#client.catalogToolkits(slugOrQuery, undefined, requestOptions));
+    }
+    return settle(this.#client.catalogToolkits(undefined, slugOrQuery, requestOptions));
   }
 }
 
@@ -147,5 +335,8 @@ export class Composio {
     /** @deprecated Use `sessions`. */
     this.toolRouter = sessions;
     this.create = sessions.create;
+    this.use = sessions.use;
+    this.toolkits = new Toolkits(this.#client);
   }
 }
+

@@ -203,6 +203,17 @@ export function fromDescriptor(d) {
         'Request was cancelled by the caller: Request was aborted.',
         { cause: d.cause }
       );
+    case 'account_not_found':
+      return new ComposioConnectedAccountNotFoundError(`Connected account with id ${d.id} not found`, {
+        meta: { connectedAccountId: d.id },
+      });
+    case 'connection_failed':
+      return new ConnectionRequestFailedError(
+        `Connection request failed with status: ${d.status}${d.statusReason ? `, reason: ${d.statusReason}` : ''}`,
+        { meta: { connectedAccountId: d.id, status: d.status, statusReason: d.statusReason } }
+      );
+    case 'connection_timeout':
+      return new ConnectionRequestTimeoutError(`Connection request timed out for ${d.id}`);
     default:
       return new ComposioError(`Unexpected internal error: ${d.__composio}`, { code: 'INTERNAL' });
   }

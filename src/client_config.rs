@@ -28,6 +28,8 @@ pub struct ClientConfig {
     pub headers: Vec<(String, String)>,
     /// Per-attempt timeout in milliseconds.
     pub timeout_ms: f64,
+    /// Retries after the first attempt (see `crate::retry`).
+    pub max_retries: u32,
 }
 
 // The API key must never show up in logs or debug output.
@@ -113,6 +115,10 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
             DEFAULT_TIMEOUT_MS
         }
     };
+    let max_retries = match options.get("maxRetries") {
+        None | Some(Json::Null) => crate::retry::DEFAULT_MAX_RETRIES,
+        Some(v) => retries(&mut c, v, Path::root("maxRetries")).unwrap_or(0),
+    };
     c.finish(()).map_err(ConfigError::Invalid)?;
     let api_key = api_key.ok_or(ConfigError::NoApiKey)?;
     let headers = merge_headers(&api_key, user_headers, env.runtime.as_deref());
@@ -121,7 +127,30 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
         base_url,
         headers,
         timeout_ms,
+        max_retries,
     })
+}
+
+/// A retry count: an integer from 0 to 10.
+pub fn retries(c: &mut Checker, v: &Json, path: Path) -> Option<u32> {
+    match v {
+        Json::Num(n) if n.fract() == 0.0 && (0.0..=10.0).contains(n) => Some(*n as u32),
+        other => {
+            c.wrong_type(path, "an integer from 0 to 10", other);
+            None
+        }
+    }
+}
+
+/// A per-attempt timeout: a positive, finite number of milliseconds.
+pub fn timeout(c: &mut Checker, v: &Json, path: Path) -> Option<f64> {
+    match v {
+        Json::Num(ms) if ms.is_finite() && *ms > 0.0 => Some(*ms),
+        other => {
+            c.wrong_type(path, "a positive number of milliseconds", other);
+            None
+        }
+    }
 }
 
 /// Later entries win: `accept`, `x-api-key`, the user's `defaultHeaders`, then the SDK's own
@@ -244,6 +273,10 @@ mod tests {
             "defaultHeaders.x-a: expected a string, got a number"
         );
         assert_eq!(msg(j!("key")), "config: expected an object, got a string");
+        assert_eq!(
+            msg(j!({"maxRetries": 1.5})),
+            "maxRetries: expected an integer from 0 to 10, got a number"
+        );
         assert_eq!(
             msg(j!({"timeout": -1})),
             "timeout: expected a positive number of milliseconds, got a number"

@@ -412,10 +412,16 @@ pub fn multi_account_parts(c: &mut Checker, v: &Json) -> Option<MultiAccountPart
         match m {
             Json::Num(n) if n.fract() == 0.0 && (2.0..=10.0).contains(n) => Some(*n),
             Json::Num(n) if n.is_finite() => {
+                // Integers print without float formatting, which would bloat the wasm.
+                let got = if n.fract() == 0.0 && n.abs() < 1e15 {
+                    (*n as i64).to_string()
+                } else {
+                    "a fractional number".to_string()
+                };
                 c.issue(
                     "too_big",
                     p,
-                    format!("expected an integer from 2 to 10, got {n}"),
+                    format!("expected an integer from 2 to 10, got {got}"),
                 );
                 None
             }
@@ -465,7 +471,7 @@ pub fn preload(c: &mut Checker, v: &Json) -> Option<Json> {
             let local: Vec<&str> = slugs
                 .iter()
                 .map(String::as_str)
-                .filter(|s| s.to_uppercase().starts_with(LOCAL_TOOL_PREFIX))
+                .filter(|s| s.to_ascii_uppercase().starts_with(LOCAL_TOOL_PREFIX))
                 .collect();
             if !local.is_empty() {
                 c.issue(

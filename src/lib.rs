@@ -4,10 +4,21 @@
 //! translation, response mapping and validation. It builds and is tested natively. The `wasm`
 //! module adds the fetch transport and the surface that the npm package's JS wraps.
 
+pub mod catalog;
 pub mod client_config;
+pub mod connection;
 pub mod create_config;
+pub mod execute;
+pub mod files;
 pub mod json;
+pub mod query;
+pub mod retry;
+pub mod search;
 pub mod session;
+pub mod shape;
+pub mod toolkits;
+pub mod tools;
+pub mod update_config;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

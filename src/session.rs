@@ -3,26 +3,8 @@
 //! `warnings` and `experimental.assistivePrompt`.
 
 use crate::json::Json;
+use crate::shape::{At, BadShape, Shaped};
 use crate::validate::described;
-
-/// A response that does not have the shape the spec promises.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BadShape(pub String);
-
-fn field<'a>(body: &'a Json, path: &str, key: &str) -> Result<&'a Json, BadShape> {
-    body.get(key)
-        .ok_or_else(|| BadShape(format!("missing `{path}{key}`")))
-}
-
-fn string<'a>(body: &'a Json, path: &str, key: &str) -> Result<&'a str, BadShape> {
-    let v = field(body, path, key)?;
-    v.as_str().ok_or_else(|| {
-        BadShape(format!(
-            "`{path}{key}` should be a string, got {}",
-            described(v)
-        ))
-    })
-}
 
 /// Where the response came from decides what JS gets: `create` exposes the assistive prompt,
 /// `use` never does (spec B4).
@@ -34,30 +16,15 @@ pub enum Source {
 
 /// Maps a session response to the JS-facing fields. The API key goes into `mcp.headers`
 /// because MCP clients need it to reach the session's MCP URL.
-pub fn session_fields(body: &Json, api_key: &str, source: Source) -> Result<Json, BadShape> {
-    if !matches!(body, Json::Obj(_)) {
-        return Err(BadShape(format!(
-            "expected a session object, got {}",
-            described(body)
-        )));
-    }
-    let session_id = string(body, "", "session_id")?;
-    let mcp = field(body, "", "mcp")?;
-    if !matches!(mcp, Json::Obj(_)) {
-        return Err(BadShape(format!(
-            "`mcp` should be an object, got {}",
-            described(mcp)
-        )));
-    }
-    let mcp_type = string(mcp, "mcp.", "type")?;
-    let mcp_url = string(mcp, "mcp.", "url")?;
-    let config = field(body, "", "config")?;
-    if !matches!(config, Json::Obj(_)) {
-        return Err(BadShape(format!(
-            "`config` should be an object, got {}",
-            described(config)
-        )));
-    }
+pub fn session_fields(body: &Json, api_key: &str, source: Source) -> Shaped<Json> {
+    let at = At::root(body, "a session object")?;
+    let session_id = at.str("session_id")?;
+    let mut buf = String::new();
+    let mcp = at.obj("mcp", &mut buf)?;
+    let mcp_type = mcp.str("type")?;
+    let mcp_url = mcp.str("url")?;
+    let mut buf = String::new();
+    let config = at.obj("config", &mut buf)?.value;
     let config_version = match body.get("config_version") {
         None | Some(Json::Null) => None,
         Some(Json::Num(n)) => Some(Json::Num(*n)),

@@ -148,3 +148,61 @@ pub async fn send(
         text: text.as_string().unwrap_or_default(),
     })
 }
+
+/// Waits `ms`, or fails with the signal's reason as soon as the caller aborts.
+pub async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), JsValue> {
+    if let Some(s) = signal.filter(|s| s.aborted()) {
+        return Err(s.reason());
+    }
+    let mut timer = JsValue::UNDEFINED;
+    let mut on_abort: Option<Closure<dyn FnMut()>> = None;
+    let promise = Promise::new(&mut |resolve, reject| {
+        timer = set_timeout(&resolve, ms);
+        if let Some(s) = signal {
+            let source = s.clone();
+            let cb = Closure::<dyn FnMut()>::new(move || {
+                let _ = reject.call1(&JsValue::UNDEFINED, &source.reason());
+            });
+            let _ = s.add_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
+            on_abort = Some(cb);
+        }
+    });
+    let result = JsFuture::from(promise).await.map(|_| ());
+    clear_timeout(&timer);
+    if let (Some(s), Some(cb)) = (signal, &on_abort) {
+        let _ = s.remove_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
+    }
+    result
+}
+
+/// Whether a rejected `fetch` certainly never sent the request: the connection was refused or
+/// the host did not resolve. Runtimes report this differently, so several spellings are known.
+pub fn failed_before_sending(err: &JsValue) -> bool {
+    const CODES: [&str; 6] = [
+        "ECONNREFUSED",
+        "ENOTFOUND",
+        "EAI_AGAIN",
+        "UND_ERR_CONNECT_TIMEOUT",
+        "ConnectionRefused",
+        "FailedToOpenSocket",
+    ];
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok();
+    let mut current = Some(err.clone());
+    for _ in 0..3 {
+        let Some(e) = current.filter(|e| e.is_object()) else {
+            return false;
+        };
+        let code = get(&e, "code").and_then(|c| c.as_string());
+        let message = get(&e, "message")
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        if code.is_some_and(|c| CODES.contains(&c.as_str()))
+            || message.contains("Connection refused")
+            || message.contains("ECONNREFUSED")
+        {
+            return true;
+        }
+        current = get(&e, "cause");
+    }
+    false
+}

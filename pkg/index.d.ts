@@ -1,0 +1,1444 @@
+// Type declarations for composio-wasm.
+//
+// The public surface mirrors the Tool Router session API of `@composio/core` 0.19.0: the same
+// export names, the same call signatures and overloads (`create(userId, { mcp: true })` returns a
+// `Session` that carries `mcp`, otherwise a `SessionWithoutMcp`), and the same data shapes
+// (camelCase where the official SDK converts, raw snake_case for `session.config`). Code written
+// against `@composio/core`'s session API type-checks unchanged against this file.
+//
+// Where the types differ on purpose:
+//   * Nothing here is generic over a provider: `session.tools()` always returns OpenAI
+//     function tools (the official default provider's output), or `Tool[]` with `{ raw: true }`.
+//     The session types still accept (and ignore) the official three type arguments.
+//   * Config types describe what `create()` / `update()` accept (zod *input* types), so an
+//     omitted `sandbox.enable` or `multiAccount.enable` is fine, as it is at run time.
+//   * Objects that the official zod schema requires to have exactly one key
+//     (`toolkits: { enable } | { disable }`, `tools.<toolkit>: { enable } | { disable } | { tags }`)
+//     reject a second key at compile time; the official types only reject it at run time.
+//   * Additions: constructor `timeout` / `maxRetries`, `tools({ raw: true })`,
+//     `waitForConnection({ timeout, signal })`, `requestOptions` on every session method,
+//     `proxyExecute` with `HEAD`, `binaryBody`, `customConnectionData`, `ValidationError.issues`,
+//     `ComposioInvalidResponseError`, and the HTTP error classes of `@composio/client`
+//     re-exported from the package root.
+//   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
+//     `session.customTools()`), providers other than the OpenAI format, and the non-session
+//     parts of `Composio` (`tools`, `triggers`, `connectedAccounts`, `authConfigs`, `mcp`, …).
+
+// ============================================================================================
+// Shared primitives
+// ============================================================================================
+
+/**
+ * Per-call transport options. Pass as the last argument of any session call.
+ * An aborted `signal` rejects the call with {@link ComposioRequestCancelledError}.
+ */
+export type ComposioRequestOptions = {
+  /** Cancels the in-flight HTTP request(s) of this call. */
+  signal?: AbortSignal;
+};
+
+/** Extra headers sent with every request. */
+export type ComposioRequestHeaders = Record<string, string>;
+
+/** MCP tool-annotation hints used to filter tools. */
+export type ToolRouterTag = 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint';
+
+/** Sandbox compute tier: standard (1 vCPU / 1 GB), medium (2/2), large (4/4), xlarge (8/8). */
+export type SandboxSize = 'standard' | 'medium' | 'large' | 'xlarge';
+
+/** Transport of a session's hosted MCP endpoint (the API currently returns `'http'`). */
+export type MCPServerType = 'http' | 'sse';
+
+/** Status of a connected account. */
+export type ConnectedAccountStatus =
+  | 'INITIALIZING'
+  | 'INITIATED'
+  | 'ACTIVE'
+  | 'FAILED'
+  | 'EXPIRED'
+  | 'INACTIVE'
+  | 'REVOKED';
+/** Same as {@link ConnectedAccountStatus} (the official SDK exports both names). */
+export type ConnectedAccountStatusEnum = ConnectedAccountStatus;
+
+/** Visibility of a connected account. */
+export type ConnectedAccountType = 'PRIVATE' | 'SHARED';
+
+/** Authentication scheme of an auth config. */
+export type AuthSchemeType =
+  | 'OAUTH1'
+  | 'OAUTH2'
+  | 'API_KEY'
+  | 'BASIC'
+  | 'BEARER_TOKEN'
+  | 'BILLCOM_AUTH'
+  | 'GOOGLE_SERVICE_ACCOUNT'
+  | 'NO_AUTH'
+  | 'BASIC_WITH_JWT'
+  | 'CALCOM_AUTH'
+  | 'SERVICE_ACCOUNT'
+  | 'SAML'
+  | 'DCR_OAUTH'
+  | 'S2S_OAUTH2';
+
+/** Toolkit version selection (accepted by the constructor; not used by session calls). */
+export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'latest' | undefined;
+
+// ============================================================================================
+// Constructor
+// ============================================================================================
+
+/**
+ * Options of `new Composio(config)`.
+ *
+ * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout` and `maxRetries` change behaviour. The
+ * other official options are accepted so existing code compiles, and ignored: composio-wasm sends
+ * no telemetry, runs no version check, touches no local files, and always produces the OpenAI
+ * tool format.
+ */
+export type ComposioConfig = {
+  /**
+   * API key, sent as `x-api-key`. Falls back to the `COMPOSIO_API_KEY` environment variable
+   * where the runtime has one; without a key the constructor throws {@link ComposioNoAPIKeyError}.
+   */
+  apiKey?: string | null;
+  /** Base URL of the API. Falls back to `COMPOSIO_BASE_URL`, then `https://backend.composio.dev`. */
+  baseURL?: string | null;
+  /** Headers added to every request (the SDK's own identification headers win on conflict). */
+  defaultHeaders?: ComposioRequestHeaders;
+  /** composio-wasm only: per-attempt request timeout in milliseconds (default 60 000). */
+  timeout?: number;
+  /** composio-wasm only: retries after the first attempt for retryable failures (default 2). */
+  maxRetries?: number;
+
+  /** Accepted and ignored (composio-wasm sends no telemetry). */
+  allowTracking?: boolean;
+  /** Accepted and ignored (composio-wasm runs no version check). */
+  disableVersionCheck?: boolean;
+  /** Accepted and ignored (telemetry host name). */
+  host?: string;
+  /**
+   * Accepted and ignored. `session.tools()` always returns the OpenAI function-tool format, so
+   * only an OpenAI-format provider (one whose `name` is `'openai'`) type-checks here.
+   */
+  provider?: { readonly name: 'openai' };
+  /** Accepted and ignored (only affects `composio.tools.*` in the official SDK). */
+  toolkitVersions?: ToolkitVersionParam;
+  /** Accepted and ignored (local file staging of the official SDK). */
+  dangerouslyAllowAutoUploadDownloadFiles?: boolean;
+  /** Accepted and ignored (local file staging of the official SDK). */
+  sensitiveFileUploadProtection?: boolean;
+  /** Accepted and ignored (local file staging of the official SDK). */
+  fileUploadPathDenySegments?: string[];
+  /** Accepted and ignored (local file staging of the official SDK). */
+  fileUploadDirs?: string[] | false;
+  /** Accepted and ignored (local file staging of the official SDK). */
+  fileDownloadDir?: string;
+};
+
+// ============================================================================================
+// Session configuration: create() and update()
+// ============================================================================================
+
+/** Session presets. `DIRECT_TOOLS` exposes every allowed tool directly and disables meta tools. */
+export declare const SessionPreset: {
+  readonly DIRECT_TOOLS: 'direct_tools';
+};
+export type SessionPreset = (typeof SessionPreset)[keyof typeof SessionPreset];
+
+/** A list of tool slugs (the array form of a per-toolkit `tools` entry). */
+export type ToolRouterToolsParam = string[];
+
+/** Tags filter: an array (the enable list) or `{ enable?, disable? }`. */
+export type ToolRouterConfigTags =
+  | ToolRouterTag[]
+  | {
+      /** A tool must carry at least one of these tags. */
+      enable?: ToolRouterTag[];
+      /** A tool must carry none of these tags. */
+      disable?: ToolRouterTag[];
+    };
+
+/** Toolkit filter: an array (the enable list), `{ enable }` or `{ disable }` (never both). */
+export type ToolRouterToolkitsConfig =
+  | string[]
+  | { enable: string[]; disable?: never }
+  | { disable: string[]; enable?: never };
+
+/**
+ * Per-toolkit tool filter: an array of tool slugs (the enable list), `{ enable }`,
+ * `{ disable }` or `{ tags }`. Exactly one key per object.
+ */
+export type ToolRouterConfigTools =
+  | ToolRouterToolsParam
+  | { enable: ToolRouterToolsParam; disable?: never; tags?: never }
+  | { disable: ToolRouterToolsParam; enable?: never; tags?: never }
+  | { tags: ToolRouterConfigTags; enable?: never; disable?: never };
+
+/** `manageConnections` as an object. */
+export type ToolRouterManageConnectionsConfig = {
+  /** Expose the connection-manager meta tool. Default `true`. */
+  enable?: boolean;
+  /** Where users land after completing an auth flow. */
+  callbackUrl?: string;
+  /** Expose the wait-for-connections tool. */
+  waitForConnections?: boolean;
+};
+
+/** The session sandbox (code execution). `workbench` is the deprecated alias of `sandbox`. */
+export type ToolRouterSandboxConfig = {
+  /** Enable the sandbox (its code-execution tools). Default `true`. */
+  enable?: boolean;
+  /** Allow proxy execution from inside the sandbox. */
+  enableProxyExecution?: boolean;
+  /** Response size, in characters, above which tool output is offloaded into the sandbox. */
+  autoOffloadThreshold?: number;
+  /** Compute tier. */
+  sandboxSize?: SandboxSize;
+};
+
+/** Multi-account mode. */
+export type ToolRouterMultiAccountConfig = {
+  /** Enable multi-account mode. Default `false`. */
+  enable?: boolean;
+  /** Maximum connected accounts per toolkit, an integer from 2 to 10 (server default 5). */
+  maxAccountsPerToolkit?: number;
+  /** Require an explicit account choice when several are connected. */
+  requireExplicitSelection?: boolean;
+};
+
+/** Tools exposed without search: a list of tool slugs, or `'all'` (needs a positive filter). */
+export type ToolRouterPreloadConfig = {
+  tools?: string[] | 'all';
+};
+
+/**
+ * The config of `composio.create(userId, config)`. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const session = await composio.create('user_123', {
+ *   toolkits: ['gmail', 'github'],
+ *   tools: { gmail: ['GMAIL_SEND_EMAIL'], github: { tags: ['readOnlyHint'] } },
+ *   manageConnections: { callbackUrl: 'https://example.com/done' },
+ * });
+ * ```
+ */
+export type ToolRouterCreateSessionConfig = {
+  /**
+   * `SessionPreset.DIRECT_TOOLS`: expose every allowed tool directly, with `manageConnections`,
+   * the sandbox and search / multi-execute off and `preload: { tools: 'all' }` by default.
+   */
+  sessionPreset?: SessionPreset;
+  /**
+   * Type-only: `true` makes `create()` return a {@link Session}, whose type carries `mcp`.
+   * Not sent; every session has an MCP endpoint at run time.
+   */
+  mcp?: boolean;
+  /** Tool filters per toolkit slug. */
+  tools?: Record<string, ToolRouterConfigTools>;
+  /** Global tag filter. */
+  tags?: ToolRouterConfigTags;
+  /** Toolkit allowlist (array or `{ enable }`) or denylist (`{ disable }`). */
+  toolkits?: ToolRouterToolkitsConfig;
+  /** Auth config id per toolkit slug. */
+  authConfigs?: Record<string, string>;
+  /** Connected account id (or ids, in multi-account mode) per toolkit slug. */
+  connectedAccounts?: Record<string, string | string[]>;
+  /** Connection-manager tool: a boolean or an object. Default `true`. */
+  manageConnections?: boolean | ToolRouterManageConnectionsConfig;
+  /** Sandbox config (preferred name). Passing both `sandbox` and `workbench` is rejected. */
+  sandbox?: ToolRouterSandboxConfig;
+  /** @deprecated Alias of `sandbox`. */
+  workbench?: ToolRouterSandboxConfig;
+  /** Multi-account mode. */
+  multiAccount?: ToolRouterMultiAccountConfig;
+  /** Tools to preload into `session.tools()` and the MCP tool list. */
+  preload?: ToolRouterPreloadConfig;
+  /** Experimental features. */
+  experimental?: {
+    /** Ask the server for an assistive system prompt (see `session.experimental.assistivePrompt`). */
+    assistivePrompt?: {
+      /** IANA time zone, e.g. `'Europe/London'`. */
+      userTimezone?: string;
+    };
+  };
+};
+
+/**
+ * The config of `session.update(config)`: a partial update. Fields left out are kept; `null`
+ * resets `manageConnections`, `sandbox` / `workbench` and `multiAccount`.
+ */
+export type ToolRouterUpdateSessionConfig = {
+  toolkits?: ToolRouterToolkitsConfig;
+  tools?: Record<string, ToolRouterConfigTools>;
+  tags?: ToolRouterConfigTags;
+  authConfigs?: Record<string, string>;
+  connectedAccounts?: Record<string, string | string[]>;
+  manageConnections?: boolean | ToolRouterManageConnectionsConfig | null;
+  sandbox?: ToolRouterSandboxConfig | null;
+  /** @deprecated Alias of `sandbox`. */
+  workbench?: ToolRouterSandboxConfig | null;
+  multiAccount?: ToolRouterMultiAccountConfig | null;
+  preload?: ToolRouterPreloadConfig;
+};
+
+/** Options of `composio.use(id, options)`. `mcp` is type-only, as in `create()`. */
+export type ToolRouterUseSessionOptions = {
+  mcp?: boolean;
+};
+
+// ============================================================================================
+// Session data (what the server returns)
+// ============================================================================================
+
+/** The hosted MCP endpoint of a session. `headers` carries the `x-api-key` an MCP client needs. */
+export type ToolRouterMCPServerConfig = {
+  type: MCPServerType;
+  url: string;
+  headers?: Record<string, string>;
+};
+
+/** A tag filter as echoed in `session.config` (note `enabled` / `disabled`). */
+export type ToolRouterSessionTagsConfig = {
+  enabled?: ToolRouterTag[];
+  disabled?: ToolRouterTag[];
+};
+
+/** `session.preload`: explicit slugs, or `'all'`. */
+export type ToolRouterSessionPreloadConfig = {
+  tools: string[] | 'all';
+};
+
+/** `session.sandbox`: the sandbox config as stored by the server (snake_case). */
+export type ToolRouterSessionWorkbenchConfig = {
+  enable?: boolean;
+  proxy_execution_enabled?: boolean;
+  auto_offload_threshold?: number;
+  sandbox_size?: SandboxSize;
+};
+
+/** An advisory returned with a session; it does not stop the session from working. */
+export type ToolRouterSessionWarning = {
+  code: 'PRELOAD_TOOLS_HIGH_CONTEXT_USAGE';
+  message: string;
+};
+
+/**
+ * `session.config`: the server-side config, exactly as the API returns it (snake_case, and
+ * `enabled` / `disabled` where the request said `enable` / `disable`). Refreshed by `update()`.
+ */
+export type ToolRouterSessionConfig = {
+  user_id: string;
+  execute: { enable_multi_execute?: boolean };
+  search: { enable?: boolean };
+  preload: ToolRouterSessionPreloadConfig;
+  auth_configs?: Record<string, string>;
+  connected_accounts?: Record<string, string[]>;
+  manage_connections?: {
+    enabled?: boolean;
+    callback_url?: string;
+    enable_connection_removal?: boolean;
+    enable_wait_for_connections?: boolean;
+  };
+  multi_account?: {
+    enable?: boolean;
+    max_accounts_per_toolkit?: number;
+    require_explicit_selection?: boolean;
+  };
+  tags?: ToolRouterSessionTagsConfig;
+  toolkits?: { enabled: string[] } | { disabled: string[] };
+  tools?: Record<
+    string,
+    { enabled: string[] } | { disabled: string[] } | { tags: ToolRouterSessionTagsConfig }
+  >;
+  workbench?: ToolRouterSessionWorkbenchConfig;
+};
+
+// ---- tools() -------------------------------------------------------------------------------
+
+/** A JSON Schema node as found in tool parameters. */
+export interface JSONSchemaProperty {
+  [key: string]: unknown;
+  type?:
+    | 'string'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'object'
+    | 'array'
+    | 'null'
+    | Array<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null'>;
+  description?: string;
+  anyOf?: JSONSchemaProperty[];
+  oneOf?: JSONSchemaProperty[];
+  allOf?: JSONSchemaProperty[];
+  not?: JSONSchemaProperty;
+  title?: string;
+  default?: unknown;
+  nullable?: boolean;
+  properties?: Record<string, JSONSchemaProperty>;
+  required?: string[];
+  file_uploadable?: boolean;
+  file_downloadable?: boolean;
+  items?: JSONSchemaProperty | JSONSchemaProperty[];
+  enum?: unknown[];
+  const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  patternProperties?: Record<string, JSONSchemaProperty>;
+  additionalProperties?: boolean | JSONSchemaProperty;
+  examples?: unknown[];
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  if?: JSONSchemaProperty;
+  then?: JSONSchemaProperty;
+  else?: JSONSchemaProperty;
+  $ref?: string;
+  definitions?: Record<string, JSONSchemaProperty>;
+  $defs?: Record<string, JSONSchemaProperty>;
+}
+
+/** The top level of a tool's input or output schema (always `type: 'object'`). */
+export type ToolParameters = {
+  type: 'object';
+  anyOf?: JSONSchemaProperty[];
+  oneOf?: JSONSchemaProperty[];
+  allOf?: JSONSchemaProperty[];
+  not?: JSONSchemaProperty;
+  properties?: Record<string, JSONSchemaProperty>;
+  required?: string[];
+  title?: string;
+  default?: unknown;
+  nullable?: boolean;
+  description?: string;
+  patternProperties?: Record<string, JSONSchemaProperty>;
+  additionalProperties?: boolean | JSONSchemaProperty;
+  $defs?: Record<string, JSONSchemaProperty>;
+  definitions?: Record<string, JSONSchemaProperty>;
+};
+
+/** A toolkit reference. */
+export type Toolkit = {
+  slug: string;
+  name: string;
+  logo?: string;
+};
+
+/** A tool as the SDK describes it (camelCase). `session.tools({ raw: true })` returns these. */
+export type Tool = {
+  /** e.g. `'GMAIL_SEND_EMAIL'`. */
+  slug: string;
+  name: string;
+  description?: string;
+  inputParameters?: ToolParameters;
+  outputParameters?: ToolParameters;
+  tags?: string[];
+  toolkit?: Toolkit;
+  version?: string;
+  isDeprecated?: boolean;
+  availableVersions?: string[];
+  scopes?: string[];
+  isNoAuth?: boolean;
+};
+
+/** A tool in the OpenAI chat-completions function format (what `session.tools()` returns). */
+export type OpenAITool = {
+  type: 'function';
+  function: {
+    /** The tool slug. */
+    name: string;
+    description?: string;
+    /** The tool's input JSON Schema. */
+    parameters?: Record<string, unknown>;
+    strict?: boolean | null;
+  };
+};
+/** The list `session.tools()` resolves to. */
+export type OpenAIToolCollection = OpenAITool[];
+
+/** Rewrites a tool's schema before it is wrapped. Must return the (possibly changed) tool. */
+export type TransformToolSchemaModifier = (context: {
+  toolSlug: string;
+  toolkitSlug: string;
+  schema: Tool;
+}) => Tool | Promise<Tool>;
+
+/** The arguments a meta-tool execution hook sees. */
+export type MetaToolArguments = Record<string, unknown>;
+
+/** A tool execution result as seen by execution hooks. */
+export type ToolExecuteResponse = {
+  data: Record<string, unknown>;
+  error: string | null;
+  successful: boolean;
+  logId?: string;
+  sessionInfo?: unknown;
+};
+
+/** What a `beforeFileUpload` hook is looking at. */
+export type BeforeFileUploadSource = 'path' | 'url' | 'file';
+
+/**
+ * Options of `session.tools(options)`.
+ *
+ * `modifySchema` runs on every tool before wrapping. `beforeExecute`, `afterExecute` and
+ * `beforeFileUpload` are accepted for compatibility: with the OpenAI format the SDK does not
+ * execute tools itself, so they are never called.
+ */
+export type SessionMetaToolOptions = {
+  modifySchema?: TransformToolSchemaModifier;
+  beforeExecute?: (context: {
+    toolSlug: string;
+    toolkitSlug: string;
+    sessionId: string;
+    params: MetaToolArguments;
+  }) => MetaToolArguments | Promise<MetaToolArguments>;
+  afterExecute?: (context: {
+    toolSlug: string;
+    toolkitSlug: string;
+    sessionId: string;
+    result: ToolExecuteResponse;
+  }) => ToolExecuteResponse | Promise<ToolExecuteResponse>;
+  beforeFileUpload?: (context: {
+    path: string;
+    source: BeforeFileUploadSource;
+    toolSlug: string;
+    toolkitSlug: string;
+  }) => string | false | Promise<string | false>;
+};
+
+/** `session.tools()` options that return OpenAI function tools (the default). */
+export type SessionToolsOptions = SessionMetaToolOptions & {
+  /** composio-wasm only: `true` returns `Tool[]` instead of OpenAI function tools. */
+  raw?: false;
+};
+
+/** composio-wasm only: `session.tools({ raw: true })` returns the unwrapped `Tool[]`. */
+export type SessionRawToolsOptions = SessionMetaToolOptions & {
+  raw: true;
+};
+
+// ---- authorize() / ConnectionRequest ----------------------------------------------------------
+
+/** Who may use a SHARED connected account. */
+export type ConnectedAccountAclConfig = {
+  allowAllUsers?: boolean;
+  allowedUserIds?: string[];
+  notAllowedUserIds?: string[];
+};
+
+/** Experimental options of a new connection (request side). */
+export type ConnectedAccountExperimental = {
+  accountType?: ConnectedAccountType;
+  aclConfigForShared?: ConnectedAccountAclConfig;
+};
+
+/** Experimental fields of a connected account (response side). */
+export type ConnectedAccountExperimentalResponse = {
+  accountType?: ConnectedAccountType;
+  aclConfigForShared?: {
+    allowAllUsers: boolean;
+    allowedUserIds: string[];
+    notAllowedUserIds: string[];
+  };
+};
+
+/** Options of `session.authorize(toolkit, options)`. */
+export type ToolRouterAuthorizeOptions = {
+  /** Where the user lands after completing the auth flow. */
+  callbackUrl?: string;
+  /** Human-readable alias of the new account (unique per user and toolkit). */
+  alias?: string;
+  /** Create a SHARED account with an ACL. Experimental. */
+  experimental?: ConnectedAccountExperimental;
+};
+
+/** The auth config a connected account uses. */
+export type ConnectedAccountAuthConfig = {
+  id: string;
+  authScheme?: AuthSchemeType;
+  isComposioManaged: boolean;
+  isDisabled: boolean;
+};
+
+/** Connection credentials / state of a connected account, keyed by auth scheme. */
+export type ConnectionData = {
+  authScheme: AuthSchemeType;
+  val: Record<string, unknown>;
+};
+
+/** A connected account (camelCase), as returned by `waitForConnection()`. */
+export type ConnectedAccountRetrieveResponse = {
+  id: string;
+  authConfig: ConnectedAccountAuthConfig;
+  wordId?: string | null;
+  alias?: string | null;
+  /** @deprecated Use `state`. */
+  data?: Record<string, unknown>;
+  /** @deprecated Use `state`. */
+  params?: Record<string, unknown>;
+  status: ConnectedAccountStatus;
+  statusReason: string | null;
+  toolkit: { slug: string };
+  state?: ConnectionData;
+  testRequestEndpoint?: string;
+  isDisabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  experimental?: ConnectedAccountExperimentalResponse;
+};
+
+/** The state part of a {@link ConnectionRequest} (also what `toJSON()` returns). */
+export interface ConnectionRequestState {
+  /** The new connected account's id. */
+  id: string;
+  /** Status when the request was created (`'INITIATED'`); not updated by `waitForConnection()`. */
+  status?: ConnectedAccountStatus;
+  /** Send the user here to complete the auth flow. */
+  redirectUrl?: string | null;
+}
+
+/** composio-wasm only: the object form of `waitForConnection()`'s argument. */
+export type WaitForConnectionOptions = {
+  /** Milliseconds to keep polling. Default 60 000. */
+  timeout?: number;
+  /** Stops polling; the call rejects with {@link ComposioRequestCancelledError}. */
+  signal?: AbortSignal;
+};
+
+/** The result of `session.authorize()`: a pending connection. */
+export interface ConnectionRequest extends ConnectionRequestState {
+  /**
+   * Polls the connected account until it is ACTIVE (resolves with it), fails
+   * ({@link ConnectionRequestFailedError}) or the time runs out
+   * ({@link ConnectionRequestTimeoutError}). A number is the timeout in milliseconds.
+   */
+  waitForConnection: (
+    timeout?: number | WaitForConnectionOptions
+  ) => Promise<ConnectedAccountRetrieveResponse>;
+  /** `{ id, status, redirectUrl }`, with the status `waitForConnection()` last saw. */
+  toJSON: () => ConnectionRequestState;
+  toString: () => string;
+}
+
+// ---- ensureConnected() ------------------------------------------------------------------------
+
+/** Options of `session.ensureConnected(toolkit, options)`. */
+export type ToolRouterSessionEnsureConnectedOptions = ToolRouterAuthorizeOptions & {
+  /** Milliseconds to wait for a newly started connection (positive integer). Default 60 000. */
+  timeout?: number;
+};
+
+/** The result of `session.ensureConnected()`. */
+export type ToolRouterSessionEnsureConnectedResult = {
+  /** Canonical slug of the toolkit. */
+  toolkit: string;
+  /** `true` if an active connection (or a no-auth toolkit) was already there. */
+  wasConnected: boolean;
+  /** The active account; absent for no-auth toolkits. */
+  connectedAccount?: {
+    id: string;
+    status: string;
+  };
+};
+
+// ---- toolkits() -------------------------------------------------------------------------------
+
+/** Options of `session.toolkits(options)` (one page per call). */
+export type ToolRouterToolkitsOptions = {
+  /** Only these toolkit slugs. */
+  toolkits?: string[];
+  /** Cursor from the previous page. */
+  cursor?: string;
+  limit?: number;
+  /** Only toolkits with (`true`) or without (`false`) an active connection. */
+  isConnected?: boolean;
+  /** Matches name, slug or description. */
+  search?: string;
+};
+
+/** One toolkit of the session and its connection state. */
+export type ToolkitConnectionState = {
+  slug: string;
+  name: string;
+  logo?: string;
+  isNoAuth: boolean;
+  /** Absent for no-auth toolkits. */
+  connection?: {
+    isActive: boolean;
+    authConfig?: {
+      id: string;
+      /** The auth scheme. */
+      mode: string;
+      isComposioManaged: boolean;
+    } | null;
+    connectedAccount?: {
+      id: string;
+      status: string;
+    };
+  };
+};
+
+/** A page of `session.toolkits()`. */
+export type ToolkitConnectionsDetails = {
+  items: ToolkitConnectionState[];
+  /** Cursor of the next page, if any. */
+  cursor?: string;
+  totalPages: number;
+};
+
+// ---- search() ---------------------------------------------------------------------------------
+
+/** Parameters of `session.search(params)`. */
+export type ToolRouterSessionSearchParams = {
+  /** The use case, in plain words. */
+  query: string;
+  /** Restrict the search to these toolkits. */
+  toolkits?: string[];
+};
+
+/** The result of `session.search()` (camelCase). */
+export type ToolRouterSessionSearchResponse = {
+  success: boolean;
+  error: string | null;
+  results: {
+    index: number;
+    useCase: string;
+    primaryToolSlugs: string[];
+    relatedToolSlugs: string[];
+    toolkits: string[];
+    difficulty?: string;
+    error?: string | null;
+    executionGuidance?: string;
+    knownPitfalls?: string[];
+    memory?: Record<string, string[]>;
+    planId?: string;
+    recommendedPlanSteps?: string[];
+    referenceWorkbenchSnippets?: { code: string; description: string }[];
+  }[];
+  toolSchemas: Record<
+    string,
+    {
+      toolSlug: string;
+      toolkit: string;
+      description?: string;
+      hasFullSchema?: boolean;
+      inputSchema?: Record<string, unknown>;
+      outputSchema?: Record<string, unknown>;
+      schemaRef?: {
+        args: { toolSlugs: string[] };
+        message?: string;
+        tool: 'COMPOSIO_GET_TOOL_SCHEMAS';
+      };
+    }
+  >;
+  toolkitConnectionStatuses: {
+    toolkit: string;
+    description: string;
+    hasActiveConnection: boolean;
+    statusMessage: string;
+    connectionDetails?: Record<string, unknown>;
+    currentUserInfo?: Record<string, unknown>;
+  }[];
+  nextStepsGuidance: string[];
+  session: {
+    id: string;
+    generateId: boolean;
+    instructions: string;
+  };
+  timeInfo: {
+    currentTimeUtc: string;
+    currentTimeUtcEpochSeconds: number;
+    message: string;
+  };
+};
+
+// ---- execute() / proxyExecute() -----------------------------------------------------------------
+
+/** Options of `session.execute(slug, args, options)`. */
+export interface ToolRouterSessionExecuteOptions {
+  /** Connected account id or alias to run the tool with. */
+  account?: string;
+}
+
+/** The result of `session.execute()`. A tool-level failure is a non-null `error`, not a throw. */
+export type ToolRouterSessionExecuteResponse = {
+  data: Record<string, unknown>;
+  error: string | null;
+  logId: string;
+};
+
+/** A binary request body for `proxyExecute` (composio-wasm only): a URL or base64 bytes. */
+export type ProxyBinaryBody =
+  | { url: string; base64?: never; contentType?: string }
+  | { base64: string; url?: never; contentType?: string };
+
+/**
+ * Credentials to use instead of the session's connected account (composio-wasm only). Sent as
+ * is; note the camelCase `authScheme` / `toolkitSlug`, as in the REST API.
+ */
+export type ProxyCustomConnectionData = {
+  authScheme:
+    | 'OAUTH2'
+    | 'DCR_OAUTH'
+    | 'API_KEY'
+    | 'BASIC_WITH_JWT'
+    | 'BASIC'
+    | 'BEARER_TOKEN'
+    | 'OAUTH1'
+    | 'NO_AUTH'
+    | 'SERVICE_ACCOUNT'
+    | 'GOOGLE_SERVICE_ACCOUNT'
+    | 'S2S_OAUTH2';
+  toolkitSlug: string;
+  val: Record<string, unknown>;
+};
+
+/** Parameters of `session.proxyExecute(params)`. */
+export type SessionProxyExecuteParams = {
+  /** The toolkit whose connected account authenticates the call. */
+  toolkit: string;
+  /** Absolute URL, or a path relative to the toolkit's base URL. */
+  endpoint: string;
+  /** HTTP method. `HEAD` is a composio-wasm addition. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
+  /** Request body (POST / PUT / PATCH). */
+  body?: unknown;
+  /** Extra query parameters or headers. */
+  parameters?: {
+    in: 'query' | 'header';
+    name: string;
+    value: string | number;
+  }[];
+  /** composio-wasm only: binary request body. */
+  binaryBody?: ProxyBinaryBody;
+  /** composio-wasm only: explicit credentials. */
+  customConnectionData?: ProxyCustomConnectionData;
+};
+
+/** The result of `session.proxyExecute()`. Upstream HTTP errors show up in `status`. */
+export interface ToolRouterSessionProxyExecuteResponse {
+  /** The upstream HTTP status. */
+  status: number;
+  data?: unknown;
+  headers?: Record<string, string>;
+  /** Present when the upstream answered with a file. */
+  binaryData?: {
+    contentType: string;
+    size: number;
+    url: string;
+    expiresAt?: string;
+  };
+}
+
+// ---- delete() ---------------------------------------------------------------------------------
+
+/** The result of `session.delete()` / `composio.sessions.delete(id)`. */
+export type ToolRouterSessionDeleteResponse = {
+  sessionId: string;
+  deleted: true;
+};
+
+// ---- experimental.files -----------------------------------------------------------------------
+
+/** Options of `files.list()`. */
+export type ToolRouterSessionFilesMountListOptions = {
+  /** Directory to list; `'/'` or omitted for the mount root. */
+  path?: string;
+  /** Mount id. Default `'files'`. */
+  mountId?: string;
+  cursor?: string;
+  /** Page size, 1 to 500. */
+  limit?: number;
+};
+
+/** Options of `files.upload()`. A buffer input needs `mimetype` or `remotePath`. */
+export type ToolRouterSessionFilesMountUploadOptions = {
+  /** Path on the mount. */
+  remotePath?: string;
+  mountId?: string;
+  mimetype?: string;
+};
+
+/** Options of `files.download()`. */
+export type ToolRouterSessionFilesMountDownloadOptions = {
+  mountId?: string;
+};
+
+/** Options of `files.delete()`. */
+export type ToolRouterSessionFilesMountDeleteOptions = {
+  mountId?: string;
+};
+
+/** A page of `files.list()`. */
+export type FileListResponse = {
+  items: {
+    lastModified: string;
+    mountRelativePath: string;
+    sandboxMountPrefix: string;
+    /** Bytes. */
+    size: number;
+  }[];
+  nextCursor?: string;
+};
+
+/** The result of `files.delete()`. */
+export type FileDeleteResponse = {
+  mountRelativePath: string;
+  sandboxMountPrefix: string;
+};
+
+/** The fields of a {@link RemoteFile}. */
+export type RemoteFileData = {
+  expiresAt: string;
+  mountRelativePath: string;
+  sandboxMountPrefix: string;
+  downloadUrl: string;
+};
+
+/** A file on a session's mount, with a presigned download URL. */
+export declare class RemoteFile {
+  /** When `downloadUrl` expires (ISO 8601). */
+  readonly expiresAt: string;
+  /** Path within the mount, e.g. `'output/report.pdf'`. */
+  readonly mountRelativePath: string;
+  /** Where the mount lives inside the sandbox, e.g. `'/mnt/files'`. */
+  readonly sandboxMountPrefix: string;
+  /** Presigned download URL. */
+  readonly downloadUrl: string;
+  constructor(data: RemoteFileData);
+  /** Builds a RemoteFile from the API's snake_case object. Throws {@link ValidationError}. */
+  static parse(data: unknown): RemoteFile;
+  /** The last path segment of `mountRelativePath`. */
+  get filename(): string;
+  /** Downloads the content. Throws {@link RemoteFileDownloadError}. */
+  buffer(): Promise<Uint8Array>;
+  /** Downloads the content as UTF-8 text. */
+  text(): Promise<string>;
+  /** Downloads the content as a Blob. */
+  blob(): Promise<Blob>;
+  /** Downloads to the local file system (runtimes with one); resolves to the path written. */
+  save(path?: string): Promise<string>;
+}
+
+/** `session.experimental.files`: the session's file mount. These calls take no requestOptions. */
+export interface ToolRouterSessionFilesMount {
+  /** Lists files under `path`, one page per call. */
+  list(options?: ToolRouterSessionFilesMountListOptions): Promise<FileListResponse>;
+  /** Uploads a local path or URL (string), a File, or bytes. */
+  upload(
+    input: string | File | ArrayBuffer | Uint8Array,
+    options?: ToolRouterSessionFilesMountUploadOptions
+  ): Promise<RemoteFile>;
+  /** Returns a downloadable handle for a file on the mount. */
+  download(
+    filePath: string,
+    options?: ToolRouterSessionFilesMountDownloadOptions
+  ): Promise<RemoteFile>;
+  /** Deletes a file on the mount. */
+  delete(
+    remotePath: string,
+    options?: ToolRouterSessionFilesMountDeleteOptions
+  ): Promise<FileDeleteResponse>;
+}
+
+/** `session.experimental`. */
+export interface SessionExperimental {
+  /** The assistive system prompt; only set on sessions returned by `create()`. */
+  assistivePrompt?: string;
+  /** The session's file mount. */
+  files: ToolRouterSessionFilesMount;
+}
+
+// ============================================================================================
+// The session
+// ============================================================================================
+
+/**
+ * A Tool Router session, as returned by `composio.create()` / `composio.use()`.
+ *
+ * Every method is bound to its session (`const { execute } = session` works) and takes an
+ * optional trailing {@link ComposioRequestOptions}. The three type parameters exist only for
+ * source compatibility with `@composio/core` and are ignored.
+ */
+export declare class ToolRouterSession<
+  TToolCollection = OpenAIToolCollection,
+  TTool = OpenAITool,
+  TProvider = unknown,
+> {
+  /** @internal Sessions are made by `composio.create()` / `composio.use()`. */
+  private constructor();
+
+  /** The session id (`trs_…`). */
+  readonly sessionId: string;
+  /**
+   * The hosted MCP endpoint. Present on every session; typed only on {@link Session}
+   * (pass `{ mcp: true }` to `create()` / `use()`).
+   */
+  readonly mcp: ToolRouterMCPServerConfig;
+  /** Experimental features: the assistive prompt and the file mount. */
+  readonly experimental: SessionExperimental;
+  /** The server-side config, raw (snake_case). Refreshed by `update()`. */
+  config: ToolRouterSessionConfig;
+  /** The stored preload config. */
+  preload: ToolRouterSessionPreloadConfig;
+  /** The stored sandbox config, if any. */
+  sandbox?: ToolRouterSessionWorkbenchConfig;
+  /** @deprecated Use `sandbox`. */
+  get workbench(): ToolRouterSessionWorkbenchConfig | undefined;
+  set workbench(value: ToolRouterSessionWorkbenchConfig | undefined);
+  /** The config version (incremented by every `update()`). */
+  configVersion?: number;
+  /** Advisories returned with the session. */
+  warnings: ToolRouterSessionWarning[];
+
+  /**
+   * composio-wasm only: the session's tools unwrapped, as `Tool[]` (all pages).
+   * @throws {ComposioInvalidModifierError} if `modifySchema` is not a function.
+   */
+  tools(options: SessionRawToolsOptions, requestOptions?: ComposioRequestOptions): Promise<Tool[]>;
+  /**
+   * The session's tools (all pages) in the OpenAI chat-completions function format, ready for
+   * `openai.chat.completions.create({ tools })`.
+   * @throws {ComposioInvalidModifierError} if `modifySchema` is not a function.
+   */
+  tools(
+    options?: SessionToolsOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<OpenAIToolCollection>;
+
+  /**
+   * Starts an auth flow for `toolkit`. Send the user to `redirectUrl`, then await
+   * `waitForConnection()`.
+   * @throws {ValidationError} on bad options; {@link ComposioAclOnlyForSharedError} for an ACL on
+   *   a PRIVATE account.
+   */
+  authorize(
+    toolkit: string,
+    options?: ToolRouterAuthorizeOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectionRequest>;
+
+  /**
+   * Makes sure `toolkit` has an active connection: returns at once if it has one (or needs no
+   * auth), otherwise authorizes and waits.
+   * @throws {ConnectionRequestTimeoutError} / {@link ConnectionRequestFailedError}.
+   */
+  ensureConnected(
+    toolkit: string,
+    options?: ToolRouterSessionEnsureConnectedOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolRouterSessionEnsureConnectedResult>;
+
+  /** One page of the session's toolkits and their connection state. */
+  toolkits(
+    options?: ToolRouterToolkitsOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolkitConnectionsDetails>;
+
+  /** Semantic tool search. */
+  search(
+    params: ToolRouterSessionSearchParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolRouterSessionSearchResponse>;
+
+  /**
+   * Executes a tool (an app tool or a meta tool) in the session. A tool-level failure resolves
+   * with a non-null `error`; only transport and HTTP failures reject.
+   */
+  execute(
+    toolSlug: string,
+    arguments_?: Record<string, unknown>,
+    options?: ToolRouterSessionExecuteOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolRouterSessionExecuteResponse>;
+
+  /** Calls a toolkit's own API through Composio, authenticated with the session's account. */
+  proxyExecute(
+    params: SessionProxyExecuteParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolRouterSessionProxyExecuteResponse>;
+
+  /**
+   * Partially updates the session's config. Refreshes `config`, `configVersion`, `preload`,
+   * `sandbox` and `warnings` on this object and resolves to the new raw `config`.
+   */
+  update(
+    config: ToolRouterUpdateSessionConfig,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolRouterSessionConfig>;
+
+  /** Deletes the session. Deleting it again rejects with a `NotFoundError`. */
+  delete(requestOptions?: ComposioRequestOptions): Promise<ToolRouterSessionDeleteResponse>;
+}
+
+/** A session whose type carries `mcp` (returned when `{ mcp: true }` is passed). */
+export interface Session<
+  TToolCollection = OpenAIToolCollection,
+  TTool = OpenAITool,
+  TProvider = unknown,
+> extends ToolRouterSession<TToolCollection, TTool, TProvider> {}
+
+/**
+ * The default return type of `create()` / `use()`: a {@link Session} with `mcp` hidden from the
+ * type (it is still there at run time). Pass `{ mcp: true }` to get a `Session`.
+ */
+export type SessionWithoutMcp<
+  TToolCollection = OpenAIToolCollection,
+  TTool = OpenAITool,
+  TProvider = unknown,
+> = Omit<Session<TToolCollection, TTool, TProvider>, 'mcp'>;
+
+/** Function types of the session methods (official export names). */
+export type ToolRouterToolsFn = ToolRouterSession['tools'];
+export type ToolRouterAuthorizeFn = ToolRouterSession['authorize'];
+export type ToolRouterSessionEnsureConnectedFn = ToolRouterSession['ensureConnected'];
+export type ToolRouterToolkitsFn = ToolRouterSession['toolkits'];
+export type ToolRouterSessionSearchFn = ToolRouterSession['search'];
+export type ToolRouterSessionExecuteFn = ToolRouterSession['execute'];
+export type ToolRouterSessionProxyExecuteFn = ToolRouterSession['proxyExecute'];
+export type ToolRouterSessionUpdateFn = ToolRouterSession['update'];
+export type ToolRouterSessionDeleteFn = ToolRouterSession['delete'];
+
+// ============================================================================================
+// Composio, sessions, toolkits
+// ============================================================================================
+
+/**
+ * `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions.
+ * The type parameters exist only for source compatibility with `@composio/core` and are ignored.
+ */
+export declare class Sessions<TToolCollection = OpenAIToolCollection, TTool = OpenAITool, TProvider = unknown> {
+  /** @internal Reached through `composio.sessions`. */
+  private constructor();
+
+  /**
+   * Creates a session for `userId`. With `{ mcp: true }` the result's type carries `mcp`.
+   * @throws {ValidationError} on an invalid config (nothing is sent).
+   */
+  create(
+    userId: string,
+    config: ToolRouterCreateSessionConfig & { mcp: true },
+    requestOptions?: ComposioRequestOptions
+  ): Promise<Session>;
+  /**
+   * Creates a session for `userId`.
+   * @throws {ValidationError} on an invalid config (nothing is sent).
+   */
+  create(
+    userId: string,
+    config?: ToolRouterCreateSessionConfig,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<SessionWithoutMcp>;
+
+  /** Loads an existing session by id. With `{ mcp: true }` the result's type carries `mcp`. */
+  use(
+    id: string,
+    options: ToolRouterUseSessionOptions & { mcp: true },
+    requestOptions?: ComposioRequestOptions
+  ): Promise<Session>;
+  /** Loads an existing session by id. Rejects with `NotFoundError` for an unknown id. */
+  use(
+    id: string,
+    options?: ToolRouterUseSessionOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<SessionWithoutMcp>;
+
+  /** Deletes a session by id. */
+  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<ToolRouterSessionDeleteResponse>;
+}
+
+/** Filters of `composio.toolkits.get(query)`. */
+export type ToolkitListParams = {
+  category?: string;
+  managedBy?: 'all' | 'composio' | 'project';
+  sortBy?: 'usage' | 'alphabetically';
+  cursor?: string;
+  limit?: number;
+};
+
+/** Toolkit metadata. */
+export type ToolKitMeta = {
+  categories?: { slug: string; name: string }[];
+  appUrl?: string;
+  createdAt?: string;
+  description?: string;
+  logo?: string;
+  toolsCount?: number;
+  triggersCount?: number;
+  updatedAt?: string;
+  availableVersions?: string[];
+};
+
+/** One toolkit of `composio.toolkits.get()`. */
+export type ToolKitItem = {
+  name: string;
+  slug: string;
+  meta: ToolKitMeta;
+  isLocalToolkit: boolean;
+  authSchemes?: string[];
+  composioManagedAuthSchemes?: string[];
+  noAuth?: boolean;
+};
+
+/** The list `composio.toolkits.get()` resolves to. */
+export type ToolKitListResponse = ToolKitItem[];
+
+/** A field of an auth scheme. */
+export type ToolkitAuthField = {
+  description: string;
+  displayName: string;
+  required: boolean;
+  name: string;
+  type: string;
+  default?: string | null;
+  isSecret?: boolean;
+  legacyTemplateName?: string;
+};
+
+/** How a toolkit can be authenticated. */
+export type ToolkitAuthConfigDetails = {
+  name: string;
+  mode: string;
+  authHintUrl?: string | null;
+  fields: {
+    authConfigCreation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
+    connectedAccountInitiation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
+  };
+  proxy?: { baseUrl?: string };
+};
+
+/** The toolkit `composio.toolkits.get(slug)` resolves to. */
+export type ToolkitRetrieveResponse = {
+  name: string;
+  slug: string;
+  meta: ToolKitMeta;
+  isLocalToolkit: boolean;
+  composioManagedAuthSchemes?: string[];
+  authConfigDetails?: ToolkitAuthConfigDetails[];
+  baseUrl?: string;
+  getCurrentUserEndpoint?: string;
+  getCurrentUserEndpointMethod?: string;
+};
+
+/** `composio.toolkits`: toolkit metadata. */
+export interface Toolkits {
+  /** One toolkit by slug. Rejects with `NotFoundError` for an unknown slug. */
+  get(slug: string, requestOptions?: ComposioRequestOptions): Promise<ToolkitRetrieveResponse>;
+  /** The toolkit catalogue, optionally filtered. */
+  get(query?: ToolkitListParams, requestOptions?: ComposioRequestOptions): Promise<ToolKitListResponse>;
+}
+
+/**
+ * The client. Construction reads options (and, where the runtime has them, the
+ * `COMPOSIO_API_KEY` / `COMPOSIO_BASE_URL` environment variables) and sends nothing.
+ *
+ * @example
+ * ```ts
+ * import { Composio } from 'composio-wasm';
+ * const composio = new Composio({ apiKey: process.env.COMPOSIO_API_KEY });
+ * const session = await composio.create('user_123', { toolkits: ['gmail'], mcp: true });
+ * session.mcp.url;
+ * ```
+ */
+export declare class Composio {
+  /** @throws {ComposioNoAPIKeyError} when no API key is found. @throws {ValidationError} on bad options. */
+  constructor(config?: ComposioConfig);
+  /** Create, reuse and delete sessions. */
+  sessions: Sessions;
+  /** @deprecated Use `sessions` (the same object). */
+  toolRouter: Sessions;
+  /** `sessions.create`, bound. */
+  create: Sessions['create'];
+  /** `sessions.use`, bound. */
+  use: Sessions['use'];
+  /** Toolkit metadata. */
+  toolkits: Toolkits;
+}
+
+// ============================================================================================
+// Errors raised by the SDK (@composio/core classes)
+// ============================================================================================
+
+/** Options of the {@link ComposioError} constructor. */
+export type ComposioErrorOptions = {
+  /** Error code without the `TS-SDK::` prefix. */
+  code?: string;
+  statusCode?: number;
+  cause?: unknown;
+  meta?: Record<string, unknown>;
+  possibleFixes?: string[];
+  stack?: string;
+};
+
+/** Base class of every SDK-side error. */
+export declare class ComposioError extends Error {
+  constructor(message: string, options?: ComposioErrorOptions);
+  name: string;
+  /** Always prefixed: `'TS-SDK::VALIDATION_ERROR'`, `'TS-SDK::REQUEST_CANCELLED'`, … */
+  code: string;
+  /** Human-readable suggestions. */
+  possibleFixes?: string[];
+  /** HTTP status associated with the error, if any. */
+  readonly statusCode?: number;
+  /** Structured details (e.g. `connectedAccountId`). */
+  readonly meta?: Record<string, unknown>;
+  /** The underlying error. */
+  cause?: unknown;
+  /** Set by the official SDK's telemetry; never set by composio-wasm. */
+  errorId?: string;
+}
+
+/** One problem found by input validation (shaped like a zod issue). */
+export type ValidationIssue = {
+  /** e.g. `'invalid_type'`, `'invalid_union'`, `'unrecognized_keys'`, `'custom'`. */
+  code: string;
+  /** Where the problem is, e.g. `['tools', 'gmail']`. */
+  path: (string | number)[];
+  message: string;
+};
+
+/**
+ * Bad input, found before anything was sent (`code: 'TS-SDK::VALIDATION_ERROR'`). composio-wasm
+ * also uses it where the official SDK throws a raw `ZodError` (`create()` / `update()` config).
+ */
+export declare class ValidationError extends ComposioError {
+  constructor(
+    message?: string,
+    options?: ComposioErrorOptions & { issues?: ValidationIssue[] }
+  );
+  /** composio-wasm only: every problem found. */
+  issues: ValidationIssue[];
+}
+
+/** No API key in the options or the environment (`statusCode: 401`). */
+export declare class ComposioNoAPIKeyError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** The call's `signal` was aborted. `cause` is the abort reason. */
+export declare class ComposioRequestCancelledError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** `waitForConnection()` / `ensureConnected()` ran out of time. */
+export declare class ConnectionRequestTimeoutError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/**
+ * The connection ended FAILED, EXPIRED or REVOKED.
+ * `meta: { connectedAccountId, status, statusReason }`.
+ */
+export declare class ConnectionRequestFailedError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** The connected account does not exist (`statusCode: 404`, `meta: { connectedAccountId }`). */
+export declare class ComposioConnectedAccountNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** An ACL was given for a PRIVATE account; pass `accountType: 'SHARED'`. `cause` is the 400. */
+export declare class ComposioAclOnlyForSharedError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** A modifier (e.g. `modifySchema`) is not a function. */
+export declare class ComposioInvalidModifierError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** Options of {@link RemoteFileDownloadError}. */
+export interface RemoteFileDownloadErrorOptions extends Omit<ComposioErrorOptions, 'code'> {
+  statusCode?: number;
+  statusText?: string;
+  downloadUrl?: string;
+  mountRelativePath?: string;
+  filename?: string;
+}
+
+/** Fetching a {@link RemoteFile}'s content failed. */
+export declare class RemoteFileDownloadError extends ComposioError {
+  constructor(message?: string, options?: RemoteFileDownloadErrorOptions);
+}
+
+/**
+ * composio-wasm only: a success response did not have the promised shape
+ * (`code: 'TS-SDK::INVALID_RESPONSE'`; where the official SDK throws a raw `ZodError`).
+ */
+export declare class ComposioInvalidResponseError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+// ============================================================================================
+// HTTP errors (@composio/client classes, re-exported here)
+// ============================================================================================
+
+/**
+ * A failed HTTP exchange. `status`, `headers` and `error` (the parsed body) come from the
+ * response; `code`, `requestId` and `suggestedFix` are lifted from the body's `error` object
+ * when present (composio-wasm only).
+ */
+export declare class APIError<
+  TStatus extends number | undefined = number | undefined,
+  THeaders extends Headers | undefined = Headers | undefined,
+  TError extends Object | undefined = Object | undefined,
+> extends Error {
+  constructor(status: TStatus, error: TError, message: string | undefined, headers: THeaders);
+  /** HTTP status of the response. */
+  readonly status: TStatus;
+  /** Headers of the response. */
+  readonly headers: THeaders;
+  /** The parsed JSON body of the response. */
+  readonly error: TError;
+  /** composio-wasm only: the backend's error code. */
+  readonly code?: string | number;
+  /** composio-wasm only: the backend's request id (body or `x-request-id`). */
+  readonly requestId?: string;
+  /** composio-wasm only: the backend's suggested fix. */
+  readonly suggestedFix?: string;
+}
+
+/** HTTP 400. */
+export declare class BadRequestError extends APIError<400, Headers> {}
+/** HTTP 401: bad or missing API key. */
+export declare class AuthenticationError extends APIError<401, Headers> {}
+/** HTTP 403. */
+export declare class PermissionDeniedError extends APIError<403, Headers> {}
+/** HTTP 404. */
+export declare class NotFoundError extends APIError<404, Headers> {}
+/** HTTP 409. */
+export declare class ConflictError extends APIError<409, Headers> {}
+/** HTTP 422. */
+export declare class UnprocessableEntityError extends APIError<422, Headers> {}
+/** HTTP 429 (after the retries ran out). */
+export declare class RateLimitError extends APIError<429, Headers> {}
+/** HTTP 5xx (after the retries ran out). */
+export declare class InternalServerError extends APIError<number, Headers> {}
+
+/** No response: the network failed. */
+export declare class APIConnectionError extends APIError<undefined, undefined, undefined> {
+  constructor(options: { message?: string | undefined; cause?: Error | undefined });
+}
+/** No response in time (`timeout`). */
+export declare class APIConnectionTimeoutError extends APIConnectionError {
+  constructor(options?: { message?: string });
+}
+/** The request was aborted. Session calls report aborts as {@link ComposioRequestCancelledError}. */
+export declare class APIUserAbortError extends APIError<undefined, undefined, undefined> {
+  constructor(options?: { message?: string });
+}

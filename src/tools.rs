@@ -1,0 +1,448 @@
+//! `session.tools()`: each REST tool item becomes an SDK `Tool` (spec B5.3), with its JSON
+//! Schemas cleaned the way the official SDK's schema parse cleans them: only the allowed
+//! keywords survive (in the official key order), `required` lists are de-duplicated, a value
+//! of the wrong type for its keyword fails, and the top level must be `type: "object"`.
+
+use crate::json::Json;
+use crate::shape::{member, At, BadShape, Shaped};
+use crate::validate::described;
+
+/// How a keyword's value is checked and cleaned.
+#[derive(Clone, Copy)]
+enum Rule {
+    Str,
+    Num,
+    Bool,
+    /// Any JSON value, kept as is (`default`, `const`).
+    Any,
+    /// An array of any values (`enum`, `examples`).
+    AnyArr,
+    /// A list of strings, de-duplicated.
+    Required,
+    /// A JSON-Schema type name or a list of them.
+    Type,
+    Schema,
+    SchemaArr,
+    SchemaMap,
+    /// A schema or a list of schemas (`items`).
+    SchemaOrArr,
+    /// A boolean or a schema (`additionalProperties`).
+    BoolOrSchema,
+}
+
+/// The keywords kept on nested property schemas, in the official schema's key order.
+const PROPERTY_KEYWORDS: &[(&str, Rule)] = &[
+    ("type", Rule::Type),
+    ("description", Rule::Str),
+    ("anyOf", Rule::SchemaArr),
+    ("oneOf", Rule::SchemaArr),
+    ("allOf", Rule::SchemaArr),
+    ("not", Rule::Schema),
+    ("title", Rule::Str),
+    ("default", Rule::Any),
+    ("nullable", Rule::Bool),
+    ("properties", Rule::SchemaMap),
+    ("required", Rule::Required),
+    ("file_uploadable", Rule::Bool),
+    ("file_downloadable", Rule::Bool),
+    ("items", Rule::SchemaOrArr),
+    ("enum", Rule::AnyArr),
+    ("const", Rule::Any),
+    ("minimum", Rule::Num),
+    ("maximum", Rule::Num),
+    ("exclusiveMinimum", Rule::Num),
+    ("exclusiveMaximum", Rule::Num),
+    ("multipleOf", Rule::Num),
+    ("minLength", Rule::Num),
+    ("maxLength", Rule::Num),
+    ("pattern", Rule::Str),
+    ("format", Rule::Str),
+    ("minItems", Rule::Num),
+    ("maxItems", Rule::Num),
+    ("uniqueItems", Rule::Bool),
+    ("minProperties", Rule::Num),
+    ("maxProperties", Rule::Num),
+    ("patternProperties", Rule::SchemaMap),
+    ("additionalProperties", Rule::BoolOrSchema),
+    ("examples", Rule::AnyArr),
+    ("readOnly", Rule::Bool),
+    ("writeOnly", Rule::Bool),
+    ("if", Rule::Schema),
+    ("then", Rule::Schema),
+    ("else", Rule::Schema),
+    ("$ref", Rule::Str),
+    ("definitions", Rule::SchemaMap),
+    ("$defs", Rule::SchemaMap),
+];
+
+/// The keywords kept at the top of `input_parameters` / `output_parameters`.
+const TOP_KEYWORDS: &[(&str, Rule)] = &[
+    ("type", Rule::Str),
+    ("anyOf", Rule::SchemaArr),
+    ("oneOf", Rule::SchemaArr),
+    ("allOf", Rule::SchemaArr),
+    ("not", Rule::Schema),
+    ("properties", Rule::SchemaMap),
+    ("required", Rule::Required),
+    ("title", Rule::Str),
+    ("default", Rule::Any),
+    ("nullable", Rule::Bool),
+    ("description", Rule::Str),
+    ("patternProperties", Rule::SchemaMap),
+    ("additionalProperties", Rule::BoolOrSchema),
+    ("$defs", Rule::SchemaMap),
+    ("definitions", Rule::SchemaMap),
+];
+
+const TYPE_NAMES: [&str; 7] = [
+    "string", "number", "integer", "boolean", "object", "array", "null",
+];
+
+fn wrong(path: &str, expected: &str, got: &Json) -> BadShape {
+    BadShape(format!(
+        "`{path}` should be {expected}, got {}",
+        described(got)
+    ))
+}
+
+fn dedup(items: &[Json], path: &str) -> Shaped<Json> {
+    let mut out: Vec<Json> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if !matches!(item, Json::Str(_)) {
+            return Err(wrong(&format!("{path}[{i}]"), "a string", item));
+        }
+        if !out.contains(item) {
+            out.push(item.clone());
+        }
+    }
+    Ok(Json::Arr(out))
+}
+
+fn clean_value(rule: Rule, v: &Json, path: &str) -> Shaped<Json> {
+    let ok = |cond: bool, expected: &str| {
+        if cond {
+            Ok(v.clone())
+        } else {
+            Err(wrong(path, expected, v))
+        }
+    };
+    match rule {
+        Rule::Str => ok(matches!(v, Json::Str(_)), "a string"),
+        Rule::Num => ok(matches!(v, Json::Num(_)), "a number"),
+        Rule::Bool => ok(matches!(v, Json::Bool(_)), "a boolean"),
+        Rule::Any => Ok(v.clone()),
+        Rule::AnyArr => ok(matches!(v, Json::Arr(_)), "an array"),
+        Rule::Required => match v {
+            Json::Arr(items) => dedup(items, path),
+            other => Err(wrong(path, "an array of strings", other)),
+        },
+        Rule::Type => {
+            let name_ok = |t: &Json| t.as_str().is_some_and(|s| TYPE_NAMES.contains(&s));
+            let valid = match v {
+                Json::Arr(items) => items.iter().all(name_ok),
+                other => name_ok(other),
+            };
+            ok(valid, "a JSON Schema type name or a list of them")
+        }
+        Rule::Schema => clean_schema(v, path, PROPERTY_KEYWORDS),
+        Rule::SchemaArr => match v {
+            Json::Arr(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, s)| clean_schema(s, &format!("{path}[{i}]"), PROPERTY_KEYWORDS))
+                .collect::<Shaped<Vec<_>>>()
+                .map(Json::Arr),
+            other => Err(wrong(path, "an array of schemas", other)),
+        },
+        Rule::SchemaMap => match v {
+            Json::Obj(pairs) => pairs
+                .iter()
+                .map(|(k, s)| {
+                    clean_schema(s, &format!("{path}.{k}"), PROPERTY_KEYWORDS)
+                        .map(|c| (k.clone(), c))
+                })
+                .collect::<Shaped<Vec<_>>>()
+                .map(Json::Obj),
+            other => Err(wrong(path, "an object of schemas", other)),
+        },
+        Rule::SchemaOrArr => match v {
+            Json::Arr(_) => clean_value(Rule::SchemaArr, v, path),
+            _ => clean_schema(v, path, PROPERTY_KEYWORDS),
+        },
+        Rule::BoolOrSchema => match v {
+            Json::Bool(_) => Ok(v.clone()),
+            _ => clean_schema(v, path, PROPERTY_KEYWORDS),
+        },
+    }
+}
+
+/// Keeps the allowed keywords of one schema object, in `keywords` order.
+fn clean_schema(v: &Json, path: &str, keywords: &[(&str, Rule)]) -> Shaped<Json> {
+    let at = member(v, path)?;
+    let mut out = Vec::new();
+    for (key, rule) in keywords {
+        if let Some(value) = at.value.get(key) {
+            out.push((
+                key.to_string(),
+                clean_value(*rule, value, &format!("{path}.{key}"))?,
+            ));
+        }
+    }
+    Ok(Json::Obj(out))
+}
+
+/// `input_parameters` / `output_parameters`: `null`, missing or `{}` become absent.
+fn parameters(v: Option<&Json>, path: &str) -> Shaped<Option<Json>> {
+    match v {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::Obj(pairs)) if pairs.is_empty() => Ok(None),
+        Some(schema) => {
+            if schema.get("type").and_then(Json::as_str) != Some("object") {
+                return Err(BadShape(format!(
+                    "`{path}.type` should be \"object\", got {}",
+                    schema
+                        .get("type")
+                        .map(crate::validate::quoted)
+                        .unwrap_or_else(|| "nothing".into())
+                )));
+            }
+            clean_schema(schema, path, TOP_KEYWORDS).map(Some)
+        }
+    }
+}
+
+fn string_list(at: &At, key: &str) -> Shaped<Option<Json>> {
+    match at.opt(key) {
+        None => Ok(None),
+        Some(Json::Arr(items)) => crate::shape::strings(items, &crate::shape::join(at.path, key))
+            .map(|v| Some(Json::Arr(v))),
+        Some(other) => Err(wrong(&crate::shape::join(at.path, key), "an array", other)),
+    }
+}
+
+/// One REST tool item → the SDK `Tool` (keys in the official order).
+pub fn tool(at: &At) -> Shaped<Json> {
+    let toolkit = match at.opt("toolkit") {
+        None => None,
+        Some(_) => {
+            let mut buf = String::new();
+            let tk = at.obj("toolkit", &mut buf)?;
+            Some(Json::object([
+                ("slug", Some(Json::str(tk.str("slug")?))),
+                ("name", Some(Json::str(tk.str("name")?))),
+                ("logo", tk.opt_str("logo")?.map(Json::str)),
+            ]))
+        }
+    };
+    let deprecated = at
+        .opt("deprecated")
+        .and_then(|d| d.get("is_deprecated"))
+        .and_then(Json::as_bool)
+        .unwrap_or(false);
+    let no_auth = match at.opt("no_auth") {
+        None => None,
+        Some(Json::Bool(b)) => Some(Json::Bool(*b)),
+        Some(other) => {
+            return Err(wrong(
+                &crate::shape::join(at.path, "no_auth"),
+                "a boolean",
+                other,
+            ))
+        }
+    };
+    let path = |k: &str| crate::shape::join(at.path, k);
+    Ok(Json::object([
+        ("slug", Some(Json::str(at.str("slug")?))),
+        ("name", Some(Json::str(at.str("name")?))),
+        ("description", at.opt_str("description")?.map(Json::str)),
+        (
+            "inputParameters",
+            parameters(at.value.get("input_parameters"), &path("input_parameters"))?,
+        ),
+        (
+            "outputParameters",
+            parameters(
+                at.value.get("output_parameters"),
+                &path("output_parameters"),
+            )?,
+        ),
+        ("tags", string_list(at, "tags")?),
+        ("toolkit", toolkit),
+        ("version", at.opt_str("version")?.map(Json::str)),
+        ("isDeprecated", Some(Json::Bool(deprecated))),
+        ("availableVersions", string_list(at, "available_versions")?),
+        ("scopes", string_list(at, "scopes")?),
+        ("isNoAuth", no_auth),
+    ]))
+}
+
+/// One page of `GET …/tools`: the mapped tools and the next cursor (absent, null or empty
+/// means the last page).
+pub fn tools_page(body: &Json) -> Shaped<(Vec<Json>, Option<String>)> {
+    let at = At::root(body, "a tools page object")?;
+    let items = crate::shape::map_items(&at, "items", true, tool)?;
+    let tools = match items {
+        Some(Json::Arr(t)) => t,
+        _ => Vec::new(),
+    };
+    let cursor = at
+        .opt_str("next_cursor")?
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    Ok((tools, cursor))
+}
+
+/// Removes repeated entries from every `required` list of a schema, leaving instance values
+/// (`default`, `const`, `enum`, `examples`) alone.
+pub fn dedup_required(v: &Json) -> Json {
+    match v {
+        Json::Arr(items) => Json::Arr(items.iter().map(dedup_required).collect()),
+        Json::Obj(pairs) => Json::Obj(
+            pairs
+                .iter()
+                .map(|(k, child)| {
+                    let cleaned = match (k.as_str(), child) {
+                        ("required", Json::Arr(items)) => {
+                            let mut out: Vec<Json> = Vec::new();
+                            for i in items {
+                                if !out.contains(i) {
+                                    out.push(i.clone());
+                                }
+                            }
+                            Json::Arr(out)
+                        }
+                        ("default" | "const" | "enum" | "examples", _) => child.clone(),
+                        _ => dedup_required(child),
+                    };
+                    (k.clone(), cleaned)
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The OpenAI function-tool format of the default provider.
+pub fn openai_tool(tool: &Json) -> Json {
+    Json::object([
+        ("type", Some(Json::str("function"))),
+        (
+            "function",
+            Some(Json::object([
+                ("name", tool.get("slug").cloned()),
+                ("description", tool.get("description").cloned()),
+                (
+                    "parameters",
+                    tool.get("inputParameters").map(dedup_required),
+                ),
+            ])),
+        ),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::j;
+
+    fn raw_tool() -> Json {
+        j!({
+            "slug": "GMAIL_SEND_EMAIL", "name": "Send email", "description": "Sends an email",
+            "version": "20250101_00", "human_description": "h",
+            "input_parameters": {
+                "$schema": "http://json-schema.org/draft-07/schema#",
+                "required": ["to", "to"], "type": "object", "x-vendor": 1,
+                "properties": {
+                    "to": {"type": "string", "x-hidden": true, "description": "Recipient",
+                           "examples": [{"required": ["a", "a"]}]},
+                    "cc": {"type": "array", "items": {"type": "string", "format": "email"}},
+                    "opts": {"type": "object", "required": ["a", "b", "a"],
+                             "properties": {"a": {"type": ["string", "null"]}},
+                             "additionalProperties": false}
+                }
+            },
+            "output_parameters": {},
+            "available_versions": ["20250101_00"], "scopes": [], "tags": ["important"],
+            "is_deprecated": true, "no_auth": false,
+            "deprecated": {"available_versions": [], "displayName": "x", "is_deprecated": false,
+                           "toolkit": {"logo": "l"}, "version": "v"},
+            "scope_requirements": null,
+            "toolkit": {"slug": "gmail", "name": "Gmail", "logo": "l.png"}
+        })
+    }
+
+    #[test]
+    fn maps_and_cleans_a_tool() {
+        let t = tool(&At::root(&raw_tool(), "a tool").unwrap()).unwrap();
+        assert_eq!(
+            t,
+            j!({
+                "slug": "GMAIL_SEND_EMAIL", "name": "Send email", "description": "Sends an email",
+                "inputParameters": {
+                    "type": "object",
+                    "properties": {
+                        "to": {"type": "string", "description": "Recipient",
+                               "examples": [{"required": ["a", "a"]}]},
+                        "cc": {"type": "array", "items": {"type": "string", "format": "email"}},
+                        "opts": {"type": "object", "properties": {"a": {"type": ["string", "null"]}},
+                                 "required": ["a", "b"], "additionalProperties": false}
+                    },
+                    "required": ["to"]
+                },
+                "tags": ["important"],
+                "toolkit": {"slug": "gmail", "name": "Gmail", "logo": "l.png"},
+                "version": "20250101_00",
+                "isDeprecated": false,
+                "availableVersions": ["20250101_00"],
+                "scopes": [],
+                "isNoAuth": false
+            })
+        );
+    }
+
+    #[test]
+    fn a_non_object_top_level_or_a_bad_keyword_value_fails() {
+        let mut t = raw_tool();
+        t.set("input_parameters", j!({"type": "array"}));
+        assert_eq!(
+            tool(&At::root(&t, "a tool").unwrap()).unwrap_err().0,
+            "`input_parameters.type` should be \"object\", got 'array'"
+        );
+        let mut t = raw_tool();
+        t.set(
+            "input_parameters",
+            j!({"type": "object", "properties": {"a": {"type": "text"}}}),
+        );
+        assert_eq!(
+            tool(&At::root(&t, "a tool").unwrap()).unwrap_err().0,
+            "`input_parameters.properties.a.type` should be a JSON Schema type name or a list of them, got a string"
+        );
+    }
+
+    #[test]
+    fn pages_and_cursors() {
+        let page = j!({"items": [raw_tool()], "current_page": 1, "total_items": 2, "total_pages": 2, "next_cursor": "c"});
+        let (tools, cursor) = tools_page(&page).unwrap();
+        assert_eq!(tools.len(), 1);
+        assert_eq!(cursor.as_deref(), Some("c"));
+        let last = j!({"items": [], "current_page": 2, "total_items": 2, "total_pages": 2, "next_cursor": ""});
+        assert_eq!(tools_page(&last).unwrap().1, None);
+        assert_eq!(
+            tools_page(&j!({"items": [5]})).unwrap_err().0,
+            "`items[0]` should be an object, got a number"
+        );
+    }
+
+    #[test]
+    fn openai_format_dedups_required_again() {
+        let t = j!({"slug": "X", "description": "d",
+                    "inputParameters": {"type": "object", "required": ["a", "a"],
+                                        "properties": {"a": {"default": {"required": [1, 1]}}}}});
+        assert_eq!(
+            openai_tool(&t),
+            j!({"type": "function", "function": {"name": "X", "description": "d",
+                "parameters": {"type": "object", "required": ["a"],
+                               "properties": {"a": {"default": {"required": [1, 1]}}}}}})
+        );
+    }
+}

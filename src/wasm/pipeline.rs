@@ -1,0 +1,216 @@
+//! The one request pipeline every call goes through: build the URL and JSON body, send with a
+//! per-attempt timeout, retry per `crate::retry`, and turn every failure into an error
+//! descriptor. A 2xx answer comes back as parsed JSON.
+
+use super::convert::{from_js, to_js};
+use super::errors::descriptor;
+use super::fetch::{self, Failure, HttpRequest};
+use crate::client_config::{join_url, ClientConfig};
+use crate::json::Json;
+use crate::retry::{self, Outcome, Safety};
+use gloo_net::http::Method;
+use wasm_bindgen::JsValue;
+use web_sys::AbortSignal;
+
+/// Per-call settings: the caller's signal and the client's (or the call's) limits.
+pub struct CallOptions {
+    pub signal: Option<AbortSignal>,
+    pub timeout_ms: f64,
+    pub max_retries: u32,
+}
+
+/// One API request: method, path (already percent-encoded), query string, JSON body.
+pub struct ApiRequest {
+    pub method: Method,
+    pub path: String,
+    /// Without the leading `?`; empty for none.
+    pub query: String,
+    pub body: Option<Json>,
+}
+
+impl ApiRequest {
+    pub fn new(method: Method, path: String) -> ApiRequest {
+        ApiRequest {
+            method,
+            path,
+            query: String::new(),
+            body: None,
+        }
+    }
+
+    pub fn body(mut self, body: Json) -> ApiRequest {
+        self.body = Some(body);
+        self
+    }
+
+    pub fn query(mut self, query: String) -> ApiRequest {
+        self.query = query;
+        self
+    }
+}
+
+/// A parsed 2xx answer.
+pub struct ApiResponse {
+    pub status: u16,
+    pub body: Json,
+}
+
+fn number_header(headers: &web_sys::Headers, name: &str) -> Option<f64> {
+    let text = headers.get(name).ok().flatten()?;
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let n = js_sys::Number::from(JsValue::from_str(trimmed)).value_of();
+    (!n.is_nan()).then_some(n)
+}
+
+fn outcome_of(status: u16, headers: &web_sys::Headers) -> Outcome {
+    let should_retry = match headers.get("x-should-retry").ok().flatten().as_deref() {
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        _ => None,
+    };
+    let date_ms = headers
+        .get("retry-after")
+        .ok()
+        .flatten()
+        .map(|d| js_sys::Date::parse(&d))
+        .filter(|d| !d.is_nan());
+    Outcome::Status {
+        status,
+        should_retry,
+        server_delay_ms: retry::server_delay_ms(
+            number_header(headers, "retry-after-ms"),
+            number_header(headers, "retry-after"),
+            date_ms,
+            js_sys::Date::now(),
+        ),
+    }
+}
+
+fn safety_of(method: &Method) -> Safety {
+    if *method == Method::GET || *method == Method::HEAD {
+        Safety::Idempotent
+    } else {
+        Safety::SideEffect
+    }
+}
+
+fn api_error(status: u16, headers: web_sys::Headers, text: &str) -> JsValue {
+    let body = if text.is_empty() {
+        JsValue::UNDEFINED
+    } else {
+        js_sys::JSON::parse(text).unwrap_or(JsValue::UNDEFINED)
+    };
+    descriptor(
+        "api",
+        &[
+            ("status", JsValue::from_f64(status as f64)),
+            ("headers", headers.into()),
+            ("body", body),
+            ("text", JsValue::from_str(text)),
+        ],
+    )
+}
+
+/// A 2xx answer whose body is not what the API promises.
+pub fn bad_response(status: u16, what: &str) -> JsValue {
+    descriptor(
+        "bad_response",
+        &[
+            ("status", JsValue::from_f64(status as f64)),
+            ("message", JsValue::from_str(what)),
+        ],
+    )
+}
+
+/// Sends `req`, retrying as the policy allows, and returns the parsed JSON of a 2xx answer.
+/// Boxed so that each API method's future holds a pointer rather than a copy of this state
+/// machine, which keeps the wasm small.
+pub fn call<'a>(
+    config: &'a ClientConfig,
+    req: ApiRequest,
+    opts: &'a CallOptions,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<ApiResponse, JsValue>> + 'a>> {
+    Box::pin(call_inner(config, req, opts))
+}
+
+async fn call_inner(
+    config: &ClientConfig,
+    req: ApiRequest,
+    opts: &CallOptions,
+) -> Result<ApiResponse, JsValue> {
+    let mut url = join_url(&config.base_url, &req.path);
+    if !req.query.is_empty() {
+        url.push('?');
+        url.push_str(&req.query);
+    }
+    let body = req.body.map(|b| {
+        js_sys::JSON::stringify(&to_js(&b))
+            .map(String::from)
+            .unwrap_or_default()
+    });
+    let safety = safety_of(&req.method);
+    let signal = opts.signal.as_ref();
+    let mut retries = 0;
+    loop {
+        let attempt = HttpRequest {
+            method: req.method.clone(),
+            url: url.clone(),
+            headers: &config.headers,
+            body: body.clone(),
+        };
+        let (outcome, final_error) = match fetch::send(attempt, signal, opts.timeout_ms).await {
+            Ok(res) if (200..300).contains(&res.status) => return parse_success(res),
+            Ok(res) => {
+                let outcome = outcome_of(res.status, &res.headers);
+                (outcome, api_error(res.status, res.headers, &res.text))
+            }
+            Err(Failure::Cancelled(reason)) => {
+                return Err(descriptor("cancelled", &[("cause", reason)]))
+            }
+            Err(Failure::Timeout) => (Outcome::Timeout, descriptor("timeout", &[])),
+            Err(Failure::Network(cause)) => {
+                let outcome = if fetch::failed_before_sending(&cause) {
+                    Outcome::NotSent
+                } else {
+                    Outcome::MaybeSent
+                };
+                (outcome, descriptor("connection", &[("cause", cause)]))
+            }
+        };
+        let jitter = js_sys::Math::random();
+        let Some(delay) = retry::next_delay(outcome, safety, retries, opts.max_retries, jitter)
+        else {
+            return Err(final_error);
+        };
+        fetch::sleep(delay, signal)
+            .await
+            .map_err(|reason| descriptor("cancelled", &[("cause", reason)]))?;
+        retries += 1;
+    }
+}
+
+fn parse_success(res: fetch::HttpResponse) -> Result<ApiResponse, JsValue> {
+    if res.text.is_empty() {
+        // A 204 (e.g. nothing to return) has no body by design.
+        if res.status == 204 {
+            return Ok(ApiResponse {
+                status: res.status,
+                body: Json::Null,
+            });
+        }
+        return Err(bad_response(
+            res.status,
+            "the response body is empty; expected JSON",
+        ));
+    }
+    match js_sys::JSON::parse(&res.text) {
+        Ok(v) => Ok(ApiResponse {
+            status: res.status,
+            body: from_js(&v),
+        }),
+        Err(_) => Err(bad_response(res.status, "the response body is not JSON")),
+    }
+}
