@@ -40,8 +40,10 @@ pub fn list_query(query: &Json) -> Result<String, Invalid> {
     c.finish(q)
 }
 
-/// The toolkit `meta` block; `category_key` is `id` in lists and `slug` in single toolkits.
-fn meta(at: &At, category_key: &str) -> Json {
+/// The toolkit `meta` block. Lists and single toolkits differ as in the official SDK: category
+/// slugs come from `id` in lists and `slug` in single toolkits, and only lists carry `appUrl`.
+fn meta(at: &At, single: bool) -> Json {
+    let category_key = if single { "slug" } else { "id" };
     let m = at.opt("meta");
     let get = |k: &str| {
         m.and_then(|m| m.get(k))
@@ -65,7 +67,7 @@ fn meta(at: &At, category_key: &str) -> Json {
     });
     Json::object([
         ("categories", categories),
-        ("appUrl", get("app_url")),
+        ("appUrl", get("app_url").filter(|_| !single)),
         ("createdAt", get("created_at")),
         ("description", get("description")),
         ("logo", get("logo")),
@@ -80,7 +82,7 @@ fn list_item(at: &At) -> Shaped<Json> {
     Ok(Json::object([
         ("name", Some(Json::str(at.str("name")?))),
         ("slug", Some(Json::str(at.str("slug")?))),
-        ("meta", Some(meta(at, "id"))),
+        ("meta", Some(meta(at, false))),
         (
             "isLocalToolkit",
             Some(Json::Bool(
@@ -183,7 +185,7 @@ pub fn toolkit_result(body: &Json) -> Shaped<Json> {
     Ok(Json::object([
         ("name", Some(Json::str(at.str("name")?))),
         ("slug", Some(Json::str(at.str("slug")?))),
-        ("meta", Some(meta(&at, "slug"))),
+        ("meta", Some(meta(&at, true))),
         (
             "isLocalToolkit",
             Some(Json::Bool(

@@ -1,0 +1,211 @@
+// The request pipeline on bad days: which failures are retried (and how often, as counted by
+// the emulator), server hints, timeouts, cancellation during backoff, redirects.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  Composio,
+  APIError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  ComposioRequestCancelledError,
+  InternalServerError,
+  RateLimitError,
+} from '../../pkg/node.js';
+import { createServer } from 'node:net';
+import { useEmulator } from './helpers.mjs';
+
+const KEY = 'ak_retry_test';
+const ctx = useEmulator({ apiKeys: [KEY] });
+const SESSIONS = '/api/v3.1/tool_router/session';
+const client = (options = {}) => new Composio({ apiKey: KEY, baseURL: ctx.emulator.url, ...options });
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected a rejection');
+}
+
+/** A fresh emulator state with one session; returns its id. */
+async function freshSession() {
+  ctx.emulator.reset();
+  const session = await client().create('user_retry');
+  ctx.emulator.requests.length = 0;
+  return session.sessionId;
+}
+
+const count = (method, path) => ctx.emulator.requests.filter(r => r.method === method && r.path === path).length;
+
+describe('state-changing requests retry only when the server certainly did not act', () => {
+  for (const status of [503, 429, 408, 409]) {
+    test(`POST create after a ${status} is retried`, async () => {
+      ctx.emulator.reset();
+      ctx.emulator.fault({ method: 'POST', path: SESSIONS, status, body: { error: { message: 'later' } }, headers: { 'retry-after-ms': '10' } });
+      const session = await client().create('user_1');
+      assert.match(session.sessionId, /^trs_/);
+      assert.equal(count('POST', SESSIONS), 2);
+    });
+  }
+
+  for (const status of [500, 502, 504]) {
+    test(`POST create after a ${status} is not retried`, async () => {
+      ctx.emulator.reset();
+      ctx.emulator.fault({ method: 'POST', path: SESSIONS, status, body: { error: { message: 'boom' } } });
+      const err = await rejection(client().create('user_1'));
+      assert.ok(err instanceof InternalServerError);
+      assert.equal(err.status, status);
+      assert.equal(count('POST', SESSIONS), 1);
+    });
+  }
+
+  test('x-should-retry: true is honoured even for a 500 on a POST', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 500, headers: { 'x-should-retry': 'true', 'retry-after-ms': '5' } });
+    await client().create('user_1');
+    assert.equal(count('POST', SESSIONS), 2);
+  });
+
+  test('x-should-retry: false stops a retry the status would allow', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 503, headers: { 'x-should-retry': 'false' } });
+    await rejection(client().create('user_1'));
+    assert.equal(count('POST', SESSIONS), 1);
+  });
+
+  test('a timeout on a POST is not retried', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, delayMs: 400 });
+    const err = await rejection(client({ timeout: 100 }).create('user_1'));
+    assert.ok(err instanceof APIConnectionTimeoutError);
+    assert.equal(count('POST', SESSIONS), 1);
+  });
+
+  test('a connection dropped after sending a POST is not retried', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, drop: true });
+    const err = await rejection(client().create('user_1'));
+    assert.ok(err instanceof APIConnectionError);
+    assert.equal(count('POST', SESSIONS), 1);
+  });
+
+  test('execute after a 500 is not repeated (no double side effect)', async () => {
+    const sid = await freshSession();
+    const path = `${SESSIONS}/${sid}/execute`;
+    ctx.emulator.fault({ method: 'POST', path, status: 500 });
+    const err = await rejection(client().use(sid).then(s => s.execute('HACKERNEWS_GET_FRONTPAGE', {})));
+    assert.ok(err instanceof InternalServerError);
+    assert.equal(count('POST', path), 1);
+  });
+});
+
+describe('reads retry on every transient failure', () => {
+  test('GET after two 500s succeeds on the third attempt', async () => {
+    const sid = await freshSession();
+    ctx.emulator.fault({ method: 'GET', path: `${SESSIONS}/${sid}`, status: 500, times: 2, headers: { 'retry-after-ms': '5' } });
+    const session = await client().use(sid);
+    assert.equal(session.sessionId, sid);
+    assert.equal(count('GET', `${SESSIONS}/${sid}`), 3);
+  });
+
+  test('GET after three 500s gives up after maxRetries (2) retries', async () => {
+    const sid = await freshSession();
+    ctx.emulator.fault({ method: 'GET', path: `${SESSIONS}/${sid}`, status: 500, times: 3, headers: { 'retry-after-ms': '5' } });
+    const err = await rejection(client().use(sid));
+    assert.ok(err instanceof InternalServerError);
+    assert.equal(count('GET', `${SESSIONS}/${sid}`), 3);
+  });
+
+  test('maxRetries: 0 on the client, or per call, sends once', async () => {
+    const sid = await freshSession();
+    const path = `${SESSIONS}/${sid}`;
+    ctx.emulator.fault({ method: 'GET', path, status: 503, times: 2, headers: { 'retry-after-ms': '5' } });
+    await rejection(client({ maxRetries: 0 }).use(sid));
+    assert.equal(count('GET', path), 1);
+    await rejection(client().use(sid, {}, { maxRetries: 0 }));
+    assert.equal(count('GET', path), 2);
+  });
+
+  test('a dropped connection on a GET is retried', async () => {
+    const sid = await freshSession();
+    ctx.emulator.fault({ method: 'GET', path: `${SESSIONS}/${sid}`, drop: true });
+    await client().use(sid);
+    assert.equal(count('GET', `${SESSIONS}/${sid}`), 2);
+  });
+
+  test('a timed-out GET is retried', async () => {
+    const sid = await freshSession();
+    ctx.emulator.fault({ method: 'GET', path: `${SESSIONS}/${sid}`, delayMs: 300 });
+    await client({ timeout: 100, maxRetries: 1 }).use(sid);
+    assert.equal(count('GET', `${SESSIONS}/${sid}`), 2);
+  });
+
+  test('retry-after as an HTTP date in the past retries at once', async () => {
+    const sid = await freshSession();
+    ctx.emulator.fault({ method: 'GET', path: `${SESSIONS}/${sid}`, status: 429, headers: { 'retry-after': new Date(Date.now() - 5000).toUTCString() } });
+    await client().use(sid);
+    assert.equal(count('GET', `${SESSIONS}/${sid}`), 2);
+  });
+});
+
+/** A loopback port that nothing listens on (bound, then released). */
+async function closedPort() {
+  const server = createServer();
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise(r => server.close(r));
+  return port;
+}
+
+describe('connection failures before sending', () => {
+  test('a refused connection is retried even for a POST, then reported', async () => {
+    const real = globalThis.fetch;
+    let calls = 0;
+    globalThis.fetch = (...args) => {
+      calls += 1;
+      return real(...args);
+    };
+    try {
+      const port = await closedPort();
+      const err = await rejection(new Composio({ apiKey: KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 1 }).create('u'));
+      assert.ok(err instanceof APIConnectionError);
+      assert.equal(calls, 2);
+    } finally {
+      globalThis.fetch = real;
+    }
+  });
+});
+
+describe('cancellation', () => {
+  test('aborting during a backoff sleep rejects promptly without another attempt', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 429, headers: { 'retry-after': '30' } });
+    const controller = new AbortController();
+    const pending = client().create('u', {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const err = await rejection(pending);
+    assert.ok(err instanceof ComposioRequestCancelledError);
+    assert.equal(count('POST', SESSIONS), 1);
+  });
+
+  test('the last error is a RateLimitError when 429s outlast the retries', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 429, times: 3, headers: { 'retry-after-ms': '1' } });
+    const err = await rejection(client().create('u'));
+    assert.ok(err instanceof RateLimitError);
+    assert.equal(count('POST', SESSIONS), 3);
+  });
+});
+
+describe('redirects', () => {
+  test('a 3xx is reported, never followed with the key attached', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 307, headers: { location: `${ctx.emulator.url}/elsewhere` } });
+    const err = await rejection(client().create('u'));
+    assert.ok(err instanceof APIError);
+    assert.equal(err.status, 307);
+    assert.deepEqual(ctx.emulator.requests.map(r => r.path), [SESSIONS]);
+  });
+});
