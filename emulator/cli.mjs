@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the emulator: `node emulator/cli.mjs [--port N] [--host H] [--api-key K …]`.
+// Starts the emulator: `node emulator/cli.mjs [--port N] [--host H] [--api-key K …] [--tool-count N]`.
 // Prints its URL on the first line of stdout and runs until interrupted.
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server.mjs';
@@ -9,6 +9,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '0' },
     host: { type: 'string', default: '127.0.0.1' },
     'api-key': { type: 'string', multiple: true },
+    // Adds a synthetic `bench` toolkit with N tools, for measuring `session.tools()`.
+    'tool-count': { type: 'string', default: '0' },
   },
 });
 
@@ -16,6 +18,7 @@ const emulator = await startEmulator({
   port: Number(values.port),
   host: values.host,
   apiKeys: values['api-key'],
+  toolCount: Number(values['tool-count']),
 });
 console.log(emulator.url);
 

@@ -46,6 +46,13 @@ export function invalidPayload(errors) {
   throw new HttpError(400, 'Validation error while processing request', { code: 10400, errors });
 }
 
+/** Checks a request body with a schema.mjs checker; any problem is the backend's 400. */
+export function checkBody(check, body) {
+  const problems = check(body, 'payload');
+  if (problems.length) invalidPayload(problems.map(([p, m]) => `Error in ${p}: ${m}`));
+  return body;
+}
+
 export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',

@@ -3,8 +3,19 @@
 // request it receives. Tests start it in-process (`startEmulator`) or as a process (`cli.mjs`).
 
 import { createServer } from 'node:http';
+import { buildCatalog } from './catalog.mjs';
+import { accountWire, connectionRoutes, setAccountStatus } from './connections.mjs';
+import { executeRoutes, executionCount } from './execute.mjs';
+import { fileRoutes, presignedRoutes } from './files.mjs';
+import { historyRoutes } from './history.mjs';
 import { CORS_HEADERS, HttpError, router } from './http.mjs';
+import { linkPageRoutes } from './link-page.mjs';
+import { proxyRoutes } from './proxy.mjs';
+import { searchRoutes } from './search.mjs';
+import { sessionToolkitRoutes } from './session-toolkits.mjs';
 import { sessionRoutes } from './sessions.mjs';
+import { toolkitRoutes } from './toolkits.mjs';
+import { toolRoutes } from './tools.mjs';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -26,8 +37,23 @@ function idGenerator() {
   };
 }
 
-function freshState() {
-  return { sessions: new Map(), ids: idGenerator(), requestIds: 0, faults: [] };
+function freshState({ toolCount = 0 } = {}) {
+  return {
+    sessions: new Map(),
+    ids: idGenerator(),
+    requestIds: 0,
+    faults: [],
+    catalog: buildCatalog({ toolCount }),
+    accounts: new Map(), // connected account id → account
+    linkTokens: new Map(), // link token → connected account id
+    authConfigs: new Map(), // `${project}:${toolkit}` → default auth config id
+    executions: new Map(), // `${session} ${tool}` → times the tool ran
+    mounts: new Map(), // `${session}:${mount}` → Map(path → file)
+    fileTokens: new Map(), // presigned-URL token → what it allows
+    metaSessions: new Map(), // session id → meta-tool session id handed out by search
+    mailbox: [], // what GMAIL_SEND_EMAIL sent, for GMAIL_FETCH_EMAILS
+    counters: new Map(), // per-state counters behind deterministic tool outputs
+  };
 }
 
 /**
@@ -46,9 +72,24 @@ function takeFault(state, method, path) {
   return fault;
 }
 
-const routes = router([...sessionRoutes]);
+const routes = router([
+  ...sessionRoutes,
+  ...historyRoutes,
+  ...toolRoutes,
+  ...sessionToolkitRoutes,
+  ...connectionRoutes,
+  ...executeRoutes,
+  ...searchRoutes,
+  ...proxyRoutes,
+  ...fileRoutes,
+  ...toolkitRoutes,
+]);
 
-function readBody(req) {
+// Routes a browser or S3-like client reaches without an API key: the hosted link page and the
+// presigned file URLs. Their handlers get the raw body and answer `{status, headers, body}`.
+const publicRoutes = router([...linkPageRoutes, ...presignedRoutes]);
+
+function readBytes(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
@@ -61,10 +102,12 @@ function readBody(req) {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
+
+const readBody = async req => (await readBytes(req)).toString('utf8');
 
 function send(res, status, body, headers = {}) {
   const text = body === undefined ? '' : JSON.stringify(body);
@@ -79,9 +122,11 @@ function send(res, status, body, headers = {}) {
 /**
  * Starts the emulator. `apiKeys`: when given, only these keys are accepted; otherwise any
  * non-empty key is (each key is its own project, so sessions are not shared between keys).
+ * `toolCount`: adds a synthetic `bench` toolkit with that many tools (for benchmarks).
  */
-export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = {}) {
-  let state = freshState();
+export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, toolCount = 0 } = {}) {
+  const options = { toolCount };
+  let state = freshState(options);
   const requests = [];
   const accepted = apiKeys ? new Set(apiKeys) : undefined;
 
@@ -99,7 +144,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
 
     if (path.startsWith('/__emulator/')) return control(req, res, path);
 
-    const text = await readBody(req);
+    const raw = await readBytes(req);
+    const pub = publicRoutes(req.method, path);
+    const isPublic = Boolean(pub.handler || pub.pathMatched);
+    const text = isPublic ? '' : raw.toString('utf8');
     let body;
     let bodyError;
     if (text) {
@@ -116,7 +164,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
       query: Object.fromEntries(url.searchParams),
       headers: { ...req.headers },
       body,
-      rawBody: text,
+      rawBody: isPublic ? undefined : text,
+      ...(isPublic ? { size: raw.length } : {}),
     });
 
     state.requestIds += 1;
@@ -128,6 +177,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
       res.writeHead(fault.status, { ...CORS_HEADERS, 'x-request-id': requestId, ...(fault.headers ?? {}) });
       return res.end(typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {}));
     }
+    const origin = `http://${req.headers.host}`;
+    if (isPublic) return servePublic(req, res, pub, { query: url.searchParams, rawBody: raw, origin }, requestId);
     try {
       const key = req.headers['x-api-key'];
       if (!key) {
@@ -154,7 +205,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
         params: match.params,
         query: url.searchParams,
         project: key,
-        origin: `http://${req.headers.host}`,
+        origin,
       };
       const [status, out] = match.handler(state, ctx);
       send(res, status, out, { 'x-request-id': requestId });
@@ -167,7 +218,59 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
     }
   }
 
+  function servePublic(req, res, match, ctx, requestId) {
+    try {
+      if (!match.handler) throw new HttpError(405, `Method ${req.method} not allowed on this URL`);
+      const out = match.handler(state, { ...ctx, params: match.params, headers: req.headers });
+      res.writeHead(out.status, { ...CORS_HEADERS, 'x-request-id': requestId, ...out.headers });
+      res.end(out.body);
+    } catch (e) {
+      if (!(e instanceof HttpError)) {
+        console.error('emulator: internal error', e);
+        e = new HttpError(500, 'Internal server error');
+      }
+      send(res, e.status, e.body(requestId), { 'x-request-id': requestId });
+    }
+  }
+
+  /** Test hook: move a connected account to a status (ACTIVE, FAILED, EXPIRED, …). */
+  function setConnectionStatus(id, status, reason) {
+    const account = state.accounts.get(id);
+    if (!account) throw new HttpError(404, `Connected account ${id} not found`);
+    return accountWire(setAccountStatus(account, status, reason));
+  }
+
+  function setToolCount(n) {
+    if (!Number.isInteger(n) || n < 0 || n > 100000) throw new HttpError(400, 'toolCount must be an integer from 0 to 100000');
+    state.catalog = buildCatalog({ toolCount: n });
+    return { toolCount: n, tools: state.catalog.tools.length };
+  }
+
   async function control(req, res, path) {
+    const connection = /^\/__emulator\/connections\/([^/]+)$/.exec(path);
+    try {
+      if (connection && req.method === 'POST') {
+        const { status, status_reason } = JSON.parse((await readBody(req)) || '{}');
+        return send(res, 200, setConnectionStatus(decodeURIComponent(connection[1]), status, status_reason));
+      }
+      if (path === '/__emulator/connections' && req.method === 'GET') {
+        return send(res, 200, [...state.accounts.values()].map(accountWire));
+      }
+      if (path === '/__emulator/catalog' && req.method === 'POST') {
+        const { toolCount: n } = JSON.parse((await readBody(req)) || '{}');
+        return send(res, 200, setToolCount(n));
+      }
+      if (path === '/__emulator/executions' && req.method === 'GET') {
+        const out = [...state.executions].map(([key, count]) => {
+          const [session_id, tool_slug] = key.split(' ');
+          return { session_id, tool_slug, count };
+        });
+        return send(res, 200, out);
+      }
+    } catch (e) {
+      const err = e instanceof HttpError ? e : new HttpError(400, e.message);
+      return send(res, err.status, err.body('req_control'));
+    }
     if (path === '/__emulator/faults' && req.method === 'POST') {
       const fault = JSON.parse((await readBody(req)) || '{}');
       state.faults.push(fault);
@@ -179,7 +282,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
       return send(res, 204);
     }
     if (path === '/__emulator/reset' && req.method === 'POST') {
-      state = freshState();
+      state = freshState(options);
       requests.length = 0;
       return send(res, 204);
     }
@@ -209,11 +312,17 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys } = 
     fault(spec) {
       state.faults.push({ ...spec });
     },
-    /** Forgets all sessions, requests and faults; ids start again from the first. */
+    /** Forgets all sessions, accounts, files, requests and faults; ids start again from the first. */
     reset() {
-      state = freshState();
+      state = freshState(options);
       requests.length = 0;
     },
+    /** Moves a connected account to `status` (with an optional `status_reason`); returns it. */
+    setConnectionStatus,
+    /** How many times `toolSlug` actually ran in session `sessionId`. */
+    executionCount: (sessionId, toolSlug) => executionCount(state, sessionId, toolSlug),
+    /** Replaces the synthetic `bench` toolkit with `n` tools (0 removes it) until the next reset. */
+    setToolCount,
     close() {
       server.closeAllConnections?.();
       return new Promise(resolve => server.close(() => resolve()));

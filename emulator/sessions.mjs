@@ -1,8 +1,10 @@
-// Tool Router sessions: create, retrieve, patch, delete (spec A7.1–A7.4), with the response
-// `config` renamed the way the backend echoes it (enable → enabled, …).
+// Tool Router sessions: create, retrieve, patch, delete, attach (spec A7.1–A7.5), with the
+// response `config` renamed the way the backend echoes it (enable → enabled, …). PATCH keeps
+// the superseded versions in `session.history` for config_history (history.mjs).
 
-import { createSessionBody, patchSessionBody } from './shapes.mjs';
-import { HttpError, invalidPayload } from './http.mjs';
+import { attachBody, createSessionBody, patchSessionBody } from './shapes.mjs';
+import { HttpError, checkBody, invalidPayload } from './http.mjs';
+import { resolveCustoms } from './custom-tools.mjs';
 
 const META_TOOLS = {
   search: 'COMPOSIO_SEARCH_TOOLS',
@@ -59,7 +61,8 @@ export function responseConfig(s) {
   return config;
 }
 
-function metaTools(config) {
+/** The meta-tool slugs a session exposes (`tool_router_tools`). */
+export function metaTools(config) {
   const tools = [];
   if (config.search.enable) tools.push(META_TOOLS.search);
   if (config.execute.enable_multi_execute) tools.push(META_TOOLS.multiExecute);
@@ -103,7 +106,7 @@ function checkSettings(s) {
   }
 }
 
-function sessionResponse(state, session, origin, { includePrompt }) {
+function sessionResponse(state, session, origin, { includePrompt, customs = {} }) {
   const config = responseConfig(session.settings);
   const body = {
     session_id: session.id,
@@ -114,15 +117,16 @@ function sessionResponse(state, session, origin, { includePrompt }) {
     warnings: warnings(config),
   };
   const tz = session.settings.experimental?.assistive_prompt_config?.user_timezone;
+  const experimental = { ...customs };
   if (includePrompt && tz) {
-    body.experimental = {
-      assistive_prompt: `You help a user whose timezone is ${tz}. Search for tools before acting and confirm before destructive actions.`,
-    };
+    experimental.assistive_prompt = `You help a user whose timezone is ${tz}. Search for tools before acting and confirm before destructive actions.`;
   }
+  if (Object.keys(experimental).length) body.experimental = experimental;
   return body;
 }
 
-function findSession(state, project, id) {
+/** The caller's live session, or the backend's 404 (also for another project's session). */
+export function findSession(state, project, id) {
   const session = state.sessions.get(id);
   if (!session || session.project !== project) {
     throw new HttpError(404, 'Session not found', { slug: 'ToolRouterV2_SessionNotFound', code: 4301 });
@@ -131,13 +135,17 @@ function findSession(state, project, id) {
 }
 
 export function createSession(state, ctx) {
-  const problems = createSessionBody(ctx.body, 'payload');
-  if (problems.length) invalidPayload(problems.map(([p, m]) => `Error in ${p}: ${m}`));
+  checkBody(createSessionBody, ctx.body);
   const settings = structuredClone(ctx.body);
   checkSettings(settings);
-  const session = { id: state.ids.next('trs_'), project: ctx.project, settings, version: 1 };
+  // Custom tools are echoed with their final slugs but not stored: v3.1 does not persist them.
+  const customs = resolveCustoms(state.catalog, settings.experimental);
+  delete settings.experimental?.custom_tools;
+  delete settings.experimental?.custom_toolkits;
+  const now = new Date().toISOString();
+  const session = { id: state.ids.next('trs_'), project: ctx.project, settings, version: 1, updatedAt: now, history: [] };
   state.sessions.set(session.id, session);
-  return [201, sessionResponse(state, session, ctx.origin, { includePrompt: true })];
+  return [201, sessionResponse(state, session, ctx.origin, { includePrompt: true, customs })];
 }
 
 export function retrieveSession(state, ctx) {
@@ -147,17 +155,28 @@ export function retrieveSession(state, ctx) {
 
 export function patchSession(state, ctx) {
   const session = findSession(state, ctx.project, ctx.params.sid);
-  const problems = patchSessionBody(ctx.body, 'payload');
-  if (problems.length) invalidPayload(problems.map(([p, m]) => `Error in ${p}: ${m}`));
+  checkBody(patchSessionBody, ctx.body);
   const next = { ...session.settings };
   for (const [key, value] of Object.entries(ctx.body)) {
     if (value === null) delete next[key];
     else next[key] = structuredClone(value);
   }
   checkSettings(next);
+  // The superseded version goes to the config history, stamped with when it was superseded.
+  const now = new Date().toISOString();
+  session.history.push({ version: session.version, settings: session.settings, created_at: now });
   session.settings = next;
   session.version += 1;
+  session.updatedAt = now;
   return [200, sessionResponse(state, session, ctx.origin, { includePrompt: false })];
+}
+
+/** POST attach (spec A7.5): the session, with the inline custom tools of the body resolved. */
+export function attachSession(state, ctx) {
+  const session = findSession(state, ctx.project, ctx.params.sid);
+  checkBody(attachBody, ctx.body);
+  const customs = resolveCustoms(state.catalog, ctx.body.experimental);
+  return [200, sessionResponse(state, session, ctx.origin, { includePrompt: false, customs })];
 }
 
 export function deleteSession(state, ctx) {
@@ -171,4 +190,5 @@ export const sessionRoutes = [
   ['GET', '/api/v3.1/tool_router/session/:sid', retrieveSession],
   ['PATCH', '/api/v3.1/tool_router/session/:sid', patchSession],
   ['DELETE', '/api/v3.1/tool_router/session/:sid', deleteSession],
+  ['POST', '/api/v3.1/tool_router/session/:sid/attach', attachSession],
 ];

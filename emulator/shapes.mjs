@@ -50,7 +50,23 @@ const permissions = object(
   },
   { required: ['default'] }
 );
-const customTools = array(unknown());
+// Inline custom tools (spec A6.3); re-sent on every request that needs them.
+const jsonObject = record(unknown());
+const customToolFields = {
+  slug: string({ min: 1 }),
+  name: string(),
+  description: string(),
+  input_schema: jsonObject,
+  output_schema: jsonObject,
+  preload: boolean(),
+};
+const customToolRequired = { required: ['slug', 'name', 'description', 'input_schema'] };
+const customTool = object({ ...customToolFields, extends_toolkit: string({ min: 1 }) }, customToolRequired);
+const customToolkit = object(
+  { slug: string({ min: 1 }), name: string(), description: string(), preload: boolean(), tools: array(object(customToolFields, customToolRequired)) },
+  { required: ['slug', 'name', 'description', 'tools'] }
+);
+const inlineCustoms = object({ custom_toolkits: array(customToolkit), custom_tools: array(customTool) });
 
 const common = {
   toolkits: enableOrDisable,
@@ -72,8 +88,8 @@ export const createSessionBody = object(
     multi_account: multiAccount,
     experimental: object({
       assistive_prompt_config: object({ user_timezone: string() }),
-      custom_toolkits: customTools,
-      custom_tools: customTools,
+      custom_toolkits: array(customToolkit),
+      custom_tools: array(customTool),
       link_url_overwrite: string(),
       permissions,
     }),
@@ -89,3 +105,115 @@ export const patchSessionBody = object({
   multi_account: nullable(multiAccount),
   experimental: nullable(object({ link_url_overwrite: string(), permissions })),
 });
+
+export const attachBody = object({ experimental: inlineCustoms });
+
+const ACCOUNT_TYPE = literal('PRIVATE', 'SHARED');
+
+export const linkBody = object(
+  {
+    toolkit: string({ min: 1 }),
+    alias: string({ min: 1 }),
+    callback_url: string({ min: 1 }),
+    experimental: object({
+      account_type: ACCOUNT_TYPE,
+      acl_config_for_shared: object({
+        allow_all_users: boolean(),
+        allowed_user_ids: array(string({ min: 1, max: 256 })),
+        not_allowed_user_ids: array(string({ min: 1, max: 256 })),
+      }),
+    }),
+  },
+  { required: ['toolkit'] }
+);
+
+export const executeBody = object(
+  {
+    tool_slug: string({ min: 1 }),
+    arguments: jsonObject,
+    account: string({ min: 1 }),
+    enable_auto_workbench_offload: boolean(),
+    experimental: inlineCustoms,
+  },
+  { required: ['tool_slug'] }
+);
+
+export const META_TOOL_SLUGS = [
+  'COMPOSIO_SEARCH_TOOLS',
+  'COMPOSIO_MULTI_EXECUTE_TOOL',
+  'COMPOSIO_MANAGE_CONNECTIONS',
+  'COMPOSIO_WAIT_FOR_CONNECTIONS',
+  'COMPOSIO_REMOTE_WORKBENCH',
+  'COMPOSIO_REMOTE_BASH_TOOL',
+  'COMPOSIO_GET_TOOL_SCHEMAS',
+];
+
+export const executeMetaBody = object(
+  { slug: literal(...META_TOOL_SLUGS), arguments: jsonObject, experimental: inlineCustoms },
+  { required: ['slug'] }
+);
+
+export const searchBody = object(
+  {
+    queries: array(object({ use_case: string({ min: 1, max: 1024 }), known_fields: string({ max: 500 }) }, { required: ['use_case'] })),
+    model: string(),
+    // Not in the REST schema, but the SDK sends it (spec E.3); honoured as a toolkit restriction.
+    toolkits: slugs,
+    experimental: inlineCustoms,
+  },
+  { required: ['queries'] }
+);
+
+// `custom_connection_data` is a union discriminated on `authScheme`; each variant names the
+// `val` keys it requires, and `val` accepts any other key besides.
+const CONNECTION_VAL_KEYS = {
+  OAUTH2: ['access_token'],
+  DCR_OAUTH: ['access_token', 'client_id'],
+  API_KEY: [],
+  BASIC_WITH_JWT: ['username', 'password'],
+  BASIC: ['username'],
+  BEARER_TOKEN: ['token'],
+  OAUTH1: ['oauth_token', 'oauth_token_secret'],
+  NO_AUTH: [],
+  SERVICE_ACCOUNT: ['application_id', 'installation_id', 'private_key'],
+  GOOGLE_SERVICE_ACCOUNT: ['credentials_json'],
+  S2S_OAUTH2: ['access_token'],
+};
+const customConnectionData = union(
+  ...Object.entries(CONNECTION_VAL_KEYS).map(([scheme, keys]) =>
+    object(
+      {
+        authScheme: literal(scheme),
+        toolkitSlug: string(),
+        val: (v, path) => {
+          const base = record(unknown())(v, path);
+          if (base.length) return base;
+          return keys.filter(k => typeof v[k] !== 'string').map(k => [`${path}.${k}`, 'Required']);
+        },
+      },
+      { required: ['authScheme', 'toolkitSlug', 'val'] }
+    )
+  )
+);
+
+export const proxyBody = object(
+  {
+    toolkit_slug: string({ min: 1 }),
+    endpoint: string({ min: 1 }),
+    method: literal('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'),
+    body: unknown(),
+    parameters: array(
+      object({ name: string({ min: 1 }), type: literal('header', 'query'), value: string() }, { required: ['name', 'type', 'value'] })
+    ),
+    binary_body: union(
+      object({ url: string({ min: 1 }), content_type: string() }, { required: ['url'] }),
+      object({ base64: string(), content_type: string() }, { required: ['base64'] })
+    ),
+    custom_connection_data: customConnectionData,
+  },
+  { required: ['toolkit_slug', 'endpoint', 'method'] }
+);
+
+const mountPath = { mount_relative_path: string({ min: 1 }) };
+export const mountPathBody = object(mountPath, { required: ['mount_relative_path'] });
+export const uploadUrlBody = object({ ...mountPath, mimetype: string({ min: 1 }) }, { required: ['mount_relative_path'] });

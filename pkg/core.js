@@ -75,6 +75,9 @@ function readEnv(config) {
   return env;
 }
 
+/** Session presets accepted by `create()` (`sessionPreset`). */
+export const SessionPreset = Object.freeze({ DIRECT_TOOLS: 'direct_tools' });
+
 const REDACTED = '<redacted>';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 

@@ -1,0 +1,189 @@
+// Connected accounts: `POST …/session/{sid}/link` starts one (status INITIATED), the link page
+// or a control route completes it, and `GET /api/v3.1/connected_accounts/{id}` reports it in
+// the shape of spec A7.16 (what `waitForConnection` polls).
+
+import { defaultAuthScheme, findToolkit } from './catalog.mjs';
+import { HttpError, checkBody, invalidPayload } from './http.mjs';
+import { findSession } from './sessions.mjs';
+import { linkBody } from './shapes.mjs';
+
+export const STATUSES = ['INITIALIZING', 'INITIATED', 'ACTIVE', 'FAILED', 'EXPIRED', 'INACTIVE', 'REVOKED'];
+const TERMINAL_REASONS = {
+  FAILED: 'The user denied the authorization request',
+  EXPIRED: 'Connection initiation did not complete within 10 minutes',
+  REVOKED: 'The user revoked access',
+};
+const ACL_ONLY_FOR_SHARED = 'acl_config_for_shared is only valid on SHARED connections';
+
+const WORDS_A = ['red', 'quiet', 'brave', 'lucky', 'swift', 'amber', 'misty', 'proud'];
+const WORDS_B = ['castle', 'river', 'falcon', 'meadow', 'harbor', 'summit', 'lantern', 'orchard'];
+
+/** A readable id like `gmail_red-castle`, derived from the account id (so deterministic). */
+function wordId(toolkit, id) {
+  let h = 0;
+  for (const c of id) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+  return `${toolkit}_${WORDS_A[h % WORDS_A.length]}-${WORDS_B[(h >>> 8) % WORDS_B.length]}`;
+}
+
+/** The auth config a session uses for a toolkit: its `auth_configs` override, or the project default. */
+function authConfigFor(state, session, toolkit) {
+  const override = Object.entries(session.settings.auth_configs ?? {}).find(([k]) => k.toLowerCase() === toolkit.slug)?.[1];
+  const scheme = defaultAuthScheme(toolkit);
+  if (override) return { id: override, auth_scheme: scheme, is_composio_managed: false, is_disabled: false };
+  const key = `${session.project}:${toolkit.slug}`;
+  if (!state.authConfigs.has(key)) state.authConfigs.set(key, state.ids.next('ac_'));
+  return { id: state.authConfigs.get(key), auth_scheme: scheme, is_composio_managed: toolkit.managedSchemes.includes(scheme), is_disabled: false };
+}
+
+const newestFirst = list => list.sort((a, b) => b.seq - a.seq);
+
+/**
+ * The accounts a session may use for a toolkit, newest first: the accounts pinned in its
+ * `connected_accounts` when there are pins for that toolkit (these may be SHARED), otherwise the
+ * user's own PRIVATE accounts.
+ */
+export function sessionAccounts(state, session, toolkitSlug) {
+  const pins = Object.entries(session.settings.connected_accounts ?? {}).find(([k]) => k.toLowerCase() === toolkitSlug)?.[1];
+  const all = [...state.accounts.values()].filter(a => a.project === session.project && a.toolkit === toolkitSlug);
+  if (pins?.length) return newestFirst(all.filter(a => pins.includes(a.id)));
+  return newestFirst(all.filter(a => a.user_id === session.settings.user_id && a.account_type === 'PRIVATE'));
+}
+
+/** The account `GET …/toolkits` reports: the newest ACTIVE one, else the newest of any status. */
+export function currentAccount(state, session, toolkitSlug) {
+  const accounts = sessionAccounts(state, session, toolkitSlug);
+  return accounts.find(a => a.status === 'ACTIVE') ?? accounts[0] ?? null;
+}
+
+/** The `state.val` of an account, per auth scheme and status (the SDK validates it per scheme). */
+function stateVal(account) {
+  const val = { status: account.status };
+  const oauth = account.auth_config.auth_scheme === 'OAUTH2';
+  switch (account.status) {
+    case 'INITIATED':
+      if (oauth) {
+        val.redirectUrl = account.redirect_url;
+        if (account.callback_url) val.callback_url = account.callback_url;
+      }
+      break;
+    case 'ACTIVE':
+    case 'INACTIVE':
+      if (oauth) Object.assign(val, { access_token: `emu_at_${account.id}`, token_type: 'Bearer', refresh_token: `emu_rt_${account.id}`, expires_in: 3599 });
+      else val.generic_api_key = `emu_key_${account.id}`;
+      break;
+    case 'FAILED':
+      val.error = account.status_reason ?? 'access_denied';
+      break;
+    case 'EXPIRED':
+      val.expired_at = account.updated_at;
+      break;
+    case 'REVOKED':
+      val.revoked_at = account.updated_at;
+      break;
+  }
+  return val;
+}
+
+function experimentalOf(account) {
+  return {
+    account_type: account.account_type,
+    ...(account.account_type === 'SHARED' ? { acl_config_for_shared: account.acl } : {}),
+  };
+}
+
+/** `GET /api/v3.1/connected_accounts/{id}` (spec A7.16). */
+export function accountWire(account) {
+  const val = stateVal(account);
+  return {
+    id: account.id,
+    alias: account.alias,
+    word_id: account.word_id,
+    status: account.status,
+    status_reason: account.status_reason,
+    toolkit: { slug: account.toolkit },
+    auth_config: account.auth_config,
+    state: { authScheme: account.auth_config.auth_scheme, val },
+    data: { ...val },
+    params: {},
+    is_disabled: account.status === 'INACTIVE',
+    created_at: account.created_at,
+    updated_at: account.updated_at,
+    user_id: account.user_id,
+    experimental: experimentalOf(account),
+  };
+}
+
+/** Moves an account to a new status; terminal failures get a default `status_reason`. */
+export function setAccountStatus(account, status, reason) {
+  if (!STATUSES.includes(status)) invalidPayload([`Error in payload.status: must be one of ${STATUSES.join(', ')}`]);
+  account.status = status;
+  account.status_reason = status === 'ACTIVE' ? null : reason ?? TERMINAL_REASONS[status] ?? null;
+  account.updated_at = new Date().toISOString();
+  return account;
+}
+
+export const accountByToken = (state, token) => state.accounts.get(state.linkTokens.get(token));
+
+/** Starts a connection for the session's user; also used by COMPOSIO_MANAGE_CONNECTIONS. */
+export function startLink(state, session, origin, body) {
+  const toolkit = findToolkit(state.catalog, body.toolkit);
+  if (!toolkit) throw new HttpError(400, `Toolkit ${body.toolkit} not found`, { code: 10400 });
+  if (toolkit.noAuth) throw new HttpError(400, `Toolkit ${toolkit.slug} does not require authentication`, { code: 10400 });
+  const accountType = body.experimental?.account_type ?? 'PRIVATE';
+  const acl = body.experimental?.acl_config_for_shared;
+  if (acl && accountType !== 'SHARED') {
+    throw new HttpError(400, ACL_ONLY_FOR_SHARED, { code: 10400, suggestedFix: 'Set experimental.account_type to "SHARED".' });
+  }
+  const userId = session.settings.user_id;
+  if (body.alias !== undefined) {
+    const taken = [...state.accounts.values()].some(
+      a => a.project === session.project && a.user_id === userId && a.toolkit === toolkit.slug && a.alias === body.alias
+    );
+    if (taken) throw new HttpError(400, `Alias "${body.alias}" is already used by another ${toolkit.slug} account of this user`, { code: 10400 });
+  }
+
+  const id = state.ids.next('ca_');
+  const token = state.ids.next('lt_');
+  const base = (session.settings.experimental?.link_url_overwrite ?? origin).replace(/\/+$/, '');
+  const now = new Date().toISOString();
+  const account = {
+    id,
+    seq: state.accounts.size + 1,
+    project: session.project,
+    user_id: userId,
+    toolkit: toolkit.slug,
+    alias: body.alias ?? null,
+    word_id: wordId(toolkit.slug, id),
+    status: 'INITIATED',
+    status_reason: null,
+    auth_config: authConfigFor(state, session, toolkit),
+    account_type: accountType,
+    acl: { allow_all_users: acl?.allow_all_users ?? false, allowed_user_ids: acl?.allowed_user_ids ?? [], not_allowed_user_ids: acl?.not_allowed_user_ids ?? [] },
+    callback_url: body.callback_url ?? session.settings.manage_connections?.callback_url ?? null,
+    redirect_url: `${base}/link/${token}`,
+    link_token: token,
+    created_at: now,
+    updated_at: now,
+  };
+  state.accounts.set(id, account);
+  state.linkTokens.set(token, id);
+  return { connected_account_id: id, link_token: token, redirect_url: account.redirect_url, experimental: experimentalOf(account) };
+}
+
+export function link(state, ctx) {
+  const session = findSession(state, ctx.project, ctx.params.sid);
+  return [201, startLink(state, session, ctx.origin, checkBody(linkBody, ctx.body))];
+}
+
+export function getConnectedAccount(state, ctx) {
+  const account = state.accounts.get(ctx.params.id);
+  if (!account || account.project !== ctx.project) {
+    throw new HttpError(404, `Connected account ${ctx.params.id} not found`, { slug: 'ConnectedAccount_NotFound', code: 4040 });
+  }
+  return [200, accountWire(account)];
+}
+
+export const connectionRoutes = [
+  ['POST', '/api/v3.1/tool_router/session/:sid/link', link],
+  ['GET', '/api/v3.1/connected_accounts/:id', getConnectedAccount],
+];
