@@ -316,7 +316,9 @@ impl Client {
         promise(async move {
             let opts = call_options(&client, &request_options)?;
             let body = search::search_body(&params).map_err(invalid)?;
-            let req = ApiRequest::new(Method::POST, session_path(&id, "/search")?).body(body);
+            let req = ApiRequest::new(Method::POST, session_path(&id, "/search")?)
+                .body(body)
+                .reads_only();
             let res = call(&client, req, &opts).await?;
             Ok(to_js(&shaped(
                 res.status,
@@ -545,7 +547,10 @@ impl Client {
                 "delete" => files::delete_result,
                 _ => return Err(bad_response(0, "unknown files operation")),
             };
-            let req = ApiRequest::new(Method::POST, mount_path(&id, &mount, &op)?).body(body);
+            let mut req = ApiRequest::new(Method::POST, mount_path(&id, &mount, &op)?).body(body);
+            if op == "download_url" {
+                req = req.reads_only();
+            }
             let res = call(&client, req, &opts).await?;
             Ok(to_js(&shaped(res.status, map(&res.body))?))
         })

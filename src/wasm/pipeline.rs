@@ -26,16 +26,31 @@ pub struct ApiRequest {
     /// Without the leading `?`; empty for none.
     pub query: String,
     pub body: Option<Json>,
+    /// Whether repeating the request is harmless. `GET`/`HEAD` are; a `POST` that only reads
+    /// (search, a download URL) is marked with `reads_only()`.
+    pub safety: Safety,
 }
 
 impl ApiRequest {
     pub fn new(method: Method, path: String) -> ApiRequest {
+        let safety = if method == Method::GET || method == Method::HEAD {
+            Safety::Idempotent
+        } else {
+            Safety::SideEffect
+        };
         ApiRequest {
             method,
             path,
             query: String::new(),
             body: None,
+            safety,
         }
+    }
+
+    /// Marks a `POST` that changes nothing on the server, so it may be retried like a `GET`.
+    pub fn reads_only(mut self) -> ApiRequest {
+        self.safety = Safety::Idempotent;
+        self
     }
 
     pub fn body(mut self, body: Json) -> ApiRequest {
@@ -86,14 +101,6 @@ fn outcome_of(status: u16, headers: &web_sys::Headers) -> Outcome {
             date_ms,
             js_sys::Date::now(),
         ),
-    }
-}
-
-fn safety_of(method: &Method) -> Safety {
-    if *method == Method::GET || *method == Method::HEAD {
-        Safety::Idempotent
-    } else {
-        Safety::SideEffect
     }
 }
 
@@ -151,7 +158,7 @@ async fn call_inner(
             .map(String::from)
             .unwrap_or_default()
     });
-    let safety = safety_of(&req.method);
+    let safety = req.safety;
     let signal = opts.signal.as_ref();
     let mut retries = 0;
     loop {

@@ -209,3 +209,15 @@ describe('redirects', () => {
     assert.deepEqual(ctx.emulator.requests.map(r => r.path), [SESSIONS]);
   });
 });
+
+describe('POSTs that only read are retried like GETs', () => {
+  test('search after a 500 is retried', async () => {
+    const sid = await freshSession();
+    const path = `${SESSIONS}/${sid}/search`;
+    ctx.emulator.fault({ method: 'POST', path, status: 500, headers: { 'retry-after-ms': '5' } });
+    const session = await client().use(sid);
+    const result = await session.search({ query: 'email' });
+    assert.equal(result.success, true);
+    assert.equal(count('POST', path), 2);
+  });
+});
