@@ -12,8 +12,11 @@
 //     The session types still accept (and ignore) the official three type arguments.
 //   * Config types describe what `create()` / `update()` accept (zod *input* types), so an
 //     omitted `sandbox.enable` or `multiAccount.enable` is fine, as it is at run time.
+//   * As in zod-inferred types, optional properties are written `?: T | undefined`, so code
+//     compiled with `exactOptionalPropertyTypes` can pass `undefined` explicitly.
 //   * Objects that the official zod schema requires to have exactly one key
-//     (`toolkits: { enable } | { disable }`, `tools.<toolkit>: { enable } | { disable } | { tags }`)
+//     (`toolkits: { enable } | { disable }`,
+//     `tools.<toolkit>: { enable } | { disable } | { tags }`)
 //     reject a second key at compile time; the official types only reject it at run time.
 //   * Additions: constructor `timeout` / `maxRetries`, `tools({ raw: true })`,
 //     `waitForConnection({ timeout, signal })`, `requestOptions` on every session method,
@@ -34,7 +37,11 @@
  */
 export type ComposioRequestOptions = {
   /** Cancels the in-flight HTTP request(s) of this call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /** composio-wasm only: per-attempt timeout in ms for this call (overrides the client's). */
+  timeout?: number | undefined;
+  /** composio-wasm only: retries for this call, 0 to 10 (overrides the client's `maxRetries`). */
+  maxRetries?: number | undefined;
 };
 
 /** Extra headers sent with every request. */
@@ -101,39 +108,39 @@ export type ComposioConfig = {
    * API key, sent as `x-api-key`. Falls back to the `COMPOSIO_API_KEY` environment variable
    * where the runtime has one; without a key the constructor throws {@link ComposioNoAPIKeyError}.
    */
-  apiKey?: string | null;
-  /** Base URL of the API. Falls back to `COMPOSIO_BASE_URL`, then `https://backend.composio.dev`. */
-  baseURL?: string | null;
+  apiKey?: string | null | undefined;
+  /** API base URL. Falls back to `COMPOSIO_BASE_URL`, then `https://backend.composio.dev`. */
+  baseURL?: string | null | undefined;
   /** Headers added to every request (the SDK's own identification headers win on conflict). */
-  defaultHeaders?: ComposioRequestHeaders;
-  /** composio-wasm only: per-attempt request timeout in milliseconds (default 60 000). */
-  timeout?: number;
-  /** composio-wasm only: retries after the first attempt for retryable failures (default 2). */
-  maxRetries?: number;
+  defaultHeaders?: ComposioRequestHeaders | undefined;
+  /** composio-wasm only: per-attempt request timeout, positive milliseconds (default 60 000). */
+  timeout?: number | undefined;
+  /** composio-wasm only: retries of a retryable failure, an integer from 0 to 10 (default 2). */
+  maxRetries?: number | undefined;
 
   /** Accepted and ignored (composio-wasm sends no telemetry). */
-  allowTracking?: boolean;
+  allowTracking?: boolean | undefined;
   /** Accepted and ignored (composio-wasm runs no version check). */
-  disableVersionCheck?: boolean;
+  disableVersionCheck?: boolean | undefined;
   /** Accepted and ignored (telemetry host name). */
-  host?: string;
+  host?: string | undefined;
   /**
    * Accepted and ignored. `session.tools()` always returns the OpenAI function-tool format, so
    * only an OpenAI-format provider (one whose `name` is `'openai'`) type-checks here.
    */
-  provider?: { readonly name: 'openai' };
+  provider?: { readonly name: 'openai' } | undefined;
   /** Accepted and ignored (only affects `composio.tools.*` in the official SDK). */
-  toolkitVersions?: ToolkitVersionParam;
+  toolkitVersions?: ToolkitVersionParam | undefined;
   /** Accepted and ignored (local file staging of the official SDK). */
-  dangerouslyAllowAutoUploadDownloadFiles?: boolean;
+  dangerouslyAllowAutoUploadDownloadFiles?: boolean | undefined;
   /** Accepted and ignored (local file staging of the official SDK). */
-  sensitiveFileUploadProtection?: boolean;
+  sensitiveFileUploadProtection?: boolean | undefined;
   /** Accepted and ignored (local file staging of the official SDK). */
-  fileUploadPathDenySegments?: string[];
+  fileUploadPathDenySegments?: string[] | undefined;
   /** Accepted and ignored (local file staging of the official SDK). */
-  fileUploadDirs?: string[] | false;
+  fileUploadDirs?: string[] | false | undefined;
   /** Accepted and ignored (local file staging of the official SDK). */
-  fileDownloadDir?: string;
+  fileDownloadDir?: string | undefined;
 };
 
 // ============================================================================================
@@ -154,9 +161,9 @@ export type ToolRouterConfigTags =
   | ToolRouterTag[]
   | {
       /** A tool must carry at least one of these tags. */
-      enable?: ToolRouterTag[];
+      enable?: ToolRouterTag[] | undefined;
       /** A tool must carry none of these tags. */
-      disable?: ToolRouterTag[];
+      disable?: ToolRouterTag[] | undefined;
     };
 
 /** Toolkit filter: an array (the enable list), `{ enable }` or `{ disable }` (never both). */
@@ -178,38 +185,38 @@ export type ToolRouterConfigTools =
 /** `manageConnections` as an object. */
 export type ToolRouterManageConnectionsConfig = {
   /** Expose the connection-manager meta tool. Default `true`. */
-  enable?: boolean;
+  enable?: boolean | undefined;
   /** Where users land after completing an auth flow. */
-  callbackUrl?: string;
+  callbackUrl?: string | undefined;
   /** Expose the wait-for-connections tool. */
-  waitForConnections?: boolean;
+  waitForConnections?: boolean | undefined;
 };
 
 /** The session sandbox (code execution). `workbench` is the deprecated alias of `sandbox`. */
 export type ToolRouterSandboxConfig = {
   /** Enable the sandbox (its code-execution tools). Default `true`. */
-  enable?: boolean;
+  enable?: boolean | undefined;
   /** Allow proxy execution from inside the sandbox. */
-  enableProxyExecution?: boolean;
+  enableProxyExecution?: boolean | undefined;
   /** Response size, in characters, above which tool output is offloaded into the sandbox. */
-  autoOffloadThreshold?: number;
+  autoOffloadThreshold?: number | undefined;
   /** Compute tier. */
-  sandboxSize?: SandboxSize;
+  sandboxSize?: SandboxSize | undefined;
 };
 
 /** Multi-account mode. */
 export type ToolRouterMultiAccountConfig = {
   /** Enable multi-account mode. Default `false`. */
-  enable?: boolean;
+  enable?: boolean | undefined;
   /** Maximum connected accounts per toolkit, an integer from 2 to 10 (server default 5). */
-  maxAccountsPerToolkit?: number;
+  maxAccountsPerToolkit?: number | undefined;
   /** Require an explicit account choice when several are connected. */
-  requireExplicitSelection?: boolean;
+  requireExplicitSelection?: boolean | undefined;
 };
 
 /** Tools exposed without search: a list of tool slugs, or `'all'` (needs a positive filter). */
 export type ToolRouterPreloadConfig = {
-  tools?: string[] | 'all';
+  tools?: string[] | 'all' | undefined;
 };
 
 /**
@@ -229,63 +236,64 @@ export type ToolRouterCreateSessionConfig = {
    * `SessionPreset.DIRECT_TOOLS`: expose every allowed tool directly, with `manageConnections`,
    * the sandbox and search / multi-execute off and `preload: { tools: 'all' }` by default.
    */
-  sessionPreset?: SessionPreset;
+  sessionPreset?: SessionPreset | undefined;
   /**
    * Type-only: `true` makes `create()` return a {@link Session}, whose type carries `mcp`.
    * Not sent; every session has an MCP endpoint at run time.
    */
-  mcp?: boolean;
+  mcp?: boolean | undefined;
   /** Tool filters per toolkit slug. */
-  tools?: Record<string, ToolRouterConfigTools>;
+  tools?: Record<string, ToolRouterConfigTools> | undefined;
   /** Global tag filter. */
-  tags?: ToolRouterConfigTags;
+  tags?: ToolRouterConfigTags | undefined;
   /** Toolkit allowlist (array or `{ enable }`) or denylist (`{ disable }`). */
-  toolkits?: ToolRouterToolkitsConfig;
+  toolkits?: ToolRouterToolkitsConfig | undefined;
   /** Auth config id per toolkit slug. */
-  authConfigs?: Record<string, string>;
+  authConfigs?: Record<string, string> | undefined;
   /** Connected account id (or ids, in multi-account mode) per toolkit slug. */
-  connectedAccounts?: Record<string, string | string[]>;
+  connectedAccounts?: Record<string, string | string[]> | undefined;
   /** Connection-manager tool: a boolean or an object. Default `true`. */
-  manageConnections?: boolean | ToolRouterManageConnectionsConfig;
+  manageConnections?: boolean | ToolRouterManageConnectionsConfig | undefined;
   /** Sandbox config (preferred name). Passing both `sandbox` and `workbench` is rejected. */
-  sandbox?: ToolRouterSandboxConfig;
+  sandbox?: ToolRouterSandboxConfig | undefined;
   /** @deprecated Alias of `sandbox`. */
-  workbench?: ToolRouterSandboxConfig;
+  workbench?: ToolRouterSandboxConfig | undefined;
   /** Multi-account mode. */
-  multiAccount?: ToolRouterMultiAccountConfig;
+  multiAccount?: ToolRouterMultiAccountConfig | undefined;
   /** Tools to preload into `session.tools()` and the MCP tool list. */
-  preload?: ToolRouterPreloadConfig;
+  preload?: ToolRouterPreloadConfig | undefined;
   /** Experimental features. */
   experimental?: {
-    /** Ask the server for an assistive system prompt (see `session.experimental.assistivePrompt`). */
+    /** Ask for an assistive system prompt (see `session.experimental.assistivePrompt`). */
     assistivePrompt?: {
       /** IANA time zone, e.g. `'Europe/London'`. */
-      userTimezone?: string;
-    };
-  };
+      userTimezone?: string | undefined;
+    } | undefined;
+  } | undefined;
 };
 
 /**
- * The config of `session.update(config)`: a partial update. Fields left out are kept; `null`
- * resets `manageConnections`, `sandbox` / `workbench` and `multiAccount`.
+ * The config of `session.update(config)`: a partial update; fields left out are kept. For
+ * `manageConnections`, `sandbox` / `workbench` and `multiAccount`, `null` is sent as is (to clear
+ * that block). No defaults are filled in, unlike `create()`.
  */
 export type ToolRouterUpdateSessionConfig = {
-  toolkits?: ToolRouterToolkitsConfig;
-  tools?: Record<string, ToolRouterConfigTools>;
-  tags?: ToolRouterConfigTags;
-  authConfigs?: Record<string, string>;
-  connectedAccounts?: Record<string, string | string[]>;
-  manageConnections?: boolean | ToolRouterManageConnectionsConfig | null;
-  sandbox?: ToolRouterSandboxConfig | null;
+  toolkits?: ToolRouterToolkitsConfig | undefined;
+  tools?: Record<string, ToolRouterConfigTools> | undefined;
+  tags?: ToolRouterConfigTags | undefined;
+  authConfigs?: Record<string, string> | undefined;
+  connectedAccounts?: Record<string, string | string[]> | undefined;
+  manageConnections?: boolean | ToolRouterManageConnectionsConfig | null | undefined;
+  sandbox?: ToolRouterSandboxConfig | null | undefined;
   /** @deprecated Alias of `sandbox`. */
-  workbench?: ToolRouterSandboxConfig | null;
-  multiAccount?: ToolRouterMultiAccountConfig | null;
-  preload?: ToolRouterPreloadConfig;
+  workbench?: ToolRouterSandboxConfig | null | undefined;
+  multiAccount?: ToolRouterMultiAccountConfig | null | undefined;
+  preload?: ToolRouterPreloadConfig | undefined;
 };
 
 /** Options of `composio.use(id, options)`. `mcp` is type-only, as in `create()`. */
 export type ToolRouterUseSessionOptions = {
-  mcp?: boolean;
+  mcp?: boolean | undefined;
 };
 
 // ============================================================================================
@@ -296,13 +304,13 @@ export type ToolRouterUseSessionOptions = {
 export type ToolRouterMCPServerConfig = {
   type: MCPServerType;
   url: string;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 };
 
 /** A tag filter as echoed in `session.config` (note `enabled` / `disabled`). */
 export type ToolRouterSessionTagsConfig = {
-  enabled?: ToolRouterTag[];
-  disabled?: ToolRouterTag[];
+  enabled?: ToolRouterTag[] | undefined;
+  disabled?: ToolRouterTag[] | undefined;
 };
 
 /** `session.preload`: explicit slugs, or `'all'`. */
@@ -312,10 +320,10 @@ export type ToolRouterSessionPreloadConfig = {
 
 /** `session.sandbox`: the sandbox config as stored by the server (snake_case). */
 export type ToolRouterSessionWorkbenchConfig = {
-  enable?: boolean;
-  proxy_execution_enabled?: boolean;
-  auto_offload_threshold?: number;
-  sandbox_size?: SandboxSize;
+  enable?: boolean | undefined;
+  proxy_execution_enabled?: boolean | undefined;
+  auto_offload_threshold?: number | undefined;
+  sandbox_size?: SandboxSize | undefined;
 };
 
 /** An advisory returned with a session; it does not stop the session from working. */
@@ -330,29 +338,29 @@ export type ToolRouterSessionWarning = {
  */
 export type ToolRouterSessionConfig = {
   user_id: string;
-  execute: { enable_multi_execute?: boolean };
-  search: { enable?: boolean };
+  execute: { enable_multi_execute?: boolean | undefined };
+  search: { enable?: boolean | undefined };
   preload: ToolRouterSessionPreloadConfig;
-  auth_configs?: Record<string, string>;
-  connected_accounts?: Record<string, string[]>;
+  auth_configs?: Record<string, string> | undefined;
+  connected_accounts?: Record<string, string[]> | undefined;
   manage_connections?: {
-    enabled?: boolean;
-    callback_url?: string;
-    enable_connection_removal?: boolean;
-    enable_wait_for_connections?: boolean;
-  };
+    enabled?: boolean | undefined;
+    callback_url?: string | undefined;
+    enable_connection_removal?: boolean | undefined;
+    enable_wait_for_connections?: boolean | undefined;
+  } | undefined;
   multi_account?: {
-    enable?: boolean;
-    max_accounts_per_toolkit?: number;
-    require_explicit_selection?: boolean;
-  };
-  tags?: ToolRouterSessionTagsConfig;
-  toolkits?: { enabled: string[] } | { disabled: string[] };
+    enable?: boolean | undefined;
+    max_accounts_per_toolkit?: number | undefined;
+    require_explicit_selection?: boolean | undefined;
+  } | undefined;
+  tags?: ToolRouterSessionTagsConfig | undefined;
+  toolkits?: { enabled: string[] } | { disabled: string[] } | undefined;
   tools?: Record<
     string,
     { enabled: string[] } | { disabled: string[] } | { tags: ToolRouterSessionTagsConfig }
-  >;
-  workbench?: ToolRouterSessionWorkbenchConfig;
+  > | undefined;
+  workbench?: ToolRouterSessionWorkbenchConfig | undefined;
 };
 
 // ---- tools() -------------------------------------------------------------------------------
@@ -368,73 +376,74 @@ export interface JSONSchemaProperty {
     | 'object'
     | 'array'
     | 'null'
-    | Array<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null'>;
-  description?: string;
-  anyOf?: JSONSchemaProperty[];
-  oneOf?: JSONSchemaProperty[];
-  allOf?: JSONSchemaProperty[];
-  not?: JSONSchemaProperty;
-  title?: string;
+    | Array<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null'>
+    | undefined;
+  description?: string | undefined;
+  anyOf?: JSONSchemaProperty[] | undefined;
+  oneOf?: JSONSchemaProperty[] | undefined;
+  allOf?: JSONSchemaProperty[] | undefined;
+  not?: JSONSchemaProperty | undefined;
+  title?: string | undefined;
   default?: unknown;
-  nullable?: boolean;
-  properties?: Record<string, JSONSchemaProperty>;
-  required?: string[];
-  file_uploadable?: boolean;
-  file_downloadable?: boolean;
-  items?: JSONSchemaProperty | JSONSchemaProperty[];
-  enum?: unknown[];
+  nullable?: boolean | undefined;
+  properties?: Record<string, JSONSchemaProperty> | undefined;
+  required?: string[] | undefined;
+  file_uploadable?: boolean | undefined;
+  file_downloadable?: boolean | undefined;
+  items?: JSONSchemaProperty | JSONSchemaProperty[] | undefined;
+  enum?: unknown[] | undefined;
   const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  multipleOf?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  format?: string;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  minProperties?: number;
-  maxProperties?: number;
-  patternProperties?: Record<string, JSONSchemaProperty>;
-  additionalProperties?: boolean | JSONSchemaProperty;
-  examples?: unknown[];
-  readOnly?: boolean;
-  writeOnly?: boolean;
-  if?: JSONSchemaProperty;
-  then?: JSONSchemaProperty;
-  else?: JSONSchemaProperty;
-  $ref?: string;
-  definitions?: Record<string, JSONSchemaProperty>;
-  $defs?: Record<string, JSONSchemaProperty>;
+  minimum?: number | undefined;
+  maximum?: number | undefined;
+  exclusiveMinimum?: number | undefined;
+  exclusiveMaximum?: number | undefined;
+  multipleOf?: number | undefined;
+  minLength?: number | undefined;
+  maxLength?: number | undefined;
+  pattern?: string | undefined;
+  format?: string | undefined;
+  minItems?: number | undefined;
+  maxItems?: number | undefined;
+  uniqueItems?: boolean | undefined;
+  minProperties?: number | undefined;
+  maxProperties?: number | undefined;
+  patternProperties?: Record<string, JSONSchemaProperty> | undefined;
+  additionalProperties?: boolean | JSONSchemaProperty | undefined;
+  examples?: unknown[] | undefined;
+  readOnly?: boolean | undefined;
+  writeOnly?: boolean | undefined;
+  if?: JSONSchemaProperty | undefined;
+  then?: JSONSchemaProperty | undefined;
+  else?: JSONSchemaProperty | undefined;
+  $ref?: string | undefined;
+  definitions?: Record<string, JSONSchemaProperty> | undefined;
+  $defs?: Record<string, JSONSchemaProperty> | undefined;
 }
 
 /** The top level of a tool's input or output schema (always `type: 'object'`). */
 export type ToolParameters = {
   type: 'object';
-  anyOf?: JSONSchemaProperty[];
-  oneOf?: JSONSchemaProperty[];
-  allOf?: JSONSchemaProperty[];
-  not?: JSONSchemaProperty;
-  properties?: Record<string, JSONSchemaProperty>;
-  required?: string[];
-  title?: string;
+  anyOf?: JSONSchemaProperty[] | undefined;
+  oneOf?: JSONSchemaProperty[] | undefined;
+  allOf?: JSONSchemaProperty[] | undefined;
+  not?: JSONSchemaProperty | undefined;
+  properties?: Record<string, JSONSchemaProperty> | undefined;
+  required?: string[] | undefined;
+  title?: string | undefined;
   default?: unknown;
-  nullable?: boolean;
-  description?: string;
-  patternProperties?: Record<string, JSONSchemaProperty>;
-  additionalProperties?: boolean | JSONSchemaProperty;
-  $defs?: Record<string, JSONSchemaProperty>;
-  definitions?: Record<string, JSONSchemaProperty>;
+  nullable?: boolean | undefined;
+  description?: string | undefined;
+  patternProperties?: Record<string, JSONSchemaProperty> | undefined;
+  additionalProperties?: boolean | JSONSchemaProperty | undefined;
+  $defs?: Record<string, JSONSchemaProperty> | undefined;
+  definitions?: Record<string, JSONSchemaProperty> | undefined;
 };
 
 /** A toolkit reference. */
 export type Toolkit = {
   slug: string;
   name: string;
-  logo?: string;
+  logo?: string | undefined;
 };
 
 /** A tool as the SDK describes it (camelCase). `session.tools({ raw: true })` returns these. */
@@ -442,19 +451,23 @@ export type Tool = {
   /** e.g. `'GMAIL_SEND_EMAIL'`. */
   slug: string;
   name: string;
-  description?: string;
-  inputParameters?: ToolParameters;
-  outputParameters?: ToolParameters;
-  tags?: string[];
-  toolkit?: Toolkit;
-  version?: string;
-  isDeprecated?: boolean;
-  availableVersions?: string[];
-  scopes?: string[];
-  isNoAuth?: boolean;
+  description?: string | undefined;
+  inputParameters?: ToolParameters | undefined;
+  outputParameters?: ToolParameters | undefined;
+  tags?: string[] | undefined;
+  toolkit?: Toolkit | undefined;
+  version?: string | undefined;
+  isDeprecated?: boolean | undefined;
+  availableVersions?: string[] | undefined;
+  scopes?: string[] | undefined;
+  isNoAuth?: boolean | undefined;
 };
 
-/** A tool in the OpenAI chat-completions function format (what `session.tools()` returns). */
+/**
+ * A tool in the OpenAI chat-completions function format (what `session.tools()` returns).
+ * Shaped exactly like `ChatCompletionFunctionTool` of the `openai` package (hence no
+ * `| undefined` on its optional fields), so the list can be passed to OpenAI as is.
+ */
 export type OpenAITool = {
   type: 'function';
   function: {
@@ -484,7 +497,7 @@ export type ToolExecuteResponse = {
   data: Record<string, unknown>;
   error: string | null;
   successful: boolean;
-  logId?: string;
+  logId?: string | undefined;
   sessionInfo?: unknown;
 };
 
@@ -499,31 +512,31 @@ export type BeforeFileUploadSource = 'path' | 'url' | 'file';
  * execute tools itself, so they are never called.
  */
 export type SessionMetaToolOptions = {
-  modifySchema?: TransformToolSchemaModifier;
-  beforeExecute?: (context: {
+  modifySchema?: TransformToolSchemaModifier | undefined;
+  beforeExecute?: ((context: {
     toolSlug: string;
     toolkitSlug: string;
     sessionId: string;
     params: MetaToolArguments;
-  }) => MetaToolArguments | Promise<MetaToolArguments>;
-  afterExecute?: (context: {
+  }) => MetaToolArguments | Promise<MetaToolArguments>) | undefined;
+  afterExecute?: ((context: {
     toolSlug: string;
     toolkitSlug: string;
     sessionId: string;
     result: ToolExecuteResponse;
-  }) => ToolExecuteResponse | Promise<ToolExecuteResponse>;
-  beforeFileUpload?: (context: {
+  }) => ToolExecuteResponse | Promise<ToolExecuteResponse>) | undefined;
+  beforeFileUpload?: ((context: {
     path: string;
     source: BeforeFileUploadSource;
     toolSlug: string;
     toolkitSlug: string;
-  }) => string | false | Promise<string | false>;
+  }) => string | false | Promise<string | false>) | undefined;
 };
 
 /** `session.tools()` options that return OpenAI function tools (the default). */
 export type SessionToolsOptions = SessionMetaToolOptions & {
   /** composio-wasm only: `true` returns `Tool[]` instead of OpenAI function tools. */
-  raw?: false;
+  raw?: false | undefined;
 };
 
 /** composio-wasm only: `session.tools({ raw: true })` returns the unwrapped `Tool[]`. */
@@ -535,41 +548,41 @@ export type SessionRawToolsOptions = SessionMetaToolOptions & {
 
 /** Who may use a SHARED connected account. */
 export type ConnectedAccountAclConfig = {
-  allowAllUsers?: boolean;
-  allowedUserIds?: string[];
-  notAllowedUserIds?: string[];
+  allowAllUsers?: boolean | undefined;
+  allowedUserIds?: string[] | undefined;
+  notAllowedUserIds?: string[] | undefined;
 };
 
 /** Experimental options of a new connection (request side). */
 export type ConnectedAccountExperimental = {
-  accountType?: ConnectedAccountType;
-  aclConfigForShared?: ConnectedAccountAclConfig;
+  accountType?: ConnectedAccountType | undefined;
+  aclConfigForShared?: ConnectedAccountAclConfig | undefined;
 };
 
 /** Experimental fields of a connected account (response side). */
 export type ConnectedAccountExperimentalResponse = {
-  accountType?: ConnectedAccountType;
+  accountType?: ConnectedAccountType | undefined;
   aclConfigForShared?: {
     allowAllUsers: boolean;
     allowedUserIds: string[];
     notAllowedUserIds: string[];
-  };
+  } | undefined;
 };
 
 /** Options of `session.authorize(toolkit, options)`. */
 export type ToolRouterAuthorizeOptions = {
   /** Where the user lands after completing the auth flow. */
-  callbackUrl?: string;
+  callbackUrl?: string | undefined;
   /** Human-readable alias of the new account (unique per user and toolkit). */
-  alias?: string;
+  alias?: string | undefined;
   /** Create a SHARED account with an ACL. Experimental. */
-  experimental?: ConnectedAccountExperimental;
+  experimental?: ConnectedAccountExperimental | undefined;
 };
 
 /** The auth config a connected account uses. */
 export type ConnectedAccountAuthConfig = {
   id: string;
-  authScheme?: AuthSchemeType;
+  authScheme?: AuthSchemeType | undefined;
   isComposioManaged: boolean;
   isDisabled: boolean;
 };
@@ -584,21 +597,21 @@ export type ConnectionData = {
 export type ConnectedAccountRetrieveResponse = {
   id: string;
   authConfig: ConnectedAccountAuthConfig;
-  wordId?: string | null;
-  alias?: string | null;
+  wordId?: string | null | undefined;
+  alias?: string | null | undefined;
   /** @deprecated Use `state`. */
-  data?: Record<string, unknown>;
+  data?: Record<string, unknown> | undefined;
   /** @deprecated Use `state`. */
-  params?: Record<string, unknown>;
+  params?: Record<string, unknown> | undefined;
   status: ConnectedAccountStatus;
   statusReason: string | null;
   toolkit: { slug: string };
-  state?: ConnectionData;
-  testRequestEndpoint?: string;
+  state?: ConnectionData | undefined;
+  testRequestEndpoint?: string | undefined;
   isDisabled: boolean;
   createdAt: string;
   updatedAt: string;
-  experimental?: ConnectedAccountExperimentalResponse;
+  experimental?: ConnectedAccountExperimentalResponse | undefined;
 };
 
 /** The state part of a {@link ConnectionRequest} (also what `toJSON()` returns). */
@@ -606,17 +619,17 @@ export interface ConnectionRequestState {
   /** The new connected account's id. */
   id: string;
   /** Status when the request was created (`'INITIATED'`); not updated by `waitForConnection()`. */
-  status?: ConnectedAccountStatus;
+  status?: ConnectedAccountStatus | undefined;
   /** Send the user here to complete the auth flow. */
-  redirectUrl?: string | null;
+  redirectUrl?: string | null | undefined;
 }
 
 /** composio-wasm only: the object form of `waitForConnection()`'s argument. */
 export type WaitForConnectionOptions = {
   /** Milliseconds to keep polling. Default 60 000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Stops polling; the call rejects with {@link ComposioRequestCancelledError}. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 };
 
 /** The result of `session.authorize()`: a pending connection. */
@@ -627,7 +640,8 @@ export interface ConnectionRequest extends ConnectionRequestState {
    * ({@link ConnectionRequestTimeoutError}). A number is the timeout in milliseconds.
    */
   waitForConnection: (
-    timeout?: number | WaitForConnectionOptions
+    timeout?: number | WaitForConnectionOptions,
+    requestOptions?: ComposioRequestOptions
   ) => Promise<ConnectedAccountRetrieveResponse>;
   /** `{ id, status, redirectUrl }`, with the status `waitForConnection()` last saw. */
   toJSON: () => ConnectionRequestState;
@@ -639,7 +653,7 @@ export interface ConnectionRequest extends ConnectionRequestState {
 /** Options of `session.ensureConnected(toolkit, options)`. */
 export type ToolRouterSessionEnsureConnectedOptions = ToolRouterAuthorizeOptions & {
   /** Milliseconds to wait for a newly started connection (positive integer). Default 60 000. */
-  timeout?: number;
+  timeout?: number | undefined;
 };
 
 /** The result of `session.ensureConnected()`. */
@@ -652,7 +666,7 @@ export type ToolRouterSessionEnsureConnectedResult = {
   connectedAccount?: {
     id: string;
     status: string;
-  };
+  } | undefined;
 };
 
 // ---- toolkits() -------------------------------------------------------------------------------
@@ -660,21 +674,21 @@ export type ToolRouterSessionEnsureConnectedResult = {
 /** Options of `session.toolkits(options)` (one page per call). */
 export type ToolRouterToolkitsOptions = {
   /** Only these toolkit slugs. */
-  toolkits?: string[];
+  toolkits?: string[] | undefined;
   /** Cursor from the previous page. */
-  cursor?: string;
-  limit?: number;
+  cursor?: string | undefined;
+  limit?: number | undefined;
   /** Only toolkits with (`true`) or without (`false`) an active connection. */
-  isConnected?: boolean;
+  isConnected?: boolean | undefined;
   /** Matches name, slug or description. */
-  search?: string;
+  search?: string | undefined;
 };
 
 /** One toolkit of the session and its connection state. */
 export type ToolkitConnectionState = {
   slug: string;
   name: string;
-  logo?: string;
+  logo?: string | undefined;
   isNoAuth: boolean;
   /** Absent for no-auth toolkits. */
   connection?: {
@@ -684,19 +698,19 @@ export type ToolkitConnectionState = {
       /** The auth scheme. */
       mode: string;
       isComposioManaged: boolean;
-    } | null;
+    } | null | undefined;
     connectedAccount?: {
       id: string;
       status: string;
-    };
-  };
+    } | undefined;
+  } | undefined;
 };
 
 /** A page of `session.toolkits()`. */
 export type ToolkitConnectionsDetails = {
   items: ToolkitConnectionState[];
   /** Cursor of the next page, if any. */
-  cursor?: string;
+  cursor?: string | undefined;
   totalPages: number;
 };
 
@@ -707,7 +721,7 @@ export type ToolRouterSessionSearchParams = {
   /** The use case, in plain words. */
   query: string;
   /** Restrict the search to these toolkits. */
-  toolkits?: string[];
+  toolkits?: string[] | undefined;
 };
 
 /** The result of `session.search()` (camelCase). */
@@ -720,29 +734,29 @@ export type ToolRouterSessionSearchResponse = {
     primaryToolSlugs: string[];
     relatedToolSlugs: string[];
     toolkits: string[];
-    difficulty?: string;
-    error?: string | null;
-    executionGuidance?: string;
-    knownPitfalls?: string[];
-    memory?: Record<string, string[]>;
-    planId?: string;
-    recommendedPlanSteps?: string[];
-    referenceWorkbenchSnippets?: { code: string; description: string }[];
+    difficulty?: string | undefined;
+    error?: string | null | undefined;
+    executionGuidance?: string | undefined;
+    knownPitfalls?: string[] | undefined;
+    memory?: Record<string, string[]> | undefined;
+    planId?: string | undefined;
+    recommendedPlanSteps?: string[] | undefined;
+    referenceWorkbenchSnippets?: { code: string; description: string }[] | undefined;
   }[];
   toolSchemas: Record<
     string,
     {
       toolSlug: string;
       toolkit: string;
-      description?: string;
-      hasFullSchema?: boolean;
-      inputSchema?: Record<string, unknown>;
-      outputSchema?: Record<string, unknown>;
+      description?: string | undefined;
+      hasFullSchema?: boolean | undefined;
+      inputSchema?: Record<string, unknown> | undefined;
+      outputSchema?: Record<string, unknown> | undefined;
       schemaRef?: {
         args: { toolSlugs: string[] };
-        message?: string;
+        message?: string | undefined;
         tool: 'COMPOSIO_GET_TOOL_SCHEMAS';
-      };
+      } | undefined;
     }
   >;
   toolkitConnectionStatuses: {
@@ -750,8 +764,8 @@ export type ToolRouterSessionSearchResponse = {
     description: string;
     hasActiveConnection: boolean;
     statusMessage: string;
-    connectionDetails?: Record<string, unknown>;
-    currentUserInfo?: Record<string, unknown>;
+    connectionDetails?: Record<string, unknown> | undefined;
+    currentUserInfo?: Record<string, unknown> | undefined;
   }[];
   nextStepsGuidance: string[];
   session: {
@@ -771,7 +785,7 @@ export type ToolRouterSessionSearchResponse = {
 /** Options of `session.execute(slug, args, options)`. */
 export interface ToolRouterSessionExecuteOptions {
   /** Connected account id or alias to run the tool with. */
-  account?: string;
+  account?: string | undefined;
 }
 
 /** The result of `session.execute()`. A tool-level failure is a non-null `error`, not a throw. */
@@ -822,11 +836,11 @@ export type SessionProxyExecuteParams = {
     in: 'query' | 'header';
     name: string;
     value: string | number;
-  }[];
+  }[] | undefined;
   /** composio-wasm only: binary request body. */
-  binaryBody?: ProxyBinaryBody;
+  binaryBody?: ProxyBinaryBody | undefined;
   /** composio-wasm only: explicit credentials. */
-  customConnectionData?: ProxyCustomConnectionData;
+  customConnectionData?: ProxyCustomConnectionData | undefined;
 };
 
 /** The result of `session.proxyExecute()`. Upstream HTTP errors show up in `status`. */
@@ -834,14 +848,14 @@ export interface ToolRouterSessionProxyExecuteResponse {
   /** The upstream HTTP status. */
   status: number;
   data?: unknown;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Present when the upstream answered with a file. */
   binaryData?: {
     contentType: string;
     size: number;
     url: string;
-    expiresAt?: string;
-  };
+    expiresAt?: string | undefined;
+  } | undefined;
 }
 
 // ---- delete() ---------------------------------------------------------------------------------
@@ -857,30 +871,30 @@ export type ToolRouterSessionDeleteResponse = {
 /** Options of `files.list()`. */
 export type ToolRouterSessionFilesMountListOptions = {
   /** Directory to list; `'/'` or omitted for the mount root. */
-  path?: string;
+  path?: string | undefined;
   /** Mount id. Default `'files'`. */
-  mountId?: string;
-  cursor?: string;
+  mountId?: string | undefined;
+  cursor?: string | undefined;
   /** Page size, 1 to 500. */
-  limit?: number;
+  limit?: number | undefined;
 };
 
 /** Options of `files.upload()`. A buffer input needs `mimetype` or `remotePath`. */
 export type ToolRouterSessionFilesMountUploadOptions = {
   /** Path on the mount. */
-  remotePath?: string;
-  mountId?: string;
-  mimetype?: string;
+  remotePath?: string | undefined;
+  mountId?: string | undefined;
+  mimetype?: string | undefined;
 };
 
 /** Options of `files.download()`. */
 export type ToolRouterSessionFilesMountDownloadOptions = {
-  mountId?: string;
+  mountId?: string | undefined;
 };
 
 /** Options of `files.delete()`. */
 export type ToolRouterSessionFilesMountDeleteOptions = {
-  mountId?: string;
+  mountId?: string | undefined;
 };
 
 /** A page of `files.list()`. */
@@ -892,7 +906,7 @@ export type FileListResponse = {
     /** Bytes. */
     size: number;
   }[];
-  nextCursor?: string;
+  nextCursor?: string | undefined;
 };
 
 /** The result of `files.delete()`. */
@@ -920,8 +934,6 @@ export declare class RemoteFile {
   /** Presigned download URL. */
   readonly downloadUrl: string;
   constructor(data: RemoteFileData);
-  /** Builds a RemoteFile from the API's snake_case object. Throws {@link ValidationError}. */
-  static parse(data: unknown): RemoteFile;
   /** The last path segment of `mountRelativePath`. */
   get filename(): string;
   /** Downloads the content. Throws {@link RemoteFileDownloadError}. */
@@ -930,7 +942,10 @@ export declare class RemoteFile {
   text(): Promise<string>;
   /** Downloads the content as a Blob. */
   blob(): Promise<Blob>;
-  /** Downloads to the local file system (runtimes with one); resolves to the path written. */
+  /**
+   * Writes the content to `path` (default: the file name, relative to the working directory) on
+   * runtimes with a file system; resolves to the path written.
+   */
   save(path?: string): Promise<string>;
 }
 
@@ -938,9 +953,9 @@ export declare class RemoteFile {
 export interface ToolRouterSessionFilesMount {
   /** Lists files under `path`, one page per call. */
   list(options?: ToolRouterSessionFilesMountListOptions): Promise<FileListResponse>;
-  /** Uploads a local path or URL (string), a File, or bytes. */
+  /** Uploads a local path or URL (string), a File / Blob, or bytes. */
   upload(
-    input: string | File | ArrayBuffer | Uint8Array,
+    input: string | File | Blob | ArrayBuffer | Uint8Array,
     options?: ToolRouterSessionFilesMountUploadOptions
   ): Promise<RemoteFile>;
   /** Returns a downloadable handle for a file on the mount. */
@@ -958,7 +973,7 @@ export interface ToolRouterSessionFilesMount {
 /** `session.experimental`. */
 export interface SessionExperimental {
   /** The assistive system prompt; only set on sessions returned by `create()`. */
-  assistivePrompt?: string;
+  assistivePrompt?: string | undefined;
   /** The session's file mount. */
   files: ToolRouterSessionFilesMount;
 }
@@ -996,12 +1011,12 @@ export declare class ToolRouterSession<
   /** The stored preload config. */
   preload: ToolRouterSessionPreloadConfig;
   /** The stored sandbox config, if any. */
-  sandbox?: ToolRouterSessionWorkbenchConfig;
+  sandbox?: ToolRouterSessionWorkbenchConfig | undefined;
   /** @deprecated Use `sandbox`. */
   get workbench(): ToolRouterSessionWorkbenchConfig | undefined;
   set workbench(value: ToolRouterSessionWorkbenchConfig | undefined);
   /** The config version (incremented by every `update()`). */
-  configVersion?: number;
+  configVersion?: number | undefined;
   /** Advisories returned with the session. */
   warnings: ToolRouterSessionWarning[];
 
@@ -1121,7 +1136,11 @@ export type ToolRouterSessionDeleteFn = ToolRouterSession['delete'];
  * `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions.
  * The type parameters exist only for source compatibility with `@composio/core` and are ignored.
  */
-export declare class Sessions<TToolCollection = OpenAIToolCollection, TTool = OpenAITool, TProvider = unknown> {
+export declare class Sessions<
+  TToolCollection = OpenAIToolCollection,
+  TTool = OpenAITool,
+  TProvider = unknown,
+> {
   /** @internal Reached through `composio.sessions`. */
   private constructor();
 
@@ -1158,29 +1177,32 @@ export declare class Sessions<TToolCollection = OpenAIToolCollection, TTool = Op
   ): Promise<SessionWithoutMcp>;
 
   /** Deletes a session by id. */
-  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<ToolRouterSessionDeleteResponse>;
+  delete(
+    id: string,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolRouterSessionDeleteResponse>;
 }
 
 /** Filters of `composio.toolkits.get(query)`. */
 export type ToolkitListParams = {
-  category?: string;
-  managedBy?: 'all' | 'composio' | 'project';
-  sortBy?: 'usage' | 'alphabetically';
-  cursor?: string;
-  limit?: number;
+  category?: string | undefined;
+  managedBy?: 'all' | 'composio' | 'project' | undefined;
+  sortBy?: 'usage' | 'alphabetically' | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
 };
 
 /** Toolkit metadata. */
 export type ToolKitMeta = {
-  categories?: { slug: string; name: string }[];
-  appUrl?: string;
-  createdAt?: string;
-  description?: string;
-  logo?: string;
-  toolsCount?: number;
-  triggersCount?: number;
-  updatedAt?: string;
-  availableVersions?: string[];
+  categories?: { slug: string; name: string }[] | undefined;
+  appUrl?: string | undefined;
+  createdAt?: string | undefined;
+  description?: string | undefined;
+  logo?: string | undefined;
+  toolsCount?: number | undefined;
+  triggersCount?: number | undefined;
+  updatedAt?: string | undefined;
+  availableVersions?: string[] | undefined;
 };
 
 /** One toolkit of `composio.toolkits.get()`. */
@@ -1189,9 +1211,9 @@ export type ToolKitItem = {
   slug: string;
   meta: ToolKitMeta;
   isLocalToolkit: boolean;
-  authSchemes?: string[];
-  composioManagedAuthSchemes?: string[];
-  noAuth?: boolean;
+  authSchemes?: string[] | undefined;
+  composioManagedAuthSchemes?: string[] | undefined;
+  noAuth?: boolean | undefined;
 };
 
 /** The list `composio.toolkits.get()` resolves to. */
@@ -1204,21 +1226,21 @@ export type ToolkitAuthField = {
   required: boolean;
   name: string;
   type: string;
-  default?: string | null;
-  isSecret?: boolean;
-  legacyTemplateName?: string;
+  default?: string | null | undefined;
+  isSecret?: boolean | undefined;
+  legacyTemplateName?: string | undefined;
 };
 
 /** How a toolkit can be authenticated. */
 export type ToolkitAuthConfigDetails = {
   name: string;
   mode: string;
-  authHintUrl?: string | null;
+  authHintUrl?: string | null | undefined;
   fields: {
     authConfigCreation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
     connectedAccountInitiation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
   };
-  proxy?: { baseUrl?: string };
+  proxy?: { baseUrl?: string } | undefined;
 };
 
 /** The toolkit `composio.toolkits.get(slug)` resolves to. */
@@ -1227,11 +1249,11 @@ export type ToolkitRetrieveResponse = {
   slug: string;
   meta: ToolKitMeta;
   isLocalToolkit: boolean;
-  composioManagedAuthSchemes?: string[];
-  authConfigDetails?: ToolkitAuthConfigDetails[];
-  baseUrl?: string;
-  getCurrentUserEndpoint?: string;
-  getCurrentUserEndpointMethod?: string;
+  composioManagedAuthSchemes?: string[] | undefined;
+  authConfigDetails?: ToolkitAuthConfigDetails[] | undefined;
+  baseUrl?: string | undefined;
+  getCurrentUserEndpoint?: string | undefined;
+  getCurrentUserEndpointMethod?: string | undefined;
 };
 
 /** `composio.toolkits`: toolkit metadata. */
@@ -1239,7 +1261,10 @@ export interface Toolkits {
   /** One toolkit by slug. Rejects with `NotFoundError` for an unknown slug. */
   get(slug: string, requestOptions?: ComposioRequestOptions): Promise<ToolkitRetrieveResponse>;
   /** The toolkit catalogue, optionally filtered. */
-  get(query?: ToolkitListParams, requestOptions?: ComposioRequestOptions): Promise<ToolKitListResponse>;
+  get(
+    query?: ToolkitListParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolKitListResponse>;
 }
 
 /**
@@ -1255,7 +1280,10 @@ export interface Toolkits {
  * ```
  */
 export declare class Composio {
-  /** @throws {ComposioNoAPIKeyError} when no API key is found. @throws {ValidationError} on bad options. */
+  /**
+   * @throws {ComposioNoAPIKeyError} when no API key is found.
+   * @throws {ValidationError} on bad options.
+   */
   constructor(config?: ComposioConfig);
   /** Create, reuse and delete sessions. */
   sessions: Sessions;
@@ -1276,12 +1304,13 @@ export declare class Composio {
 /** Options of the {@link ComposioError} constructor. */
 export type ComposioErrorOptions = {
   /** Error code without the `TS-SDK::` prefix. */
-  code?: string;
-  statusCode?: number;
+  code?: string | undefined;
+  statusCode?: number | undefined;
   cause?: unknown;
-  meta?: Record<string, unknown>;
-  possibleFixes?: string[];
-  stack?: string;
+  meta?: Record<string, unknown> | undefined;
+  possibleFixes?: string[] | undefined;
+  /** Accepted for compatibility; ignored. */
+  stack?: string | undefined;
 };
 
 /** Base class of every SDK-side error. */
@@ -1291,15 +1320,15 @@ export declare class ComposioError extends Error {
   /** Always prefixed: `'TS-SDK::VALIDATION_ERROR'`, `'TS-SDK::REQUEST_CANCELLED'`, … */
   code: string;
   /** Human-readable suggestions. */
-  possibleFixes?: string[];
+  possibleFixes?: string[] | undefined;
   /** HTTP status associated with the error, if any. */
-  readonly statusCode?: number;
+  readonly statusCode?: number | undefined;
   /** Structured details (e.g. `connectedAccountId`). */
-  readonly meta?: Record<string, unknown>;
+  readonly meta?: Record<string, unknown> | undefined;
   /** The underlying error. */
   cause?: unknown;
   /** Set by the official SDK's telemetry; never set by composio-wasm. */
-  errorId?: string;
+  errorId?: string | undefined;
 }
 
 /** One problem found by input validation (shaped like a zod issue). */
@@ -1364,11 +1393,11 @@ export declare class ComposioInvalidModifierError extends ComposioError {
 
 /** Options of {@link RemoteFileDownloadError}. */
 export interface RemoteFileDownloadErrorOptions extends Omit<ComposioErrorOptions, 'code'> {
-  statusCode?: number;
-  statusText?: string;
-  downloadUrl?: string;
-  mountRelativePath?: string;
-  filename?: string;
+  statusCode?: number | undefined;
+  statusText?: string | undefined;
+  downloadUrl?: string | undefined;
+  mountRelativePath?: string | undefined;
+  filename?: string | undefined;
 }
 
 /** Fetching a {@link RemoteFile}'s content failed. */
@@ -1406,11 +1435,11 @@ export declare class APIError<
   /** The parsed JSON body of the response. */
   readonly error: TError;
   /** composio-wasm only: the backend's error code. */
-  readonly code?: string | number;
+  readonly code?: string | number | undefined;
   /** composio-wasm only: the backend's request id (body or `x-request-id`). */
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
   /** composio-wasm only: the backend's suggested fix. */
-  readonly suggestedFix?: string;
+  readonly suggestedFix?: string | undefined;
 }
 
 /** HTTP 400. */
@@ -1432,13 +1461,13 @@ export declare class InternalServerError extends APIError<number, Headers> {}
 
 /** No response: the network failed. */
 export declare class APIConnectionError extends APIError<undefined, undefined, undefined> {
-  constructor(options: { message?: string | undefined; cause?: Error | undefined });
+  constructor(options?: { message?: string | undefined; cause?: Error | undefined });
 }
 /** No response in time (`timeout`). */
 export declare class APIConnectionTimeoutError extends APIConnectionError {
   constructor(options?: { message?: string });
 }
-/** The request was aborted. Session calls report aborts as {@link ComposioRequestCancelledError}. */
+/** The request was aborted (session calls report it as {@link ComposioRequestCancelledError}). */
 export declare class APIUserAbortError extends APIError<undefined, undefined, undefined> {
   constructor(options?: { message?: string });
 }

@@ -9,5 +9,4 @@ setWasmLoader(() => {
   initSync({ module: new WebAssembly.Module(bytes) });
 });
 
-export * from './core.js';
-export * from './errors.js';
+export * from './api.js';
