@@ -1,5 +1,6 @@
 // The public surface, re-exported by every runtime entry. Internals (the wasm loader hook,
 // error-descriptor helpers) stay out of it.
+export { ready } from './runtime.js';
 export {
   Composio,
   Sessions,

@@ -8,28 +8,13 @@ import {
   BadRequestError,
   ComposioAclOnlyForSharedError,
   ComposioInvalidModifierError,
+  ComposioNoAPIKeyError,
   fromDescriptor,
 } from './errors.js';
 import { ToolRouterSessionFilesMount } from './files.js';
+import { ready, startWasm } from './runtime.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
-
-let loadWasm = () => {
-  throw new Error('composio-wasm: no wasm loader installed; import the package entry, not core.js');
-};
-let wasmReady = false;
-
-/** Called once by each runtime entry with a function that instantiates the wasm module. */
-export function setWasmLoader(load) {
-  loadWasm = load;
-}
-
-function ensureWasm() {
-  if (!wasmReady) {
-    loadWasm();
-    wasmReady = true;
-  }
-}
 
 /** Awaits a wasm call and rethrows its error descriptor as the matching error class. */
 async function settle(promise) {
@@ -279,67 +264,85 @@ export class ToolRouterSession {
 
 /** `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions. */
 export class Sessions {
-  #client;
+  #getClient;
 
-  constructor(client) {
-    this.#client = client;
+  constructor(getClient) {
+    this.#getClient = getClient;
     bindMethods(this, ['create', 'use', 'delete']);
   }
 
   /** Creates a session for `userId` (POST /api/v3.1/tool_router/session). */
   async create(userId, config, requestOptions) {
-    const fields = await settle(this.#client.create(userId, config, requestOptions));
-    return new ToolRouterSession(this.#client, fields);
+    const client = await this.#getClient();
+    const fields = await settle(client.create(userId, config, requestOptions));
+    return new ToolRouterSession(client, fields);
   }
 
   /** Picks up an existing session by id (GET). */
   async use(id, options, requestOptions) {
-    const fields = await settle(this.#client.retrieve(id, options, requestOptions));
-    return new ToolRouterSession(this.#client, fields);
+    const client = await this.#getClient();
+    const fields = await settle(client.retrieve(id, options, requestOptions));
+    return new ToolRouterSession(client, fields);
   }
 
   /** Deletes a session by id. */
   async delete(id, requestOptions) {
-    return settle(this.#client.deleteSession(id, requestOptions));
+    const client = await this.#getClient();
+    return settle(client.deleteSession(id, requestOptions));
   }
 }
 
 /** `composio.toolkits`: the toolkit catalogue. */
 export class Toolkits {
-  #client;
+  #getClient;
 
-  constructor(client) {
-    this.#client = client;
+  constructor(getClient) {
+    this.#getClient = getClient;
     bindMethods(this, ['get']);
   }
 
   /** `get()` lists toolkits; `get(slug)` returns one. */
   async get(slugOrQuery, requestOptions) {
+    const client = await this.#getClient();
     if (typeof slugOrQuery === 'string') {
-      return settle(this.#client.catalogToolkits(slugOrQuery, undefined, requestOptions));
+      return settle(client.catalogToolkits(slugOrQuery, undefined, requestOptions));
     }
-    return settle(this.#client.catalogToolkits(undefined, slugOrQuery, requestOptions));
+    return settle(client.catalogToolkits(undefined, slugOrQuery, requestOptions));
   }
 }
 
-/** The client. Construction reads options and environment only: it sends nothing. */
-export class Composio {
-  #client;
+function newClient(config, env) {
+  try {
+    return new Client(config, env);
+  } catch (e) {
+    throw fromDescriptor(e);
+  }
+}
 
+/**
+ * The client. Construction reads options and environment only: it sends nothing. Where the wasm
+ * module loads asynchronously (browsers) and is not loaded yet, the options are checked at the
+ * first call instead; a missing API key still throws here.
+ */
+export class Composio {
   constructor(config) {
-    ensureWasm();
-    try {
-      this.#client = new Client(config, readEnv(config));
-    } catch (e) {
-      throw fromDescriptor(e);
+    const env = readEnv(config);
+    let client;
+    if (startWasm()) {
+      client = newClient(config, env);
+    } else {
+      if (!config?.apiKey && !env.apiKey) throw new ComposioNoAPIKeyError();
+      const pending = ready().then(() => newClient(config, env));
+      pending.catch(() => {}); // reported by the first call
+      client = pending;
     }
-    const sessions = new Sessions(this.#client);
+    const getClient = () => client;
+    const sessions = new Sessions(getClient);
     this.sessions = sessions;
     /** @deprecated Use `sessions`. */
     this.toolRouter = sessions;
     this.create = sessions.create;
     this.use = sessions.use;
-    this.toolkits = new Toolkits(this.#client);
+    this.toolkits = new Toolkits(getClient);
   }
 }
-

@@ -3,6 +3,7 @@
 // the API hands out (they carry their own authorization, so no API key is sent there).
 
 import { RemoteFileDownloadError, ValidationError } from './errors.js';
+import { fileSystem } from './runtime.js';
 
 const DEFAULT_MIMETYPE = 'application/octet-stream';
 
@@ -16,9 +17,8 @@ function randomId() {
 }
 
 async function readLocalFile(path) {
-  // Only runtimes with a file system can read a local path; import lazily so browsers and
-  // workers never load it.
-  const fs = await import('node:fs/promises').catch(() => undefined);
+  // Only runtimes with a file system can read a local path (the node entry provides it).
+  const fs = fileSystem();
   if (!fs) {
     throw new ValidationError(`input: a local path needs a file system; pass a File, Blob, ArrayBuffer or Uint8Array`, {
       issues: [{ code: 'custom', path: ['input'], message: 'local paths need a file system' }],
@@ -124,7 +124,7 @@ export class RemoteFile {
 
   /** Writes the file to `path` (default: the file name in the working directory); returns the path. */
   async save(path) {
-    const fs = await import('node:fs/promises').catch(() => undefined);
+    const fs = fileSystem();
     if (!fs) throw new Error('RemoteFile.save() needs a file system; use buffer(), text() or blob()');
     const target = path ?? this.filename;
     await fs.writeFile(target, await this.buffer());

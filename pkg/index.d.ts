@@ -1471,3 +1471,14 @@ export declare class APIConnectionTimeoutError extends APIConnectionError {
 export declare class APIUserAbortError extends APIError<undefined, undefined, undefined> {
   constructor(options?: { message?: string });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Loading (composio-wasm only)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Resolves once the wasm module is instantiated. Node, Deno, Bun and workers load it
+ * synchronously on first use; in browsers it is fetched on first use, and awaiting `ready()`
+ * first makes `new Composio()` check every option at construction.
+ */
+export declare function ready(): Promise<void>;

@@ -1,0 +1,53 @@
+// Runtime hooks installed by each package entry (node.js, browser.js, workerd.js, …): how the
+// wasm module is instantiated, and file-system access where the runtime has one.
+
+// What the runtime entry installs: how to instantiate the wasm module, and file-system access
+// where the runtime has one (node.js provides it; browser and worker entries do not).
+let runtime = {
+  loadWasm() {
+    throw new Error('composio-wasm: no runtime entry loaded; import "composio-wasm", not an internal file');
+  },
+  fs: undefined,
+};
+let wasmState = 'unloaded'; // 'unloaded' | Promise (loading) | 'ready'
+
+/**
+ * Installs the runtime hooks. `loadWasm()` instantiates the module, synchronously or by
+ * returning a promise; it runs on first use, never at import.
+ */
+export function setRuntime(hooks) {
+  runtime = { ...runtime, ...hooks };
+}
+
+/** The file-system hooks of this runtime, if any (`readFile`, `writeFile`). */
+export function fileSystem() {
+  return runtime.fs;
+}
+
+/** Starts loading the wasm module if needed; true when it is ready now. */
+export function startWasm() {
+  if (wasmState === 'ready') return true;
+  if (wasmState === 'unloaded') {
+    const loading = runtime.loadWasm();
+    if (!(loading && typeof loading.then === 'function')) {
+      wasmState = 'ready';
+      return true;
+    }
+    wasmState = loading.then(
+      () => {
+        wasmState = 'ready';
+      },
+      e => {
+        wasmState = 'unloaded';
+        throw e;
+      }
+    );
+  }
+  return false;
+}
+
+/** Resolves once the wasm module is instantiated (immediately where it loads synchronously). */
+export async function ready() {
+  if (!startWasm()) await wasmState;
+}
+
