@@ -1,47 +1,178 @@
-//! Errors leave wasm as plain descriptor objects (`{ __composio: kind, … }`); the package's JS
-//! turns each into an instance of the matching exported error class.
+//! Every way a call can fail, as one Rust enum. Rust users get it as is; for JS it becomes a
+//! plain descriptor object (`{ __composio: kind, … }`) that the package's JS turns into an
+//! instance of the matching exported error class.
 
-use crate::validate::Invalid;
+use crate::validate::{Invalid, Seg};
 use js_sys::{Array, Object, Reflect};
+use std::fmt;
 use wasm_bindgen::JsValue;
+
+/// Why a call failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The input was refused before anything was sent (JS: `ValidationError`).
+    Invalid(Invalid),
+    /// No API key in the options or the environment (JS: `ComposioNoAPIKeyError`).
+    NoApiKey,
+    /// The server answered with a non-2xx status (JS: `BadRequestError`, `NotFoundError`, …).
+    Api {
+        status: u16,
+        headers: web_sys::Headers,
+        /// The body as received.
+        text: String,
+    },
+    /// A 2xx answer without the shape the API promises (JS: `ComposioInvalidResponseError`).
+    BadResponse { status: u16, what: String },
+    /// Every attempt timed out (JS: `APIConnectionTimeoutError`).
+    Timeout,
+    /// The connection failed (JS: `APIConnectionError`); carries the runtime's error.
+    Connection(JsValue),
+    /// The caller's signal aborted (JS: `ComposioRequestCancelledError`); carries its reason.
+    Cancelled(JsValue),
+    /// `waitForConnection`: the account did not exist on the first poll.
+    AccountNotFound { id: String },
+    /// `waitForConnection`: the account ended FAILED, EXPIRED or REVOKED.
+    ConnectionFailed {
+        id: String,
+        status: String,
+        reason: Option<String>,
+    },
+    /// `waitForConnection`: the account was not ACTIVE in time.
+    ConnectionTimeout { id: String },
+}
+
+impl From<Invalid> for Error {
+    fn from(i: Invalid) -> Error {
+        Error::Invalid(i)
+    }
+}
+
+impl Error {
+    /// The HTTP status, for `Api` and `BadResponse`.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } | Error::BadResponse { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+// Messages for Rust users (JS builds its own in the error classes). Never includes the API key.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Invalid(i) => f.write_str(&i.message()),
+            Error::NoApiKey => f.write_str("No Composio API key provided"),
+            Error::Api { status, text, .. } => write!(f, "{status} {text}"),
+            Error::BadResponse { status, what } => {
+                write!(
+                    f,
+                    "Unexpected response from the server (HTTP {status}): {what}"
+                )
+            }
+            Error::Timeout => f.write_str("Request timed out."),
+            Error::Connection(_) => f.write_str("Connection error."),
+            Error::Cancelled(_) => f.write_str("Request was cancelled by the caller"),
+            Error::AccountNotFound { id } => write!(f, "Connected account with id {id} not found"),
+            Error::ConnectionFailed { status, reason, .. } => {
+                write!(f, "Connection request failed with status: {status}")?;
+                match reason {
+                    Some(r) => write!(f, ", reason: {r}"),
+                    None => Ok(()),
+                }
+            }
+            Error::ConnectionTimeout { id } => write!(f, "Connection request timed out for {id}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 fn put(obj: &Object, key: &str, value: JsValue) {
     // Setting a data property on a fresh plain object cannot fail.
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
-/// A descriptor of `kind` with the given fields.
-pub fn descriptor(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+fn descriptor(kind: &str, fields: Vec<(&str, JsValue)>) -> JsValue {
     let obj = Object::new();
     put(&obj, "__composio", JsValue::from_str(kind));
     for (k, v) in fields {
-        put(&obj, k, v.clone());
+        put(&obj, k, v);
     }
     obj.into()
 }
 
-/// A `ValidationError`: the message names the first field; `issues` lists all of them.
-pub fn validation(invalid: &Invalid) -> JsValue {
-    let issues = Array::new();
+fn issues(invalid: &Invalid) -> JsValue {
+    let out = Array::new();
     for issue in &invalid.issues {
         let path = Array::new();
         for seg in &issue.path.0 {
             match seg {
-                crate::validate::Seg::Key(k) => path.push(&JsValue::from_str(k)),
-                crate::validate::Seg::Index(i) => path.push(&JsValue::from_f64(*i as f64)),
+                Seg::Key(k) => path.push(&JsValue::from_str(k)),
+                Seg::Index(i) => path.push(&JsValue::from_f64(*i as f64)),
             };
         }
         let item = Object::new();
         put(&item, "code", JsValue::from_str(issue.code));
         put(&item, "path", path.into());
         put(&item, "message", JsValue::from_str(&issue.message));
-        issues.push(&item);
+        out.push(&item);
     }
-    descriptor(
-        "validation",
-        &[
-            ("message", JsValue::from_str(&invalid.message())),
-            ("issues", issues.into()),
-        ],
-    )
+    out.into()
+}
+
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        let s = |v: &str| JsValue::from_str(v);
+        let n = |v: u16| JsValue::from_f64(v as f64);
+        match e {
+            Error::Invalid(i) => descriptor(
+                "validation",
+                vec![("message", s(&i.message())), ("issues", issues(&i))],
+            ),
+            Error::NoApiKey => descriptor("no_api_key", vec![]),
+            Error::Api {
+                status,
+                headers,
+                text,
+            } => {
+                let body = if text.is_empty() {
+                    JsValue::UNDEFINED
+                } else {
+                    js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED)
+                };
+                descriptor(
+                    "api",
+                    vec![
+                        ("status", n(status)),
+                        ("headers", headers.into()),
+                        ("body", body),
+                        ("text", s(&text)),
+                    ],
+                )
+            }
+            Error::BadResponse { status, what } => descriptor(
+                "bad_response",
+                vec![("status", n(status)), ("message", s(&what))],
+            ),
+            Error::Timeout => descriptor("timeout", vec![]),
+            Error::Connection(cause) => descriptor("connection", vec![("cause", cause)]),
+            Error::Cancelled(cause) => descriptor("cancelled", vec![("cause", cause)]),
+            Error::AccountNotFound { id } => descriptor("account_not_found", vec![("id", s(&id))]),
+            Error::ConnectionFailed { id, status, reason } => descriptor(
+                "connection_failed",
+                vec![
+                    ("id", s(&id)),
+                    ("status", s(&status)),
+                    (
+                        "statusReason",
+                        reason.map(|r| s(&r)).unwrap_or(JsValue::NULL),
+                    ),
+                ],
+            ),
+            Error::ConnectionTimeout { id } => {
+                descriptor("connection_timeout", vec![("id", s(&id))])
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! descriptor. A 2xx answer comes back as parsed JSON.
 
 use super::convert::{from_js, to_js};
-use super::errors::descriptor;
+use super::errors::Error;
 use super::fetch::{self, Failure, HttpRequest};
 use crate::client_config::{join_url, ClientConfig};
 use crate::json::Json;
@@ -17,6 +17,17 @@ pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: f64,
     pub max_retries: u32,
+}
+
+impl CallOptions {
+    /// The client's limits and no signal.
+    pub fn from_config(config: &ClientConfig) -> CallOptions {
+        CallOptions {
+            signal: None,
+            timeout_ms: config.timeout_ms,
+            max_retries: config.max_retries,
+        }
+    }
 }
 
 /// One API request: method, path (already percent-encoded), query string, JSON body.
@@ -104,32 +115,12 @@ fn outcome_of(status: u16, headers: &web_sys::Headers) -> Outcome {
     }
 }
 
-fn api_error(status: u16, headers: web_sys::Headers, text: &str) -> JsValue {
-    let body = if text.is_empty() {
-        JsValue::UNDEFINED
-    } else {
-        js_sys::JSON::parse(text).unwrap_or(JsValue::UNDEFINED)
-    };
-    descriptor(
-        "api",
-        &[
-            ("status", JsValue::from_f64(status as f64)),
-            ("headers", headers.into()),
-            ("body", body),
-            ("text", JsValue::from_str(text)),
-        ],
-    )
-}
-
 /// A 2xx answer whose body is not what the API promises.
-pub fn bad_response(status: u16, what: &str) -> JsValue {
-    descriptor(
-        "bad_response",
-        &[
-            ("status", JsValue::from_f64(status as f64)),
-            ("message", JsValue::from_str(what)),
-        ],
-    )
+pub fn bad_response(status: u16, what: &str) -> Error {
+    Error::BadResponse {
+        status,
+        what: what.to_string(),
+    }
 }
 
 /// Sends `req`, retrying as the policy allows, and returns the parsed JSON of a 2xx answer.
@@ -139,7 +130,7 @@ pub fn call<'a>(
     config: &'a ClientConfig,
     req: ApiRequest,
     opts: &'a CallOptions,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<ApiResponse, JsValue>> + 'a>> {
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<ApiResponse, Error>> + 'a>> {
     Box::pin(call_inner(config, req, opts))
 }
 
@@ -147,7 +138,7 @@ async fn call_inner(
     config: &ClientConfig,
     req: ApiRequest,
     opts: &CallOptions,
-) -> Result<ApiResponse, JsValue> {
+) -> Result<ApiResponse, Error> {
     let mut url = join_url(&config.base_url, &req.path);
     if !req.query.is_empty() {
         url.push('?');
@@ -172,19 +163,22 @@ async fn call_inner(
             Ok(res) if (200..300).contains(&res.status) => return parse_success(res),
             Ok(res) => {
                 let outcome = outcome_of(res.status, &res.headers);
-                (outcome, api_error(res.status, res.headers, &res.text))
+                let error = Error::Api {
+                    status: res.status,
+                    headers: res.headers,
+                    text: res.text,
+                };
+                (outcome, error)
             }
-            Err(Failure::Cancelled(reason)) => {
-                return Err(descriptor("cancelled", &[("cause", reason)]))
-            }
-            Err(Failure::Timeout) => (Outcome::Timeout, descriptor("timeout", &[])),
+            Err(Failure::Cancelled(reason)) => return Err(Error::Cancelled(reason)),
+            Err(Failure::Timeout) => (Outcome::Timeout, Error::Timeout),
             Err(Failure::Network(cause)) => {
                 let outcome = if fetch::failed_before_sending(&cause) {
                     Outcome::NotSent
                 } else {
                     Outcome::MaybeSent
                 };
-                (outcome, descriptor("connection", &[("cause", cause)]))
+                (outcome, Error::Connection(cause))
             }
         };
         let jitter = js_sys::Math::random();
@@ -194,12 +188,12 @@ async fn call_inner(
         };
         fetch::sleep(delay, signal)
             .await
-            .map_err(|reason| descriptor("cancelled", &[("cause", reason)]))?;
+            .map_err(Error::Cancelled)?;
         retries += 1;
     }
 }
 
-fn parse_success(res: fetch::HttpResponse) -> Result<ApiResponse, JsValue> {
+fn parse_success(res: fetch::HttpResponse) -> Result<ApiResponse, Error> {
     if res.text.is_empty() {
         // A 204 (e.g. nothing to return) has no body by design.
         if res.status == 204 {
