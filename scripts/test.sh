@@ -15,6 +15,7 @@ cargo test --quiet
 
 echo "== build"
 bash scripts/build.sh
+bash scripts/build-rust-example.sh
 
 echo "== js"
 node --test --test-concurrency=2 tests/js/

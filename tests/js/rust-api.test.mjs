@@ -1,0 +1,32 @@
+// The crate's Rust API, used from Rust compiled to wasm (examples/rust_worker.rs, built by
+// scripts/build-rust-example.sh), runs against the emulator.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useEmulator } from './helpers.mjs';
+
+const KEY = 'ak_rust_api';
+const ctx = useEmulator({ apiKeys: [KEY] });
+const dir = new URL('../../target/rust-example/', import.meta.url);
+
+test('the Rust example creates a session, lists tools, executes, refuses bad input, deletes', async () => {
+  const glue = await import(new URL('rust_worker.js', dir).href);
+  glue.initSync({ module: await readFile(new URL('rust_worker_bg.wasm', dir)) });
+  const summary = await glue.handle(ctx.emulator.url, KEY);
+  assert.match(
+    summary,
+    /^session=trs_[0-9A-Za-z]{12} tools=6 execute_ok=true deleted=true refused=userId: expected a non-empty string, got an empty string$/
+  );
+  const paths = ctx.emulator.requests.map(r => `${r.method} ${r.path.replace(/trs_\w+/, 'trs_*')}`);
+  assert.deepEqual(paths, [
+    'POST /api/v3.1/tool_router/session',
+    'GET /api/v3.1/tool_router/session/trs_*/tools',
+    'POST /api/v3.1/tool_router/session/trs_*/execute',
+    'DELETE /api/v3.1/tool_router/session/trs_*',
+  ]);
+});
+
+test('a wrong key is a typed API error that Rust can match on', async () => {
+  const glue = await import(new URL('rust_worker.js', dir).href);
+  await assert.rejects(glue.handle(ctx.emulator.url, 'ak_wrong'), e => typeof e === 'string' && e.startsWith('401 {"error":'));
+});
