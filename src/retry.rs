@@ -84,7 +84,13 @@ pub fn next_delay(
 /// `min(0.5 s · 2^n, 8 s)` scaled by a jitter factor in [0.75, 1].
 pub fn backoff_ms(retries_done: u32, jitter: f64) -> f64 {
     let exp = 2f64.powi(retries_done.min(16) as i32);
-    let factor = 1.0 - jitter.clamp(0.0, 1.0) * 0.25;
+    // A jitter that is not a number in [0, 1] (it comes from the host) must not poison the wait.
+    let jitter = if jitter.is_nan() {
+        0.0
+    } else {
+        jitter.clamp(0.0, 1.0)
+    };
+    let factor = 1.0 - jitter * 0.25;
     (BASE_DELAY_MS * exp).min(MAX_BACKOFF_MS) * factor
 }
 
@@ -172,6 +178,13 @@ mod tests {
         assert_eq!(backoff_ms(1, 0.0), 1000.0);
         assert_eq!(backoff_ms(5, 0.0), 8000.0);
         assert_eq!(backoff_ms(40, 0.0), 8000.0);
+    }
+
+    #[test]
+    fn a_nan_jitter_gives_a_real_delay() {
+        // Found by tests/fuzz.rs.
+        assert_eq!(backoff_ms(1, f64::NAN), 1000.0);
+        assert_eq!(next_delay(status(503), GET, 0, 2, f64::NAN), Some(500.0));
     }
 
     #[test]

@@ -1,0 +1,362 @@
+//! Hostile input for every decoder and translator, natively: random JSON trees (biased towards
+//! the member names the code looks for, so it gets past the first checks) are fed to each
+//! public function. Nothing may panic; results must keep their basic promises.
+//!
+//! `FUZZ_ITERS` sets the number of inputs per target (default 20 000, fast in debug); the test
+//! script runs it in release with a few million. `FUZZ_SEED` reproduces a run.
+
+use composio_wasm::json::Json;
+use composio_wasm::shape::At;
+use composio_wasm::{
+    catalog, client_config, connection, create_config, execute, files, query, retry, search,
+    session, toolkits, tools, update_config,
+};
+
+/// xorshift64*: small, seedable, good enough to explore shapes.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// Member names the code reads, so random trees reach deep branches.
+const KEYS: &[&str] = &[
+    "session_id",
+    "mcp",
+    "type",
+    "url",
+    "config",
+    "config_version",
+    "warnings",
+    "experimental",
+    "assistive_prompt",
+    "preload",
+    "tools",
+    "workbench",
+    "items",
+    "next_cursor",
+    "total_pages",
+    "slug",
+    "name",
+    "description",
+    "input_parameters",
+    "output_parameters",
+    "properties",
+    "required",
+    "items",
+    "anyOf",
+    "additionalProperties",
+    "enum",
+    "default",
+    "toolkit",
+    "logo",
+    "deprecated",
+    "is_deprecated",
+    "no_auth",
+    "tags",
+    "scopes",
+    "available_versions",
+    "version",
+    "data",
+    "error",
+    "log_id",
+    "status",
+    "headers",
+    "binary_data",
+    "content_type",
+    "size",
+    "deleted",
+    "success",
+    "results",
+    "tool_schemas",
+    "toolkit_connection_statuses",
+    "next_steps_guidance",
+    "session",
+    "time_info",
+    "index",
+    "use_case",
+    "schemaRef",
+    "args",
+    "tool_slugs",
+    "connected_account_id",
+    "redirect_url",
+    "id",
+    "auth_config",
+    "auth_scheme",
+    "state",
+    "authScheme",
+    "acl_config_for_shared",
+    "meta",
+    "categories",
+    "auth_config_details",
+    "fields",
+    "connected_account",
+    "is_no_auth",
+    "toolkits",
+    "enable",
+    "disable",
+    "authConfigs",
+    "connectedAccounts",
+    "manageConnections",
+    "sandbox",
+    "multiAccount",
+    "sessionPreset",
+    "callbackUrl",
+    "waitForConnections",
+    "maxAccountsPerToolkit",
+    "requireExplicitSelection",
+    "sandboxSize",
+    "autoOffloadThreshold",
+    "enableProxyExecution",
+    "assistivePrompt",
+    "userTimezone",
+    "customTools",
+    "query",
+    "method",
+    "endpoint",
+    "parameters",
+    "in",
+    "value",
+    "binaryBody",
+    "base64",
+    "contentType",
+    "customConnectionData",
+    "account",
+    "alias",
+    "limit",
+    "cursor",
+    "isConnected",
+    "search",
+    "path",
+    "mountId",
+    "mimetype",
+    "apiKey",
+    "baseURL",
+    "defaultHeaders",
+    "timeout",
+    "maxRetries",
+    "expires_at",
+    "download_url",
+    "upload_url",
+    "mount_relative_path",
+    "sandbox_mount_prefix",
+    "last_modified",
+];
+
+const STRINGS: &[&str] = &[
+    "",
+    "direct_tools",
+    "all",
+    "gmail",
+    "GET",
+    "HEAD",
+    "object",
+    "array",
+    "string",
+    "ACTIVE",
+    "FAILED",
+    "readOnlyHint",
+    "standard",
+    "LOCAL_X",
+    "..",
+    ".",
+    "é/ \u{0}",
+    "https://x.test",
+    "query",
+    "header",
+    "trs_1",
+];
+
+fn string(rng: &mut Rng) -> String {
+    if rng.chance(70) {
+        STRINGS[rng.below(STRINGS.len() as u64) as usize].to_string()
+    } else {
+        (0..rng.below(12))
+            .map(|_| char::from_u32(rng.below(0x2FF) as u32 + 1).unwrap_or('x'))
+            .collect()
+    }
+}
+
+fn number(rng: &mut Rng) -> f64 {
+    match rng.below(8) {
+        0 => f64::NAN,
+        1 => f64::INFINITY,
+        2 => -1.0,
+        3 => 1e300,
+        4 => 0.5,
+        _ => rng.below(20) as f64,
+    }
+}
+
+fn value(rng: &mut Rng, depth: u32) -> Json {
+    let leaf = depth == 0 || rng.chance(35);
+    match if leaf { rng.below(6) } else { 6 + rng.below(2) } {
+        0 => Json::Null,
+        1 => Json::Bool(rng.chance(50)),
+        2 => Json::Num(number(rng)),
+        3 | 4 => Json::Str(string(rng)),
+        5 => Json::Foreign(["undefined", "function", "bigint"][rng.below(3) as usize]),
+        6 => Json::Arr((0..rng.below(5)).map(|_| value(rng, depth - 1)).collect()),
+        _ => {
+            let mut pairs: Vec<(String, Json)> = Vec::new();
+            for _ in 0..rng.below(7) {
+                let key = if rng.chance(85) {
+                    KEYS[rng.below(KEYS.len() as u64) as usize].to_string()
+                } else {
+                    string(rng)
+                };
+                if !pairs.iter().any(|(k, _)| *k == key) {
+                    pairs.push((key, value(rng, depth - 1)));
+                }
+            }
+            Json::Obj(pairs)
+        }
+    }
+}
+
+fn iterations() -> u64 {
+    std::env::var("FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000)
+}
+
+fn seed() -> u64 {
+    std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5EED_C0DE)
+}
+
+/// Runs `f` on `iterations()` random values; prints the seed so a failure can be replayed.
+fn fuzz(name: &str, mut f: impl FnMut(&mut Rng, &Json)) {
+    let seed = seed() ^ name.len() as u64 ^ (name.as_bytes()[0] as u64) << 32;
+    println!("fuzz {name}: seed {seed}, {} inputs", iterations());
+    let mut rng = Rng(seed | 1);
+    for _ in 0..iterations() {
+        let input = value(&mut rng, 5);
+        f(&mut rng, &input);
+    }
+}
+
+fn num(n: f64) -> String {
+    format!("{n}")
+}
+
+#[test]
+fn request_translations_never_panic() {
+    fuzz("create", |rng, v| {
+        let user = value(rng, 1);
+        if let Ok(body) = create_config::create_body(&user, v) {
+            assert!(body.get("user_id").and_then(Json::as_str).is_some());
+            assert!(body.get("manage_connections").is_some());
+        }
+    });
+    fuzz("update", |_, v| {
+        if let Ok(body) = update_config::update_body(v) {
+            assert!(matches!(body, Json::Obj(_)));
+        }
+    });
+    fuzz("execute", |rng, v| {
+        let _ = execute::execute_body(&value(rng, 1), v, &value(rng, 2));
+        let _ = execute::proxy_body(v, &num);
+    });
+    fuzz("misc-requests", |rng, v| {
+        let _ = search::search_body(v);
+        let _ = connection::link_body(&value(rng, 1), v);
+        let _ = toolkits::toolkits_query(v);
+        let _ = catalog::list_query(v);
+        let _ = files::list_query(v);
+        let _ = files::path_body(&value(rng, 1), v);
+        let _ = client_config::resolve(v, &client_config::Env::default());
+    });
+}
+
+#[test]
+fn response_decoders_never_panic() {
+    fuzz("session", |_, v| {
+        for source in [session::Source::Create, session::Source::Retrieve] {
+            if let Ok(fields) = session::session_fields(v, "key", source) {
+                assert!(fields.get("sessionId").and_then(Json::as_str).is_some());
+            }
+        }
+    });
+    fuzz("tools", |_, v| {
+        if let Ok((items, _)) = tools::tools_page(v) {
+            for t in &items {
+                let _ = tools::openai_tool(t);
+            }
+        }
+        if let Ok(at) = At::root(v, "a tool") {
+            let _ = tools::tool(&at);
+        }
+        let _ = tools::dedup_required(v);
+    });
+    fuzz("results", |_, v| {
+        let _ = search::search_result(v);
+        let _ = toolkits::toolkits_result(v);
+        let _ = connection::link_result(v);
+        let _ = connection::connected_account(v);
+        let _ = execute::execute_result(v);
+        let _ = execute::proxy_result(v);
+        let _ = execute::delete_result(v);
+        let _ = catalog::list_result(v);
+        let _ = catalog::toolkit_result(v);
+        let _ = files::list_result(v);
+        let _ = files::remote_file(v);
+        let _ = files::upload_target(v);
+        let _ = files::delete_result(v);
+    });
+}
+
+#[test]
+fn retry_policy_and_encoders_never_panic() {
+    fuzz("retry", |rng, _| {
+        let outcome = match rng.below(4) {
+            0 => retry::Outcome::Timeout,
+            1 => retry::Outcome::NotSent,
+            2 => retry::Outcome::MaybeSent,
+            _ => retry::Outcome::Status {
+                status: rng.below(700) as u16,
+                should_retry: [None, Some(true), Some(false)][rng.below(3) as usize],
+                server_delay_ms: retry::server_delay_ms(
+                    Some(number(rng)),
+                    Some(number(rng)),
+                    Some(number(rng)),
+                    number(rng),
+                ),
+            },
+        };
+        let safety = if rng.chance(50) {
+            retry::Safety::Idempotent
+        } else {
+            retry::Safety::SideEffect
+        };
+        let retries = rng.below(5) as u32;
+        if let Some(delay) = retry::next_delay(outcome, safety, retries, 2, number(rng).abs()) {
+            assert!((0.0..=60_000.0).contains(&delay), "delay {delay}");
+            assert!(retries < 2);
+        }
+    });
+    fuzz("encoders", |rng, _| {
+        let s = string(rng);
+        let encoded = query::encode(&s);
+        assert!(encoded
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+        if let Ok(seg) = client_config::path_segment(&s, "id") {
+            assert!(!seg.contains('/'));
+        }
+    });
+}
