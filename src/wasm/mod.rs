@@ -102,7 +102,22 @@ pub(crate) fn js_number_string(n: f64) -> String {
     )
 }
 
-/// Clones what an async method needs: the shared config and its parsed request options.
+/// A single-request method: validates the request options and the input, then runs the
+/// request through the one shared future (`ops::run`).
+fn single(
+    config: &Rc<ClientConfig>,
+    ro: JsValue,
+    prepare: impl FnOnce() -> Result<ops::Prepared, Error>,
+) -> Promise {
+    let config = config.clone();
+    let prepared = call_options(&config, &ro).and_then(|o| prepare().map(|p| (p, o)));
+    promise(async move {
+        let (op, opts) = prepared?;
+        ops::run(&config, op, &opts).await
+    })
+}
+
+/// Clones what a multi-request method needs: the shared config and its parsed request options.
 macro_rules! method {
     ($self:ident, $ro:ident, |$client:ident, $opts:ident| $body:expr) => {{
         let $client = $self.config.clone();
@@ -143,24 +158,23 @@ impl Client {
 
     pub fn create(&self, user_id: JsValue, config: JsValue, ro: JsValue) -> Promise {
         let (user_id, config) = (arg(&user_id), arg(&config));
-        method!(self, ro, |c, o| ops::create(&c, &user_id, &config, &o)
-            .await)
+        single(&self.config, ro, || ops::create(&user_id, &config))
     }
 
     pub fn retrieve(&self, id: JsValue, options: JsValue, ro: JsValue) -> Promise {
         let (id, options) = (arg(&id), arg(&options));
-        method!(self, ro, |c, o| ops::retrieve(&c, &id, &options, &o).await)
+        single(&self.config, ro, || ops::retrieve(&id, &options))
     }
 
     #[wasm_bindgen(js_name = deleteSession)]
     pub fn delete_session(&self, id: JsValue, ro: JsValue) -> Promise {
         let id = arg(&id);
-        method!(self, ro, |c, o| ops::delete(&c, &id, &o).await)
+        single(&self.config, ro, || ops::delete(&id))
     }
 
     pub fn update(&self, id: JsValue, config: JsValue, ro: JsValue) -> Promise {
         let (id, config) = (arg(&id), arg(&config));
-        method!(self, ro, |c, o| ops::update(&c, &id, &config, &o).await)
+        single(&self.config, ro, || ops::update(&id, &config))
     }
 
     pub fn tools(&self, id: JsValue, ro: JsValue) -> Promise {
@@ -181,15 +195,12 @@ impl Client {
 
     pub fn toolkits(&self, id: JsValue, options: JsValue, ro: JsValue) -> Promise {
         let (id, options) = (arg(&id), arg(&options));
-        method!(self, ro, |c, o| ops::session_toolkits(
-            &c, &id, &options, &o
-        )
-        .await)
+        single(&self.config, ro, || ops::session_toolkits(&id, &options))
     }
 
     pub fn search(&self, id: JsValue, params: JsValue, ro: JsValue) -> Promise {
         let (id, params) = (arg(&id), arg(&params));
-        method!(self, ro, |c, o| ops::search(&c, &id, &params, &o).await)
+        single(&self.config, ro, || ops::search(&id, &params))
     }
 
     pub fn execute(
@@ -201,17 +212,16 @@ impl Client {
         ro: JsValue,
     ) -> Promise {
         let (id, slug, args, options) = (arg(&id), arg(&slug), from_js(&args), from_js(&options));
-        method!(self, ro, |c, o| ops::execute(
-            &c, &id, &slug, &args, &options, &o
-        )
-        .await)
+        single(&self.config, ro, || {
+            ops::execute(&id, &slug, &args, &options)
+        })
     }
 
     #[wasm_bindgen(js_name = proxyExecute)]
     pub fn proxy_execute(&self, id: JsValue, params: JsValue, ro: JsValue) -> Promise {
         let (id, params) = (arg(&id), arg(&params));
-        method!(self, ro, |c, o| {
-            ops::proxy_execute(&c, &id, &params, &js_number_string, &o).await
+        single(&self.config, ro, || {
+            ops::proxy_execute(&id, &params, &js_number_string)
         })
     }
 
@@ -223,10 +233,7 @@ impl Client {
         ro: JsValue,
     ) -> Promise {
         let (id, toolkit, options) = (arg(&id), from_js(&toolkit), arg(&options));
-        method!(self, ro, |c, o| ops::authorize(
-            &c, &id, &toolkit, &options, &o
-        )
-        .await)
+        single(&self.config, ro, || ops::authorize(&id, &toolkit, &options))
     }
 
     #[wasm_bindgen(js_name = waitForConnection)]
@@ -251,29 +258,25 @@ impl Client {
     #[wasm_bindgen(js_name = catalogToolkits)]
     pub fn catalog_toolkits(&self, slug: JsValue, query: JsValue, ro: JsValue) -> Promise {
         let (slug, query) = (arg(&slug), arg(&query));
-        method!(self, ro, |c, o| ops::catalog_toolkits(
-            &c, &slug, &query, &o
-        )
-        .await)
+        single(&self.config, ro, || ops::catalog_toolkits(&slug, &query))
     }
 
     #[wasm_bindgen(js_name = filesList)]
     pub fn files_list(&self, id: JsValue, options: JsValue) -> Promise {
         let (id, options) = (arg(&id), arg(&options));
-        let ro = JsValue::UNDEFINED;
-        method!(self, ro, |c, o| ops::files_list(&c, &id, &options, &o)
-            .await)
+        single(&self.config, JsValue::UNDEFINED, || {
+            ops::files_list(&id, &options)
+        })
     }
 
     /// `op` is `upload_url`, `download_url` or `delete`.
     #[wasm_bindgen(js_name = filesCall)]
     pub fn files_call(&self, id: JsValue, op: String, path: JsValue, options: JsValue) -> Promise {
         let (id, path, options) = (arg(&id), arg(&path), arg(&options));
-        let ro = JsValue::UNDEFINED;
-        method!(self, ro, |c, o| {
+        single(&self.config, JsValue::UNDEFINED, || {
             let op = ops::FileOp::parse(&op)
                 .ok_or_else(|| pipeline::bad_response(0, "unknown files operation"))?;
-            ops::files_call(&c, &id, op, &path, &options, &o).await
+            ops::files_call(&id, op, &path, &options)
         })
     }
 }

@@ -68,60 +68,59 @@ fn no_custom_tools(options: &Json) -> Result<(), Error> {
     Ok(c.finish(())?)
 }
 
-async fn session_call(
-    client: &ClientConfig,
+/// Maps a 2xx body to the JS-facing value (the config gives `session_fields` the API key).
+pub type Mapper = fn(&ClientConfig, &Json) -> Shaped<Json>;
+
+/// A validated single-request operation: the request and how to read its answer.
+pub struct Prepared {
     req: ApiRequest,
-    opts: &CallOptions,
-    source: Source,
-) -> Result<Json, Error> {
-    let res = call(client, req, opts).await?;
-    shaped(
-        res.status,
-        session_fields(&res.body, &client.api_key, source),
-    )
+    map: Mapper,
+}
+
+fn prepared(req: ApiRequest, map: Mapper) -> Result<Prepared, Error> {
+    Ok(Prepared { req, map })
+}
+
+/// Sends a prepared operation. Every single-request operation shares this one future, which
+/// keeps the wasm small (one state machine instead of one per method).
+pub async fn run(client: &ClientConfig, op: Prepared, opts: &CallOptions) -> Result<Json, Error> {
+    let res = call(client, op.req, opts).await?;
+    shaped(res.status, (op.map)(client, &res.body))
+}
+
+fn created_session(c: &ClientConfig, body: &Json) -> Shaped<Json> {
+    session_fields(body, &c.api_key, Source::Create)
+}
+
+fn stored_session(c: &ClientConfig, body: &Json) -> Shaped<Json> {
+    session_fields(body, &c.api_key, Source::Retrieve)
 }
 
 /// `POST /session`.
-pub async fn create(
-    client: &ClientConfig,
-    user_id: &Json,
-    config: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn create(user_id: &Json, config: &Json) -> Result<Prepared, Error> {
     let body = create_config::create_body(user_id, config)?;
     let req = ApiRequest::new(Method::POST, SESSION_PATH.into()).body(body);
-    session_call(client, req, opts, Source::Create).await
+    prepared(req, created_session)
 }
 
 /// `GET /session/{id}` (`use`).
-pub async fn retrieve(
-    client: &ClientConfig,
-    id: &Json,
-    options: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn retrieve(id: &Json, options: &Json) -> Result<Prepared, Error> {
     no_custom_tools(options)?;
     let req = ApiRequest::new(Method::GET, session_path(id, "")?);
-    session_call(client, req, opts, Source::Retrieve).await
+    prepared(req, stored_session)
 }
 
 /// `PATCH /session/{id}`.
-pub async fn update(
-    client: &ClientConfig,
-    id: &Json,
-    config: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn update(id: &Json, config: &Json) -> Result<Prepared, Error> {
     let body = update_config::update_body(config)?;
     let req = ApiRequest::new(Method::PATCH, session_path(id, "")?).body(body);
-    session_call(client, req, opts, Source::Retrieve).await
+    prepared(req, stored_session)
 }
 
 /// `DELETE /session/{id}` → `{ sessionId, deleted: true }`.
-pub async fn delete(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Result<Json, Error> {
+pub fn delete(id: &Json) -> Result<Prepared, Error> {
     let req = ApiRequest::new(Method::DELETE, session_path(id, "")?);
-    let res = call(client, req, opts).await?;
-    shaped(res.status, execute::delete_result(&res.body))
+    prepared(req, |_, b| execute::delete_result(b))
 }
 
 /// Every page of `GET /session/{id}/tools`, mapped to SDK `Tool`s.
@@ -150,74 +149,44 @@ pub async fn tools(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Resu
 }
 
 /// `GET /session/{id}/toolkits` (one page).
-pub async fn session_toolkits(
-    client: &ClientConfig,
-    id: &Json,
-    options: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn session_toolkits(id: &Json, options: &Json) -> Result<Prepared, Error> {
     let query = toolkits::toolkits_query(options)?;
     let req = ApiRequest::new(Method::GET, session_path(id, "/toolkits")?).query(query);
-    let res = call(client, req, opts).await?;
-    shaped(res.status, toolkits::toolkits_result(&res.body))
+    prepared(req, |_, b| toolkits::toolkits_result(b))
 }
 
 /// `POST /session/{id}/search` (reads only, so retried like a GET).
-pub async fn search(
-    client: &ClientConfig,
-    id: &Json,
-    params: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn search(id: &Json, params: &Json) -> Result<Prepared, Error> {
     let body = search::search_body(params)?;
     let req = ApiRequest::new(Method::POST, session_path(id, "/search")?)
         .body(body)
         .reads_only();
-    let res = call(client, req, opts).await?;
-    shaped(res.status, search::search_result(&res.body))
+    prepared(req, |_, b| search::search_result(b))
 }
 
 /// `POST /session/{id}/execute` → `{ data, error, logId }`.
-pub async fn execute(
-    client: &ClientConfig,
-    id: &Json,
-    slug: &Json,
-    args: &Json,
-    options: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn execute(id: &Json, slug: &Json, args: &Json, options: &Json) -> Result<Prepared, Error> {
     let body = execute::execute_body(slug, args, options)?;
     let req = ApiRequest::new(Method::POST, session_path(id, "/execute")?).body(body);
-    let res = call(client, req, opts).await?;
-    shaped(res.status, execute::execute_result(&res.body))
+    prepared(req, |_, b| execute::execute_result(b))
 }
 
 /// `POST /session/{id}/proxy_execute`. `num` prints numbers the way JS `String(n)` does.
-pub async fn proxy_execute(
-    client: &ClientConfig,
+pub fn proxy_execute(
     id: &Json,
     params: &Json,
     num: &dyn Fn(f64) -> String,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+) -> Result<Prepared, Error> {
     let body = execute::proxy_body(params, num)?;
     let req = ApiRequest::new(Method::POST, session_path(id, "/proxy_execute")?).body(body);
-    let res = call(client, req, opts).await?;
-    shaped(res.status, execute::proxy_result(&res.body))
+    prepared(req, |_, b| execute::proxy_result(b))
 }
 
 /// `POST /session/{id}/link` → `{ id, status: 'INITIATED', redirectUrl }`.
-pub async fn authorize(
-    client: &ClientConfig,
-    id: &Json,
-    toolkit: &Json,
-    options: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn authorize(id: &Json, toolkit: &Json, options: &Json) -> Result<Prepared, Error> {
     let body = connection::link_body(toolkit, options)?;
     let req = ApiRequest::new(Method::POST, session_path(id, "/link")?).body(body);
-    let res = call(client, req, opts).await?;
-    shaped(res.status, connection::link_result(&res.body))
+    prepared(req, |_, b| connection::link_result(b))
 }
 
 /// One poll of the connected account: `Some(account)` once ACTIVE, `None` while pending.
@@ -280,39 +249,28 @@ pub async fn wait_for_connection(
 }
 
 /// `GET /api/v3.1/toolkits` (with `query`) or `/api/v3.1/toolkits/{slug}`: the catalogue.
-pub async fn catalog_toolkits(
-    client: &ClientConfig,
-    slug: &Json,
-    query: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn catalog_toolkits(slug: &Json, query: &Json) -> Result<Prepared, Error> {
     match slug {
         Json::Null => {
             let q = catalog::list_query(query)?;
             let req = ApiRequest::new(Method::GET, "/api/v3.1/toolkits".into()).query(q);
-            let res = call(client, req, opts).await?;
-            shaped(res.status, catalog::list_result(&res.body))
+            prepared(req, |_, b| catalog::list_result(b))
         }
         Json::Str(s) => {
             let path = format!("/api/v3.1/toolkits/{}", path_segment(s, "slug")?);
-            let res = call(client, ApiRequest::new(Method::GET, path), opts).await?;
-            shaped(res.status, catalog::toolkit_result(&res.body))
+            prepared(ApiRequest::new(Method::GET, path), |_, b| {
+                catalog::toolkit_result(b)
+            })
         }
         other => Err(invalid_type(Path::root("slug"), "a string", other)),
     }
 }
 
 /// `GET /session/{id}/mounts/{mount}/items`.
-pub async fn files_list(
-    client: &ClientConfig,
-    id: &Json,
-    options: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn files_list(id: &Json, options: &Json) -> Result<Prepared, Error> {
     let (mount, query) = files::list_query(options)?;
     let req = ApiRequest::new(Method::GET, mount_path(id, &mount, "items")?).query(query);
-    let res = call(client, req, opts).await?;
-    shaped(res.status, files::list_result(&res.body))
+    prepared(req, |_, b| files::list_result(b))
 }
 
 /// A mount operation taking `{ mount_relative_path, mimetype? }`.
@@ -335,24 +293,16 @@ impl FileOp {
 }
 
 /// `POST /session/{id}/mounts/{mount}/{upload_url|download_url|delete}`.
-pub async fn files_call(
-    client: &ClientConfig,
-    id: &Json,
-    op: FileOp,
-    path: &Json,
-    options: &Json,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+pub fn files_call(id: &Json, op: FileOp, path: &Json, options: &Json) -> Result<Prepared, Error> {
     let (mount, body) = files::path_body(path, options)?;
-    let (segment, map): (&str, fn(&Json) -> Shaped<Json>) = match op {
-        FileOp::UploadUrl => ("upload_url", files::upload_target),
-        FileOp::DownloadUrl => ("download_url", files::remote_file),
-        FileOp::Delete => ("delete", files::delete_result),
+    let (segment, map): (&str, Mapper) = match op {
+        FileOp::UploadUrl => ("upload_url", |_, b| files::upload_target(b)),
+        FileOp::DownloadUrl => ("download_url", |_, b| files::remote_file(b)),
+        FileOp::Delete => ("delete", |_, b| files::delete_result(b)),
     };
     let mut req = ApiRequest::new(Method::POST, mount_path(id, &mount, segment)?).body(body);
     if let FileOp::DownloadUrl = op {
         req = req.reads_only();
     }
-    let res = call(client, req, opts).await?;
-    shaped(res.status, map(&res.body))
+    prepared(req, map)
 }

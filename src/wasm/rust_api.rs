@@ -103,28 +103,33 @@ impl Composio {
     /// `composio.create(userId, config)`.
     pub async fn create(&self, user_id: &str, config: Json) -> Result<Session, Error> {
         let o = opts(&self.config, &self.signal);
-        let fields = ops::create(&self.config, &Json::str(user_id), &config, &o).await?;
+        let fields = ops::run(&self.config, ops::create(&Json::str(user_id), &config)?, &o).await?;
         Ok(self.session(fields))
     }
 
     /// `composio.use(id)`.
     pub async fn use_session(&self, id: &str) -> Result<Session, Error> {
         let o = opts(&self.config, &self.signal);
-        let fields = ops::retrieve(&self.config, &Json::str(id), &Json::Null, &o).await?;
+        let fields = ops::run(
+            &self.config,
+            ops::retrieve(&Json::str(id), &Json::Null)?,
+            &o,
+        )
+        .await?;
         Ok(self.session(fields))
     }
 
     /// `composio.sessions.delete(id)` → `{ sessionId, deleted: true }`.
     pub async fn delete_session(&self, id: &str) -> Result<Json, Error> {
         let o = opts(&self.config, &self.signal);
-        ops::delete(&self.config, &Json::str(id), &o).await
+        ops::run(&self.config, ops::delete(&Json::str(id))?, &o).await
     }
 
     /// `composio.toolkits.get()` (`None`) or `get(slug)`.
     pub async fn toolkits(&self, slug: Option<&str>) -> Result<Json, Error> {
         let o = opts(&self.config, &self.signal);
         let slug = slug.map(Json::str).unwrap_or(Json::Null);
-        ops::catalog_toolkits(&self.config, &slug, &Json::Null, &o).await
+        ops::run(&self.config, ops::catalog_toolkits(&slug, &Json::Null)?, &o).await
     }
 }
 
@@ -179,12 +184,9 @@ impl Session {
 
     /// `session.execute(slug, args)` → `{ data, error, logId }`.
     pub async fn execute(&self, slug: &str, args: Json) -> Result<Json, Error> {
-        ops::execute(
+        ops::run(
             &self.config,
-            &self.id_json(),
-            &Json::str(slug),
-            &args,
-            &Json::Null,
+            ops::execute(&self.id_json(), &Json::str(slug), &args, &Json::Null)?,
             &self.opts(),
         )
         .await
@@ -193,24 +195,24 @@ impl Session {
     /// `session.search({ query })`.
     pub async fn search(&self, query: &str) -> Result<Json, Error> {
         let params = Json::object([("query", Some(Json::str(query)))]);
-        ops::search(&self.config, &self.id_json(), &params, &self.opts()).await
+        ops::run(
+            &self.config,
+            ops::search(&self.id_json(), &params)?,
+            &self.opts(),
+        )
+        .await
     }
 
     /// `session.toolkits(options)`.
     pub async fn toolkits(&self, options: Json) -> Result<Json, Error> {
-        ops::session_toolkits(&self.config, &self.id_json(), &options, &self.opts()).await
+        let op = ops::session_toolkits(&self.id_json(), &options)?;
+        ops::run(&self.config, op, &self.opts()).await
     }
 
     /// `session.proxyExecute(params)`.
     pub async fn proxy_execute(&self, params: Json) -> Result<Json, Error> {
-        ops::proxy_execute(
-            &self.config,
-            &self.id_json(),
-            &params,
-            &super::js_number_string,
-            &self.opts(),
-        )
-        .await
+        let op = ops::proxy_execute(&self.id_json(), &params, &super::js_number_string)?;
+        ops::run(&self.config, op, &self.opts()).await
     }
 
     /// `session.authorize(toolkit, options)`.
@@ -219,14 +221,8 @@ impl Session {
         toolkit: &str,
         options: Json,
     ) -> Result<ConnectionRequest, Error> {
-        let link = ops::authorize(
-            &self.config,
-            &self.id_json(),
-            &Json::str(toolkit),
-            &options,
-            &self.opts(),
-        )
-        .await?;
+        let op = ops::authorize(&self.id_json(), &Json::str(toolkit), &options)?;
+        let link = ops::run(&self.config, op, &self.opts()).await?;
         Ok(ConnectionRequest {
             config: self.config.clone(),
             signal: self.signal.clone(),
@@ -236,14 +232,15 @@ impl Session {
 
     /// `session.update(config)`: the session's fields are replaced; returns the new raw config.
     pub async fn update(&mut self, config: Json) -> Result<&Json, Error> {
-        let fields = ops::update(&self.config, &self.id_json(), &config, &self.opts()).await?;
+        let op = ops::update(&self.id_json(), &config)?;
+        let fields = ops::run(&self.config, op, &self.opts()).await?;
         self.fields = fields;
         Ok(self.fields.get("config").unwrap_or(&Json::Null))
     }
 
     /// `session.delete()` → `{ sessionId, deleted: true }`.
     pub async fn delete(&self) -> Result<Json, Error> {
-        ops::delete(&self.config, &self.id_json(), &self.opts()).await
+        ops::run(&self.config, ops::delete(&self.id_json())?, &self.opts()).await
     }
 }
 
