@@ -19,5 +19,9 @@ echo "== build"
 bash scripts/build.sh
 bash scripts/build-rust-example.sh
 
-echo "== js"
+echo "== js: differential, client, retries, session surface, emulator, types, Rust API"
 node --test --test-concurrency=2 tests/js/
+
+echo "== browser: the demo page and the shared scenario in headless Chromium"
+bash tests/browser/install-chromium.sh
+node --test tests/browser/

@@ -9,18 +9,12 @@ use crate::validate::{Checker, Invalid, Path};
 /// `get({ category?, managedBy?, sortBy?, cursor?, limit? })` → the list query.
 pub fn list_query(query: &Json) -> Result<String, Invalid> {
     let mut c = Checker::default();
-    let empty = Json::obj();
-    let query = match query {
-        Json::Null | Json::Foreign("undefined") => &empty,
-        Json::Obj(_) => query,
-        other => {
-            c.wrong_type(
-                Path::root("query"),
-                "{ category?, managedBy?, sortBy?, cursor?, limit? }",
-                other,
-            );
-            return c.finish(String::new());
-        }
+    let Some(query) = c.options(
+        query,
+        Path::root("query"),
+        "{ category?, managedBy?, sortBy?, cursor?, limit? }",
+    ) else {
+        return c.finish(String::new());
     };
     let mut s = |k: &str| query.get(k).and_then(|v| c.string(v, Path::root(k)));
     let category = s("category");

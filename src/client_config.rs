@@ -197,19 +197,8 @@ pub fn path_segment(value: &str, what: &str) -> Result<String, Invalid> {
             format!("expected a non-empty id that is not '.' or '..', got '{value}'"),
         ));
     }
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b);
-        if keep {
-            out.push(b as char);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
-        }
-    }
-    Ok(out)
+    // RFC 3986 pchar, like the official client's path encoding.
+    Ok(crate::query::percent_encode(value, b"-._~!$&'()*+,;=:@"))
 }
 
 #[cfg(test)]

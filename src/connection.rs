@@ -10,18 +10,12 @@ use crate::validate::{Checker, Invalid, Path};
 pub fn link_body(toolkit: &Json, options: &Json) -> Result<Json, Invalid> {
     let mut c = Checker::default();
     let toolkit = crate::execute::non_empty_string(&mut c, toolkit, "toolkit");
-    let empty = Json::obj();
-    let options = match options {
-        Json::Null | Json::Foreign("undefined") => &empty,
-        Json::Obj(_) => options,
-        other => {
-            c.wrong_type(
-                Path::root("options"),
-                "{ callbackUrl?, alias?, experimental? }",
-                other,
-            );
-            return c.finish(Json::Null);
-        }
+    let Some(options) = c.options(
+        options,
+        Path::root("options"),
+        "{ callbackUrl?, alias?, experimental? }",
+    ) else {
+        return c.finish(Json::Null);
     };
     let callback = options
         .get("callbackUrl")

@@ -57,19 +57,7 @@ pub fn create_body(user_id: &Json, config: &Json) -> Result<Json, Invalid> {
     let tools = field("tools").and_then(|v| tools(&mut c, v));
     let tags = field("tags").and_then(|v| tags(&mut c, v, Path::root("tags")));
     let manage_connections = manage_connections(&mut c, field("manageConnections"));
-    let workbench = match (field("sandbox"), field("workbench")) {
-        (Some(_), Some(_)) => {
-            c.issue(
-                "custom",
-                Path::root("sandbox"),
-                "Pass either sandbox or workbench, not both. workbench is a backwards-compatible alias for sandbox.",
-            );
-            None
-        }
-        (Some(v), None) => sandbox(&mut c, v, Path::root("sandbox")),
-        (None, Some(v)) => sandbox(&mut c, v, Path::root("workbench")),
-        (None, None) => None,
-    };
+    let workbench = sandbox_or_workbench(&mut c, &config).and_then(|(v, p)| sandbox(&mut c, v, p));
     let multi_account = field("multiAccount").and_then(|v| multi_account(&mut c, v));
     let preload = field("preload").and_then(|v| preload(&mut c, v));
     let experimental = field("experimental").and_then(|v| experimental(&mut c, v));
@@ -345,6 +333,24 @@ fn manage_connections(c: &mut Checker, v: Option<&Json>) -> Option<Json> {
             );
             None
         }
+    }
+}
+
+/// `sandbox`, or its deprecated alias `workbench`, with the path to report; both at once is an
+/// error, as in the official SDK.
+pub fn sandbox_or_workbench<'a>(c: &mut Checker, config: &'a Json) -> Option<(&'a Json, Path)> {
+    match (config.get("sandbox"), config.get("workbench")) {
+        (Some(_), Some(_)) => {
+            c.issue(
+                "custom",
+                Path::root("sandbox"),
+                "Pass either sandbox or workbench, not both. workbench is a backwards-compatible alias for sandbox.",
+            );
+            None
+        }
+        (Some(v), None) => Some((v, Path::root("sandbox"))),
+        (None, Some(v)) => Some((v, Path::root("workbench"))),
+        (None, None) => None,
     }
 }
 

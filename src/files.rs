@@ -20,14 +20,8 @@ pub fn mount_id(c: &mut Checker, options: &Json) -> String {
 
 fn options_object<'a>(c: &mut Checker, options: &'a Json, expected: &str) -> &'a Json {
     static EMPTY: Json = Json::Obj(Vec::new());
-    match options {
-        Json::Null | Json::Foreign("undefined") => &EMPTY,
-        Json::Obj(_) => options,
-        other => {
-            c.wrong_type(Path::root("options"), expected, other);
-            &EMPTY
-        }
-    }
+    c.options(options, Path::root("options"), expected)
+        .unwrap_or(&EMPTY)
 }
 
 /// `list({ path?, mountId?, cursor?, limit? })` → `(mountId, query)`. `''` and `'/'` mean no

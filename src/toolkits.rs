@@ -19,18 +19,12 @@ pub fn limit(c: &mut Checker, v: &Json, path: Path) -> Option<i64> {
 /// `{ toolkits?, cursor?, limit?, isConnected?, search? }` → the query string.
 pub fn toolkits_query(options: &Json) -> Result<String, Invalid> {
     let mut c = Checker::default();
-    let empty = Json::obj();
-    let options = match options {
-        Json::Null | Json::Foreign("undefined") => &empty,
-        Json::Obj(_) => options,
-        other => {
-            c.wrong_type(
-                Path::root("options"),
-                "{ toolkits?, cursor?, limit?, isConnected?, search? }",
-                other,
-            );
-            return c.finish(String::new());
-        }
+    let Some(options) = c.options(
+        options,
+        Path::root("options"),
+        "{ toolkits?, cursor?, limit?, isConnected?, search? }",
+    ) else {
+        return c.finish(String::new());
     };
     let get = |k: &str| options.get(k).filter(|v| !matches!(v, Json::Null));
     let cursor = get("cursor").and_then(|v| c.string(v, Path::root("cursor")));

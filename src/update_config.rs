@@ -3,8 +3,8 @@
 //! `multiAccount`.
 
 use crate::create_config::{
-    auth_configs, connected_accounts, multi_account_parts, preload, sandbox_parts, tags, toolkits,
-    tools,
+    auth_configs, connected_accounts, multi_account_parts, preload, sandbox_or_workbench,
+    sandbox_parts, tags, toolkits, tools,
 };
 use crate::json::Json;
 use crate::validate::{Checker, Invalid, Path};
@@ -43,19 +43,7 @@ pub fn update_body(config: &Json) -> Result<Json, Invalid> {
         "manage_connections",
         field("manageConnections").and_then(|v| manage_connections(&mut c, v)),
     );
-    let sandbox = match (field("sandbox"), field("workbench")) {
-        (Some(_), Some(_)) => {
-            c.issue(
-                "custom",
-                Path::root("sandbox"),
-                "Pass either sandbox or workbench, not both. workbench is a backwards-compatible alias for sandbox.",
-            );
-            None
-        }
-        (Some(v), None) => sandbox(&mut c, v, Path::root("sandbox")),
-        (None, Some(v)) => sandbox(&mut c, v, Path::root("workbench")),
-        (None, None) => None,
-    };
+    let sandbox = sandbox_or_workbench(&mut c, config).and_then(|(v, p)| sandbox(&mut c, v, p));
     put("workbench", sandbox);
     put(
         "multi_account",

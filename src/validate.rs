@@ -234,6 +234,20 @@ impl Checker {
         }
     }
 
+    /// An optional options object: absent (`null`/`undefined`) reads as `{}`; anything other
+    /// than an object is an issue naming `expected`, and gives `None`.
+    pub fn options<'a>(&mut self, v: &'a Json, path: Path, expected: &str) -> Option<&'a Json> {
+        static EMPTY: Json = Json::Obj(Vec::new());
+        match v {
+            Json::Null | Json::Foreign("undefined") => Some(&EMPTY),
+            Json::Obj(_) => Some(v),
+            other => {
+                self.wrong_type(path, expected, other);
+                None
+            }
+        }
+    }
+
     /// Reports keys of a strict object that are not in `known`. Returns true when all are known.
     pub fn only_keys(&mut self, pairs: &[(String, Json)], path: &Path, known: &[&str]) -> bool {
         let unknown: Vec<&str> = pairs

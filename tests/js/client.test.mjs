@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import * as pkg from '../../pkg/node.js';
-import { assertPlainTree, useEmulator } from './helpers.mjs';
+import { assertPlainTree, useEmulator, rejection } from './helpers.mjs';
 
 const {
   Composio,
@@ -30,15 +30,6 @@ const {
 const KEY = 'ak_client_test_secret_9876';
 const ctx = useEmulator({ apiKeys: [KEY] });
 const client = (options = {}) => new Composio({ apiKey: KEY, baseURL: ctx.emulator.url, ...options });
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 /** Sets environment variables for the duration of `fn`. */
 async function withEnv(vars, fn) {

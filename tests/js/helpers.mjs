@@ -21,3 +21,13 @@ export function assertPlainTree(v, assert, path = 'value') {
   assert.ok(isPlainObject(v), `${path} is not a plain object`);
   for (const [k, x] of Object.entries(v)) assertPlainTree(x, assert, `${path}.${k}`);
 }
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function rejection(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}

@@ -13,21 +13,12 @@ import {
   RateLimitError,
 } from '../../pkg/node.js';
 import { createServer } from 'node:net';
-import { useEmulator } from './helpers.mjs';
+import { useEmulator, rejection } from './helpers.mjs';
 
 const KEY = 'ak_retry_test';
 const ctx = useEmulator({ apiKeys: [KEY] });
 const SESSIONS = '/api/v3.1/tool_router/session';
 const client = (options = {}) => new Composio({ apiKey: KEY, baseURL: ctx.emulator.url, ...options });
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 /** A fresh emulator state with one session; returns its id. */
 async function freshSession() {

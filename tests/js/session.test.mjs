@@ -18,21 +18,12 @@ import {
   RemoteFile,
   ValidationError,
 } from '../../pkg/node.js';
-import { assertPlainTree, useEmulator } from './helpers.mjs';
+import { assertPlainTree, useEmulator, rejection } from './helpers.mjs';
 
 const KEY = 'ak_session_test';
 const ctx = useEmulator({ apiKeys: [KEY] });
 const SESSIONS = '/api/v3.1/tool_router/session';
 const client = () => new Composio({ apiKey: KEY, baseURL: ctx.emulator.url });
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 async function session(config = { toolkits: ['gmail', 'slack', 'github', 'hackernews'] }) {
   ctx.emulator.reset();
