@@ -61,9 +61,9 @@ function freshState({ toolCount = 0 } = {}) {
  * instead; `drop`: destroy the connection without answering; `delayMs`: wait first (then answer
  * normally unless `status` or `drop` is set). `times` (default 1) counts matching requests.
  */
-function takeFault(state, method, path) {
+function takeFault(state, method, path, accept = f => !f.dropEarly) {
   const i = state.faults.findIndex(
-    f => (!f.method || f.method === method) && (!f.path || f.path === path || (f.path.endsWith('*') && path.startsWith(f.path.slice(0, -1))))
+    f => accept(f) && (!f.method || f.method === method) && (!f.path || f.path === path || (f.path.endsWith('*') && path.startsWith(f.path.slice(0, -1))))
   );
   if (i < 0) return undefined;
   const fault = state.faults[i];
@@ -129,6 +129,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
   let state = freshState(options);
   const requests = [];
   const accepted = apiKeys ? new Set(apiKeys) : undefined;
+  let faultHook; // see setFaultHook
 
   async function handle(req, res) {
     const url = new URL(req.url, 'http://emulator');
@@ -144,6 +145,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
 
     if (path.startsWith('/__emulator/')) return control(req, res, path);
 
+    // `dropEarly`: close the connection before reading the request at all.
+    if (takeFault(state, req.method, path, f => f.dropEarly)) {
+      requests.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, droppedEarly: true });
+      return req.socket.destroy();
+    }
     const raw = await readBytes(req);
     const pub = publicRoutes(req.method, path);
     const isPublic = Boolean(pub.handler || pub.pathMatched);
@@ -158,7 +164,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
         body = text;
       }
     }
-    requests.push({
+    const logged = {
       method: req.method,
       path,
       query: Object.fromEntries(url.searchParams),
@@ -166,11 +172,12 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
       body,
       rawBody: isPublic ? undefined : text,
       ...(isPublic ? { size: raw.length } : {}),
-    });
+    };
+    requests.push(logged);
 
     state.requestIds += 1;
     const requestId = `req_${String(state.requestIds).padStart(6, '0')}`;
-    const fault = takeFault(state, req.method, path);
+    const fault = takeFault(state, req.method, path) ?? faultHook?.(logged);
     if (fault?.delayMs) await new Promise(r => setTimeout(r, fault.delayMs));
     if (fault?.drop) return req.socket.destroy();
     if (fault?.status) {
@@ -311,6 +318,15 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     /** Scripts a failure for the next matching request(s); see `takeFault`. */
     fault(spec) {
       state.faults.push({ ...spec });
+    },
+    /**
+     * In-process only: `hook(request)` is called for every request that no scripted fault
+     * matches, with its request-log entry, and may return a fault spec (as for `fault()`) to
+     * apply to that one request, or nothing. For load tests that fault requests at a rate, by
+     * their content. Kept across `reset()`; `setFaultHook(undefined)` removes it.
+     */
+    setFaultHook(hook) {
+      faultHook = hook;
     },
     /** Forgets all sessions, accounts, files, requests and faults; ids start again from the first. */
     reset() {

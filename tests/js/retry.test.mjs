@@ -212,3 +212,64 @@ describe('POSTs that only read are retried like GETs', () => {
     assert.equal(count('POST', path), 2);
   });
 });
+
+describe('more misbehaviour', () => {
+  test('a connection closed before the request is read: a POST is not repeated', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, dropEarly: true });
+    const err = await rejection(client().create('user_1'));
+    assert.ok(err instanceof APIConnectionError);
+    assert.equal(count('POST', SESSIONS), 1);
+  });
+
+  test('a redirect to another origin is not followed: the other origin receives nothing', async () => {
+    const { startEmulator } = await import('../../emulator/server.mjs');
+    const other = await startEmulator();
+    try {
+      ctx.emulator.reset();
+      ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 302, headers: { location: `${other.url}${SESSIONS}` } });
+      const err = await rejection(client().create('u'));
+      assert.ok(err instanceof APIError);
+      assert.equal(err.status, 302);
+      assert.equal(other.requests.length, 0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('an abort during a backoff sleep rejects in under 50 ms', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 503, headers: { 'retry-after': '20' } });
+    const controller = new AbortController();
+    const pending = client().create('u', {}, { signal: controller.signal });
+    // Wait until the 503 has arrived and the client is sleeping before its retry.
+    while (count('POST', SESSIONS) < 1) await new Promise(r => setTimeout(r, 5));
+    await new Promise(r => setTimeout(r, 30));
+    const abortedAt = performance.now();
+    controller.abort();
+    const err = await rejection(pending);
+    const latency = performance.now() - abortedAt;
+    assert.ok(err instanceof ComposioRequestCancelledError);
+    assert.ok(latency < 50, `rejected ${latency.toFixed(1)} ms after the abort`);
+  });
+
+  test('execute that times out is sent exactly once, and the tool ran once', async () => {
+    const sid = await freshSession();
+    const path = `${SESSIONS}/${sid}/execute`;
+    ctx.emulator.fault({ method: 'POST', path, delayMs: 400 });
+    const session = await client().use(sid);
+    const err = await rejection(session.execute('HACKERNEWS_GET_FRONTPAGE', {}, {}, { timeout: 100 }));
+    assert.ok(err instanceof APIConnectionTimeoutError);
+    await new Promise(r => setTimeout(r, 400)); // let the delayed request finish on the server
+    assert.equal(count('POST', path), 1);
+    assert.equal(ctx.emulator.executionCount(sid, 'HACKERNEWS_GET_FRONTPAGE'), 1);
+  });
+
+  test('a truncated JSON success body is ComposioInvalidResponseError', async () => {
+    ctx.emulator.reset();
+    ctx.emulator.fault({ method: 'POST', path: SESSIONS, status: 201, body: '{"session_id":"trs_x","mcp":{' });
+    const err = await rejection(client().create('u'));
+    assert.equal(err.name, 'ComposioInvalidResponseError');
+    assert.equal(err.message, 'Unexpected response from the server (HTTP 201): the response body is not JSON');
+  });
+});

@@ -258,3 +258,17 @@ describe('binding', () => {
     assert.equal((await use(s.sessionId)).sessionId, s.sessionId);
   });
 });
+
+describe('remote file errors', () => {
+  test('reading a file that is not there is RemoteFileDownloadError with the status', async () => {
+    const s = await session();
+    const missing = await s.experimental.files.download('nope/missing.txt');
+    const err = await rejection(missing.text());
+    assert.equal(err.name, 'RemoteFileDownloadError');
+    assert.equal(err.code, 'TS-SDK::REMOTE_FILE_DOWNLOAD_FAILED');
+    assert.equal(err.statusCode, 404);
+    assert.match(err.message, /^Failed to download file: 404/);
+    assert.equal(err.meta.mountRelativePath, 'nope/missing.txt');
+    assert.equal(err.meta.filename, 'missing.txt');
+  });
+});
