@@ -10,6 +10,14 @@ wasm-pack --quiet build --release --target web --out-dir pkg/wasm --out-name com
 # wasm-pack writes a catch-all .gitignore, which would also hide the files from `npm pack`.
 rm -f pkg/wasm/.gitignore
 
+# A WebAssembly.Module compiled in another realm (Next.js and `vercel dev` compile the edge
+# function's wasm in Node and hand it into the edge VM) fails `instanceof`; accept it by its tag
+# so initSync instantiates it instead of trying to compile it again (forbidden on the edge).
+glue=pkg/wasm/composio_wasm.js
+needle='if (!(module instanceof WebAssembly.Module)) {'
+grep -qF "$needle" "$glue" || { echo "build: wasm-bindgen glue changed; update the cross-realm patch" >&2; exit 1; }
+sed -i "s|if (!(module instanceof WebAssembly.Module)) {|if (!(module instanceof WebAssembly.Module \|\| Object.prototype.toString.call(module) === '[object WebAssembly.Module]')) {|" "$glue"
+
 wasm=pkg/wasm/composio_wasm_bg.wasm
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

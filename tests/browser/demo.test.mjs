@@ -261,7 +261,7 @@ test('demo page: the whole flow, from the toolkit picker to executing tools', { 
 
 test(
   'the shared runtime scenario passes in headless Chromium',
-  { timeout: 60_000, skip: !existsSync(SCENARIO) && 'tests/runtimes/scenario.mjs does not exist yet' },
+  { timeout: 60_000 },
   async () => {
     const { page, context, uncaught } = await openPage('/www/scenario.html');
     try {

@@ -1,0 +1,157 @@
+// Package hygiene of the tarball `npm pack pkg/` produces: publint, arethetypeswrong, and type
+// resolution of the installed package under moduleResolution bundler, node16 and nodenext.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { writeJson } from './bundlers.mjs';
+import { BIN, REPO, cleanup, makeProject, packTarball, run } from './harness.mjs';
+
+let tarball;
+const record = {};
+
+before(async () => {
+  tarball = await packTarball();
+});
+
+after(() => {
+  cleanup();
+  mkdirSync(join(REPO, 'artifacts'), { recursive: true });
+  writeJson(join(REPO, 'artifacts', 'package-hygiene.json'), { date: new Date().toISOString(), ...record });
+});
+
+test('the tarball holds exactly the package files', () => {
+  const files = [...tarball.files].sort();
+  record.tarball = { files, size: tarball.size, unpackedSize: tarball.unpackedSize };
+  for (const f of ['package.json', 'index.d.ts', 'slim.d.ts', 'node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'wasm/composio_wasm.js', 'wasm/composio_wasm_bg.wasm']) {
+    assert.ok(files.includes(f), `${f} is missing from the tarball`);
+  }
+  const stray = files.filter(f => !/^(README\.md|LICENSE|package\.json|[a-z-]+\.(js|d\.ts)|wasm\/composio_wasm(_bg\.wasm|\.js))$/.test(f));
+  assert.deepEqual(stray, [], 'unexpected files in the tarball');
+  // package.json `files` lists README.md: without it the npm page of the package is empty.
+  assert.ok(files.includes('README.md'), 'README.md is missing from the tarball (pkg/README.md does not exist; package.json "files" lists it)');
+});
+
+test('publint --strict reports nothing', async () => {
+  const r = await run(process.execPath, [BIN.publint, 'run', tarball.tgz, '--strict', '--level', 'suggestion', '--pack', 'false'], { timeoutMs: 60_000 });
+  record.publint = r.stdout.trim();
+  console.log(r.stdout.trim());
+  assert.equal(r.code, 0, `publint failed:\n${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /All good!/, `publint has messages:\n${r.stdout}`);
+});
+
+// The problems attw may report, and why each is fine:
+//
+// * CJSResolvesToESM under node16-cjs (for `.` and `./slim`): the package is ESM-only on purpose
+//   (`"type": "module"`, no `require` condition), like @composio/core itself since it dropped
+//   CJS. A CommonJS caller uses `await import('composio-wasm')` (or `require()` on Node ≥ 20.19 /
+//   22.12, which load ESM synchronously). This is attw's `--profile esm-only`.
+// * NoResolution for `./composio_wasm_bg.wasm`: that subpath is the raw wasm binary for hosts
+//   that load it themselves (`composio-wasm/slim`'s `initWasm(module)` with wrangler's or Vercel's
+//   wasm imports), not a JS module, so it has no JS or type declarations to resolve to.
+const JUSTIFIED = [
+  p => p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs' && ['.', './slim'].includes(p.entrypoint),
+  p => p.kind === 'NoResolution' && p.entrypoint === './composio_wasm_bg.wasm',
+];
+
+test('arethetypeswrong reports only the justified ESM-only / wasm-asset problems', async () => {
+  const r = await run(process.execPath, [BIN.attw, tarball.tgz, '--no-definitely-typed', '--format', 'json'], { timeoutMs: 90_000 });
+  let result;
+  try {
+    result = JSON.parse(r.stdout);
+  } catch {
+    assert.fail(`attw printed no JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+  }
+  const problems = result.analysis.problems ?? [];
+  const unjustified = problems.filter(p => !JUSTIFIED.some(ok => ok(p)));
+  record.attw = { problems, unjustified };
+  console.log(`attw (strict profile): ${problems.length} problem(s), all justified unless listed: ${JSON.stringify(unjustified)}`);
+  for (const p of problems) console.log(`  ${p.kind} ${p.entrypoint} (${p.resolutionKind})`);
+  assert.deepEqual(unjustified, [], 'attw problems without a justification');
+
+  // The same verdict through attw's own switches: ESM-only profile, the wasm asset excluded.
+  const gated = await run(
+    process.execPath,
+    [BIN.attw, tarball.tgz, '--no-definitely-typed', '--profile', 'esm-only', '--exclude-entrypoints', './composio_wasm_bg.wasm', '--format', 'ascii', '--no-color', '--no-emoji'],
+    { timeoutMs: 90_000 }
+  );
+  record.attwEsmOnly = gated.stdout.trim();
+  assert.equal(gated.code, 0, `attw --profile esm-only failed:\n${gated.stdout}\n${gated.stderr}`);
+});
+
+// A consumer file that only type-checks if the package's declarations are found and are not
+// `any`: the @ts-expect-error lines fail the build if the call they mark is accepted.
+const CONSUMER = `import {
+  Composio,
+  ComposioRequestCancelledError,
+  NotFoundError,
+  ValidationError,
+  ready,
+  type Session,
+  type ToolRouterSessionDeleteResponse,
+  type ToolRouterSessionExecuteResponse,
+} from 'composio-wasm';
+import { initWasm } from 'composio-wasm/slim';
+
+export async function main(apiKey: string, signal: AbortSignal): Promise<string> {
+  await ready();
+  const composio = new Composio({ apiKey, baseURL: 'http://127.0.0.1:1', maxRetries: 0 });
+  const session: Session = await composio.create('user_1', { toolkits: ['gmail'], mcp: true });
+  const url: string = session.mcp.url;
+  const result: ToolRouterSessionExecuteResponse = await session.execute('GMAIL_SEND_EMAIL', { recipient_email: 'a@b.c' }, {}, { signal });
+  const deleted: ToolRouterSessionDeleteResponse = await session.delete();
+  const yes: true = deleted.deleted;
+  const err: unknown = new Error();
+  if (err instanceof ValidationError) {
+    const code: string = err.code;
+    void code;
+  }
+  if (err instanceof NotFoundError) {
+    const status: 404 = err.status;
+    void status;
+  }
+  // @ts-expect-error toolkits is an array or { enable } / { disable }
+  await composio.create('user_1', { toolkits: 'gmail' });
+  // @ts-expect-error initWasm takes a Module, bytes, a URL or a Response (lib.dom's
+  // WebAssembly.Module is an empty interface, so only null/undefined are surely rejected)
+  await initWasm(null);
+  return url + result.logId + String(yes) + ComposioRequestCancelledError.name;
+}
+`;
+
+const RESOLUTIONS = {
+  bundler: { module: 'esnext', moduleResolution: 'bundler' },
+  node16: { module: 'node16', moduleResolution: 'node16' },
+  nodenext: { module: 'nodenext', moduleResolution: 'nodenext' },
+};
+
+test('types resolve under moduleResolution bundler, node16 and nodenext', async () => {
+  const dir = await makeProject('types', tarball.tgz, { 'consumer.ts': CONSUMER });
+  record.types = {};
+  for (const [name, options] of Object.entries(RESOLUTIONS)) {
+    const config = `tsconfig.${name}.json`;
+    writeFileSync(
+      join(dir, config),
+      JSON.stringify({
+        compilerOptions: {
+          ...options,
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          strict: true,
+          noEmit: true,
+          // Check the package's own declaration files too.
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      })
+    );
+    const r = await run(process.execPath, [BIN.tsc, '-p', config, '--listFiles'], { cwd: dir, timeoutMs: 120_000 });
+    const files = r.stdout.split('\n').filter(l => l.includes('node_modules/composio-wasm/'));
+    record.types[name] = { exit: r.code, declarationFiles: files.map(f => f.slice(f.indexOf('node_modules/'))) };
+    assert.equal(r.code, 0, `tsc (${name}) failed:\n${r.stdout.split('\n').filter(l => !l.startsWith('/')).join('\n')}\n${r.stderr}`);
+    assert.ok(files.some(f => f.endsWith('node_modules/composio-wasm/index.d.ts')), `${name}: index.d.ts was not used`);
+    assert.ok(files.some(f => f.endsWith('node_modules/composio-wasm/slim.d.ts')), `${name}: slim.d.ts was not used`);
+  }
+});
