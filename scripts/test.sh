@@ -22,6 +22,10 @@ bash scripts/build-rust-example.sh
 echo "== js: differential, client, retries, session surface, emulator, types, Rust API"
 node --test --test-concurrency=2 tests/js/
 
+echo "== properties: random valid/invalid configs through both SDKs; soak: 12,000 calls, 200 in flight, 5% faults"
+node --test tests/property/
+node --test tests/soak/
+
 echo "== runtimes: the packed tarball in Node 20, Node 22, Deno, Bun, workerd and edge-runtime; bundles; hygiene"
 bash scripts/runtimes.sh
 

@@ -2,11 +2,29 @@
 //! `undefined` are absent); writing produces plain objects and arrays, never `Map`s.
 
 use crate::json::Json;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Reads any JS value. Values JSON cannot carry become `Json::Foreign` so validation can name them.
+/// Reads a value the user passed. Values JSON cannot carry become `Json::Foreign`, so validation
+/// can name them; so do strings with an unpaired UTF-16 surrogate, which Rust strings cannot
+/// hold (sending them altered would be worse than refusing them).
 pub fn from_js(v: &JsValue) -> Json {
+    read(v, true)
+}
+
+/// Reads a parsed response body; unpaired surrogates there are replaced (U+FFFD).
+pub fn from_response(v: &JsValue) -> Json {
+    read(v, false)
+}
+
+const BAD_STRING: &str = "string with an unpaired UTF-16 surrogate";
+const BAD_KEY: &str = "object with a key that has an unpaired UTF-16 surrogate";
+
+fn valid_utf16(v: &JsValue) -> bool {
+    v.unchecked_ref::<JsString>().is_valid_utf16()
+}
+
+fn read(v: &JsValue, strict: bool) -> Json {
     if v.is_undefined() {
         return Json::Foreign("undefined");
     }
@@ -19,8 +37,11 @@ pub fn from_js(v: &JsValue) -> Json {
     if let Some(n) = v.as_f64() {
         return Json::Num(n);
     }
-    if let Some(s) = v.as_string() {
-        return Json::Str(s);
+    if v.is_string() {
+        if strict && !valid_utf16(v) {
+            return Json::Foreign(BAD_STRING);
+        }
+        return Json::Str(v.as_string().unwrap_or_default());
     }
     if v.is_function() {
         return Json::Foreign("function");
@@ -32,11 +53,14 @@ pub fn from_js(v: &JsValue) -> Json {
         return Json::Foreign("symbol");
     }
     if let Some(arr) = v.dyn_ref::<Array>() {
-        return Json::Arr(arr.iter().map(|item| from_js(&item)).collect());
+        return Json::Arr(arr.iter().map(|item| read(&item, strict)).collect());
     }
-    let Some(obj) = v.dyn_ref::<Object>() else {
+    if !v.is_object() {
         return Json::Foreign("unknown");
-    };
+    }
+    // Any object, including null-prototype objects and objects from another realm (which are
+    // not `instanceof Object` here): read its own enumerable string keys, like JSON.stringify.
+    let obj = v.unchecked_ref::<Object>();
     let keys = Object::keys(obj);
     let mut pairs = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
@@ -44,8 +68,11 @@ pub fn from_js(v: &JsValue) -> Json {
         if value.is_undefined() {
             continue;
         }
+        if strict && !valid_utf16(&key) {
+            return Json::Foreign(BAD_KEY);
+        }
         if let Some(k) = key.as_string() {
-            pairs.push((k, from_js(&value)));
+            pairs.push((k, read(&value, strict)));
         }
     }
     Json::Obj(pairs)

@@ -2,7 +2,7 @@
 //! per-attempt timeout, retry per `crate::retry`, and turn every failure into an error
 //! descriptor. A 2xx answer comes back as parsed JSON.
 
-use super::convert::{from_js, to_js};
+use super::convert::{from_response, to_js};
 use super::errors::Error;
 use super::fetch::{self, Failure, HttpRequest};
 use crate::client_config::{join_url, ClientConfig};
@@ -210,7 +210,7 @@ fn parse_success(res: fetch::HttpResponse) -> Result<ApiResponse, Error> {
     match js_sys::JSON::parse(&res.text) {
         Ok(v) => Ok(ApiResponse {
             status: res.status,
-            body: from_js(&v),
+            body: from_response(&v),
         }),
         Err(_) => Err(bad_response(res.status, "the response body is not JSON")),
     }
