@@ -302,7 +302,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
       if (!res.headersSent) send(res, err.status, err.body('req_error'));
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Long enough for clients to reuse connections between sequential requests (Node fetch does).
+  server.keepAliveTimeout = 5000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

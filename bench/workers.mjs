@@ -1,0 +1,43 @@
+// Workers: startup of a workerd module worker bundling the small app with each SDK, and the
+// first request it serves (the SDK's lazy work: wasm instantiation for composio-wasm). workerd
+// runs through Miniflare, whose driver needs Node 22 (bench/workers-driver.mjs). All candidates
+// get the same compatibility date and flags (nodejs_compat, which @composio/core needs).
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleApp, writeApps } from './lib/bundle.mjs';
+import { API_KEY, BENCH_DIR, CANDIDATES, findNode22, lastJson, runNode, summarize } from './lib/common.mjs';
+
+export async function runWorkers({ emulator, scratch, quick, log }) {
+  const node22 = findNode22();
+  if (!node22) return { skipped: 'Node 22 not available (npm ci --prefix bench/node22)' };
+  writeApps(scratch.dir, CANDIDATES);
+  const candidates = [];
+  for (const c of CANDIDATES) {
+    const b = await bundleApp(scratch.dir, c, 'worker');
+    if (!b.ok) throw new Error(`worker bundle for ${c} failed: ${b.errors.join('\n')}`);
+    candidates.push({ name: c, entry: b.entry, root: b.outDir });
+  }
+  const plan = {
+    reps: quick ? 2 : 5,
+    candidates,
+    apiKey: API_KEY,
+    baseURL: emulator.url,
+    compatibilityDate: '2025-09-01',
+    compatibilityFlags: ['nodejs_compat'],
+  };
+  const planPath = join(scratch.dir, 'workers-plan.json');
+  writeFileSync(planPath, JSON.stringify(plan));
+  const r = await runNode(join(BENCH_DIR, 'workers-driver.mjs'), [planPath], { node: node22, cwd: BENCH_DIR, timeoutMs: quick ? 120_000 : 400_000, group: true });
+  process.stderr.write(r.stderr.split('\n').filter(l => l.startsWith('  workers')).map(l => l + '\n').join(''));
+  const { node, samples } = lastJson(r, 'workers driver');
+  const pick = key => Object.fromEntries(CANDIDATES.map(c => [c, summarize(samples[c].map(s => s[key]))]));
+  return {
+    config: { reps: plan.reps, node, compatibilityDate: plan.compatibilityDate, compatibilityFlags: plan.compatibilityFlags },
+    results: {
+      startup: { unit: 'ms', candidates: pick('startupMs') },
+      firstRequest: { unit: 'ms', candidates: pick('firstRequestMs') },
+      secondRequest: { unit: 'ms', candidates: pick('secondRequestMs') },
+    },
+  };
+}
