@@ -172,15 +172,16 @@ export class ToolRouterSession {
     if (modifySchema !== undefined && typeof modifySchema !== 'function') {
       throw new ComposioInvalidModifierError('Invalid schema modifier. Not a function.');
     }
-    let tools = await settle(this.#client.tools(this.sessionId, requestOptions));
-    if (modifySchema) {
-      tools = await Promise.all(
-        tools.map(tool =>
-          modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
-        )
-      );
-    }
-    return modifiers?.raw === true ? tools : Client.openaiTools(tools);
+    const raw = modifiers?.raw === true;
+    // Without a modifier, the wasm formats the OpenAI tools in the same pass.
+    let tools = await settle(this.#client.tools(this.sessionId, !raw && !modifySchema, requestOptions));
+    if (!modifySchema) return tools;
+    tools = await Promise.all(
+      tools.map(tool =>
+        modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
+      )
+    );
+    return raw ? tools : Client.openaiTools(tools);
   }
 
   /** Starts a connection for `toolkit` (POST /link). */

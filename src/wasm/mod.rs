@@ -177,9 +177,19 @@ impl Client {
         single(&self.config, ro, || ops::update(&id, &config))
     }
 
-    pub fn tools(&self, id: JsValue, ro: JsValue) -> Promise {
+    /// Every tool of the session: SDK `Tool`s, or with `openai` already in the OpenAI
+    /// function-tool format (one pass instead of a second round trip through wasm).
+    pub fn tools(&self, id: JsValue, openai: bool, ro: JsValue) -> Promise {
         let id = arg(&id);
-        method!(self, ro, |c, o| ops::tools(&c, &id, &o).await)
+        method!(self, ro, |c, o| {
+            let tools = ops::tools(&c, &id, &o).await?;
+            Ok(match tools {
+                Json::Arr(items) if openai => {
+                    Json::Arr(items.iter().map(crate::tools::openai_tool).collect())
+                }
+                other => other,
+            })
+        })
     }
 
     /// The OpenAI function-tool format of SDK `Tool`s (synchronous).
