@@ -1,23 +1,25 @@
 //! One HTTP attempt over the runtime's global `fetch`, with a per-attempt timeout and the
 //! caller's `AbortSignal`.
 //!
-//! gloo-net builds the request (method, headers, body, signal, redirect mode). We call `fetch`
-//! and read the body ourselves because gloo-net panics when a promise rejects with something
-//! other than an `Error` (an abort reason can be any value), and a panic would poison the module.
+//! The request is `fetch(url, init)` with a plain init object (method, headers, body, signal,
+//! `redirect: 'manual'`). gloo-net's builder is not used on this path: it constructs two
+//! `Request` objects per call (measured as a large share of our per-call overhead in Node), and
+//! it panics when a promise rejects with something other than an `Error` (an abort reason can be
+//! any value), which would poison the module. gloo-net still supplies the `Method` type.
 
-use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Function, Promise};
+use gloo_net::http::Method;
+use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestRedirect};
+use web_sys::{AbortController, AbortSignal};
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(request: &web_sys::Request) -> Promise;
+    fn global_fetch(url: &str, init: &Object) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(callback: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -103,6 +105,34 @@ fn classify(err: JsValue, user_signal: Option<&AbortSignal>, timed_out: &Cell<bo
     }
 }
 
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Setting a data property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// The `fetch` init: headers as a plain object, the JSON body, the signal, and redirects left
+/// to the caller so the API key never follows one to another origin.
+fn request_init(req: &HttpRequest<'_>, signal: &AbortSignal) -> Object {
+    let init = Object::new();
+    set(&init, "method", &JsValue::from_str(req.method.as_str()));
+    let headers = Object::new();
+    for (name, value) in req.headers {
+        set(&headers, name, &JsValue::from_str(value));
+    }
+    if let Some(body) = &req.body {
+        set(
+            &headers,
+            "content-type",
+            &JsValue::from_str("application/json"),
+        );
+        set(&init, "body", &JsValue::from_str(body));
+    }
+    set(&init, "headers", &headers);
+    set(&init, "redirect", &JsValue::from_str("manual"));
+    set(&init, "signal", signal);
+    init
+}
+
 /// Sends one request and reads the whole body as text.
 pub async fn send(
     req: HttpRequest<'_>,
@@ -116,27 +146,11 @@ pub async fn send(
     let timed_out = Rc::new(Cell::new(false));
     let _armed = arm(&controller, user_signal, timeout_ms, timed_out.clone());
 
-    let signal = controller.signal();
-    let mut builder = RequestBuilder::new(&req.url)
-        .method(req.method)
-        .abort_signal(Some(&signal))
-        .redirect(RequestRedirect::Manual);
-    for (name, value) in req.headers {
-        builder = builder.header(name, value);
-    }
-    let built = match req.body {
-        Some(body) => builder
-            .header("content-type", "application/json")
-            .body(JsValue::from_str(&body)),
-        None => builder.build(),
-    };
-    let request: web_sys::Request = match built {
-        Ok(r) => r.into(),
-        Err(e) => return Err(Failure::Network(JsValue::from_str(&e.to_string()))),
-    };
-
+    let init = request_init(&req, &controller.signal());
     let fail = |e: JsValue| classify(e, user_signal, &timed_out);
-    let response = JsFuture::from(global_fetch(&request)).await.map_err(fail)?;
+    let response = JsFuture::from(global_fetch(&req.url, &init))
+        .await
+        .map_err(fail)?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| Failure::Network(JsValue::from_str("fetch resolved to a non-Response")))?;
