@@ -2,18 +2,7 @@
 // their outcomes) and the emulator worker (which injects the faults). Everything here is a pure
 // function of (seed, call index), so both threads agree without talking to each other.
 
-/** splitmix32: a small, fast, seedable PRNG returning floats in [0, 1). */
-export function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    z = (z ^ (z >>> 16)) >>> 0;
-    return z / 4294967296;
-  };
-}
+import { prng } from '../property/random.mjs';
 
 /** A generator for one call: independent of every other call's. */
 const callRng = (seed, i, salt) => prng((Math.imul(seed ^ salt, 0x27d4eb2d) ^ Math.imul(i + 1, 0x165667b1)) >>> 0);
