@@ -33,7 +33,7 @@ const { values } = parseArgs({
     'memory-pairs': { type: 'string' },
     'memory-reps': { type: 'string' },
     'memory-parallel': { type: 'string' },
-    // The emulator server's keep-alive timeout (ms); 1000 is the emulator's own (see lib/emulator-process.mjs).
+    // The emulator server's keep-alive timeout (ms); undici reuses connections only above 2 s.
     'emulator-keepalive': { type: 'string', default: '5000' },
     out: { type: 'string', default: join(BENCH_DIR, 'results') },
     // Re-renders a saved results file (targets and table) without running anything.

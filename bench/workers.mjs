@@ -10,7 +10,7 @@ import { API_KEY, BENCH_DIR, CANDIDATES, findNode22, lastJson, runNode, summariz
 
 export async function runWorkers({ emulator, scratch, quick, log }) {
   const node22 = findNode22();
-  if (!node22) return { skipped: 'Node 22 not available (npm ci --prefix bench/node22)' };
+  if (!node22) return { skipped: 'Node 22 not available (npm ci --prefix tests/runtimes/node22)' };
   writeApps(scratch.dir, CANDIDATES);
   const candidates = [];
   for (const c of CANDIDATES) {

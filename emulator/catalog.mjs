@@ -120,6 +120,21 @@ export const findTool = (catalog, slug) => catalog.toolBySlug.get(String(slug).t
 export const defaultAuthScheme = toolkit => toolkit.managedSchemes[0] ?? toolkit.authSchemes[0];
 
 /** An item of `GET /api/v3.1/toolkits` (`ToolkitListResponse.Item`). */
+/** The `meta` block both toolkit endpoints share; `categories` differ in key names. */
+function toolkitMeta(toolkit, categories) {
+  return {
+    categories,
+    created_at: CATALOG_CREATED_AT,
+    updated_at: CATALOG_UPDATED_AT,
+    description: toolkit.description,
+    logo: logoOf(toolkit.slug),
+    tools_count: toolkit.tools.length,
+    triggers_count: toolkit.triggersCount,
+    version: toolkit.version,
+    app_url: toolkit.appUrl,
+  };
+}
+
 export function toolkitListItem(toolkit) {
   return {
     slug: toolkit.slug,
@@ -131,17 +146,7 @@ export function toolkitListItem(toolkit) {
     no_auth: Boolean(toolkit.noAuth),
     auth_guide_url: null,
     deprecated: { toolkitId: stableUuid(toolkit.slug) },
-    meta: {
-      categories: toolkit.categories,
-      created_at: CATALOG_CREATED_AT,
-      updated_at: CATALOG_UPDATED_AT,
-      description: toolkit.description,
-      logo: logoOf(toolkit.slug),
-      tools_count: toolkit.tools.length,
-      triggers_count: toolkit.triggersCount,
-      version: toolkit.version,
-      app_url: toolkit.appUrl,
-    },
+    meta: toolkitMeta(toolkit, toolkit.categories),
   };
 }
 
@@ -201,15 +206,7 @@ export function toolkitDetail(toolkit) {
     meta: {
       available_versions: [toolkit.version, '20250601_00'],
       // The retrieve endpoint names a category's id `slug` (the list endpoint names it `id`).
-      categories: toolkit.categories.map(c => ({ slug: c.id, name: c.name })),
-      created_at: CATALOG_CREATED_AT,
-      updated_at: CATALOG_UPDATED_AT,
-      description: toolkit.description,
-      logo: logoOf(toolkit.slug),
-      tools_count: toolkit.tools.length,
-      triggers_count: toolkit.triggersCount,
-      version: toolkit.version,
-      app_url: toolkit.appUrl,
+      ...toolkitMeta(toolkit, toolkit.categories.map(c => ({ slug: c.id, name: c.name }))),
     },
     auth_config_details: toolkit.noAuth ? [] : toolkit.authSchemes.map(mode => authConfigDetail(toolkit, mode)),
     auth_guide_url: null,

@@ -124,7 +124,7 @@ function send(res, status, body, headers = {}) {
  * non-empty key is (each key is its own project, so sessions are not shared between keys).
  * `toolCount`: adds a synthetic `bench` toolkit with that many tools (for benchmarks).
  */
-export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, toolCount = 0 } = {}) {
+export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, toolCount = 0, keepAliveMs = 5000 } = {}) {
   const options = { toolCount };
   let state = freshState(options);
   const requests = [];
@@ -302,8 +302,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
       if (!res.headersSent) send(res, err.status, err.body('req_error'));
     });
   });
-  // Long enough for clients to reuse connections between sequential requests (Node fetch does).
-  server.keepAliveTimeout = 5000;
+  // Node's fetch keeps an idle connection only if the server's keep-alive exceeds 2 s (undici's
+  // safety margin), so the default lets clients reuse connections as against a real backend.
+  server.keepAliveTimeout = keepAliveMs;
+  if (server.headersTimeout <= keepAliveMs) server.headersTimeout = keepAliveMs + 1000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -9,7 +9,7 @@ use crate::validate::{Checker, Invalid, Path};
 /// sent only when given.
 pub fn link_body(toolkit: &Json, options: &Json) -> Result<Json, Invalid> {
     let mut c = Checker::default();
-    let toolkit = crate::execute::non_empty_string(&mut c, toolkit, "toolkit");
+    let toolkit = c.non_empty_string(toolkit, "toolkit");
     let Some(options) = c.options(
         options,
         Path::root("options"),

@@ -8,7 +8,7 @@ use crate::validate::{described, Checker, Invalid, Path};
 /// `execute(toolSlug, arguments = {}, { account })` → `{ tool_slug, arguments, account? }`.
 pub fn execute_body(slug: &Json, args: &Json, options: &Json) -> Result<Json, Invalid> {
     let mut c = Checker::default();
-    let slug = non_empty_string(&mut c, slug, "toolSlug");
+    let slug = c.non_empty_string(slug, "toolSlug");
     let args = match args {
         Json::Null | Json::Foreign("undefined") => Some(Json::obj()),
         Json::Obj(_) => Some(args.clone()),
@@ -38,16 +38,6 @@ pub fn execute_body(slug: &Json, args: &Json, options: &Json) -> Result<Json, In
         ("account", account.map(Json::Str)),
     ]);
     c.finish(body)
-}
-
-pub fn non_empty_string(c: &mut Checker, v: &Json, name: &str) -> Option<String> {
-    match v {
-        Json::Str(s) if !s.is_empty() => Some(s.clone()),
-        other => {
-            c.wrong_type(Path::root(name), "a non-empty string", other);
-            None
-        }
-    }
 }
 
 /// `{ data, error, log_id }` → `{ data, error, logId }`; `data` must be an object.
@@ -122,8 +112,8 @@ pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, In
         ],
     );
     let field = |k: &str| params.get(k).unwrap_or(&Json::Foreign("undefined"));
-    let toolkit = non_empty_string(&mut c, field("toolkit"), "toolkit");
-    let endpoint = non_empty_string(&mut c, field("endpoint"), "endpoint");
+    let toolkit = c.non_empty_string(field("toolkit"), "toolkit");
+    let endpoint = c.non_empty_string(field("endpoint"), "endpoint");
     let method = c.one_of(field("method"), Path::root("method"), &PROXY_METHODS);
     let parameters = params
         .get("parameters")

@@ -82,7 +82,7 @@ pub fn path_body(path: &Json, options: &Json) -> Result<(String, Json), Invalid>
     let mut c = Checker::default();
     let options = options_object(&mut c, options, "{ mountId? }");
     let mount = mount_id(&mut c, options);
-    let path = crate::execute::non_empty_string(&mut c, path, "remotePath");
+    let path = c.non_empty_string(path, "remotePath");
     let mut body = Json::object([("mount_relative_path", path.map(Json::Str))]);
     if let Some(m) = options.get("mimetype") {
         if let Some(m) = c.string(m, Path::root("mimetype")) {

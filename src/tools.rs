@@ -4,7 +4,7 @@
 //! of the wrong type for its keyword fails, and the top level must be `type: "object"`.
 
 use crate::json::Json;
-use crate::shape::{member, At, BadShape, Shaped};
+use crate::shape::{At, BadShape, Shaped};
 use crate::validate::described;
 
 /// How a keyword's value is checked and cleaned.
@@ -105,11 +105,34 @@ fn wrong(path: &str, expected: &str, got: &Json) -> BadShape {
     ))
 }
 
-fn dedup(items: &[Json], path: &str) -> Shaped<Json> {
+/// Where a value sits in a schema. Rendered only when a message needs it, so cleaning a valid
+/// schema builds no path strings (this runs for every keyword of every tool).
+#[derive(Clone, Copy)]
+enum Trail<'a> {
+    Root(&'a str),
+    Key(&'a Trail<'a>, &'a str),
+    Index(&'a Trail<'a>, usize),
+}
+
+impl Trail<'_> {
+    fn render(&self) -> String {
+        match self {
+            Trail::Root(p) => p.to_string(),
+            Trail::Key(parent, k) => format!("{}.{k}", parent.render()),
+            Trail::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+
+    fn wrong(&self, expected: &str, got: &Json) -> BadShape {
+        wrong(&self.render(), expected, got)
+    }
+}
+
+fn dedup(items: &[Json], trail: &Trail) -> Shaped<Json> {
     let mut out: Vec<Json> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         if !matches!(item, Json::Str(_)) {
-            return Err(wrong(&format!("{path}[{i}]"), "a string", item));
+            return Err(Trail::Index(trail, i).wrong("a string", item));
         }
         if !out.contains(item) {
             out.push(item.clone());
@@ -118,12 +141,12 @@ fn dedup(items: &[Json], path: &str) -> Shaped<Json> {
     Ok(Json::Arr(out))
 }
 
-fn clean_value(rule: Rule, v: &Json, path: &str) -> Shaped<Json> {
+fn clean_value(rule: Rule, v: &Json, trail: &Trail) -> Shaped<Json> {
     let ok = |cond: bool, expected: &str| {
         if cond {
             Ok(v.clone())
         } else {
-            Err(wrong(path, expected, v))
+            Err(trail.wrong(expected, v))
         }
     };
     match rule {
@@ -133,8 +156,8 @@ fn clean_value(rule: Rule, v: &Json, path: &str) -> Shaped<Json> {
         Rule::Any => Ok(v.clone()),
         Rule::AnyArr => ok(matches!(v, Json::Arr(_)), "an array"),
         Rule::Required => match v {
-            Json::Arr(items) => dedup(items, path),
-            other => Err(wrong(path, "an array of strings", other)),
+            Json::Arr(items) => dedup(items, trail),
+            other => Err(trail.wrong("an array of strings", other)),
         },
         Rule::Type => {
             let name_ok = |t: &Json| t.as_str().is_some_and(|s| TYPE_NAMES.contains(&s));
@@ -144,47 +167,49 @@ fn clean_value(rule: Rule, v: &Json, path: &str) -> Shaped<Json> {
             };
             ok(valid, "a JSON Schema type name or a list of them")
         }
-        Rule::Schema => clean_schema(v, path, PROPERTY_KEYWORDS),
+        Rule::Schema => clean_schema(v, trail, PROPERTY_KEYWORDS),
         Rule::SchemaArr => match v {
             Json::Arr(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, s)| clean_schema(s, &format!("{path}[{i}]"), PROPERTY_KEYWORDS))
+                .map(|(i, s)| clean_schema(s, &Trail::Index(trail, i), PROPERTY_KEYWORDS))
                 .collect::<Shaped<Vec<_>>>()
                 .map(Json::Arr),
-            other => Err(wrong(path, "an array of schemas", other)),
+            other => Err(trail.wrong("an array of schemas", other)),
         },
         Rule::SchemaMap => match v {
             Json::Obj(pairs) => pairs
                 .iter()
                 .map(|(k, s)| {
-                    clean_schema(s, &format!("{path}.{k}"), PROPERTY_KEYWORDS)
+                    clean_schema(s, &Trail::Key(trail, k), PROPERTY_KEYWORDS)
                         .map(|c| (k.clone(), c))
                 })
                 .collect::<Shaped<Vec<_>>>()
                 .map(Json::Obj),
-            other => Err(wrong(path, "an object of schemas", other)),
+            other => Err(trail.wrong("an object of schemas", other)),
         },
         Rule::SchemaOrArr => match v {
-            Json::Arr(_) => clean_value(Rule::SchemaArr, v, path),
-            _ => clean_schema(v, path, PROPERTY_KEYWORDS),
+            Json::Arr(_) => clean_value(Rule::SchemaArr, v, trail),
+            _ => clean_schema(v, trail, PROPERTY_KEYWORDS),
         },
         Rule::BoolOrSchema => match v {
             Json::Bool(_) => Ok(v.clone()),
-            _ => clean_schema(v, path, PROPERTY_KEYWORDS),
+            _ => clean_schema(v, trail, PROPERTY_KEYWORDS),
         },
     }
 }
 
 /// Keeps the allowed keywords of one schema object, in `keywords` order.
-fn clean_schema(v: &Json, path: &str, keywords: &[(&str, Rule)]) -> Shaped<Json> {
-    let at = member(v, path)?;
+fn clean_schema(v: &Json, trail: &Trail, keywords: &[(&str, Rule)]) -> Shaped<Json> {
+    let Json::Obj(_) = v else {
+        return Err(trail.wrong("an object", v));
+    };
     let mut out = Vec::new();
     for (key, rule) in keywords {
-        if let Some(value) = at.value.get(key) {
+        if let Some(value) = v.get(key) {
             out.push((
                 key.to_string(),
-                clean_value(*rule, value, &format!("{path}.{key}"))?,
+                clean_value(*rule, value, &Trail::Key(trail, key))?,
             ));
         }
     }
@@ -206,7 +231,7 @@ fn parameters(v: Option<&Json>, path: &str) -> Shaped<Option<Json>> {
                         .unwrap_or_else(|| "nothing".into())
                 )));
             }
-            clean_schema(schema, path, TOP_KEYWORDS).map(Some)
+            clean_schema(schema, &Trail::Root(path), TOP_KEYWORDS).map(Some)
         }
     }
 }

@@ -161,6 +161,17 @@ impl Checker {
         }
     }
 
+    /// A non-empty string (an id, a slug), or an issue at the root field `name`.
+    pub fn non_empty_string(&mut self, v: &Json, name: &str) -> Option<String> {
+        match v {
+            Json::Str(s) if !s.is_empty() => Some(s.clone()),
+            other => {
+                self.wrong_type(Path::root(name), "a non-empty string", other);
+                None
+            }
+        }
+    }
+
     /// A boolean, or an issue.
     pub fn boolean(&mut self, v: &Json, path: Path) -> Option<bool> {
         match v {

