@@ -8,6 +8,7 @@ import { accountWire, connectionRoutes, setAccountStatus } from './connections.m
 import { executeRoutes, executionCount } from './execute.mjs';
 import { fileRoutes, presignedRoutes } from './files.mjs';
 import { historyRoutes } from './history.mjs';
+import { answerHostile, checkHostile, isHostile } from './hostile.mjs';
 import { CORS_HEADERS, HttpError, router } from './http.mjs';
 import { linkPageRoutes } from './link-page.mjs';
 import { proxyRoutes } from './proxy.mjs';
@@ -60,6 +61,9 @@ function freshState({ toolCount = 0 } = {}) {
  * A scripted failure for the next matching requests. `status`/`body`/`headers`: answer this
  * instead; `drop`: destroy the connection without answering; `delayMs`: wait first (then answer
  * normally unless `status` or `drop` is set). `times` (default 1) counts matching requests.
+ * Hostile answers (hostile.mjs; `status` defaults to 200 for them): `bodyBytes` (+ `chunked`),
+ * `drip`, `bodyBase64`. `contentType` labels the answer with that content type, whether scripted
+ * or the API route's own (then the fault changes nothing else).
  */
 function takeFault(state, method, path, accept = f => !f.dropEarly) {
   const i = state.faults.findIndex(
@@ -130,6 +134,16 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
   const requests = [];
   const accepted = apiKeys ? new Set(apiKeys) : undefined;
   let faultHook; // see setFaultHook
+  let activeStreams = 0; // hostile answers still being written (see activeStreams())
+
+  /** Serves a hostile fault; its progress (`{bytes, complete}`) is logged as `streamed`. */
+  function streamHostile(res, fault, headers, logged) {
+    const progress = { bytes: 0, complete: false };
+    logged.streamed = progress;
+    activeStreams += 1;
+    res.once('close', () => (activeStreams -= 1));
+    return answerHostile(res, fault, headers, progress);
+  }
 
   async function handle(req, res) {
     const url = new URL(req.url, 'http://emulator');
@@ -145,9 +159,12 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
 
     if (path.startsWith('/__emulator/')) return control(req, res, path);
 
+    // The request target exactly as it arrived, for tests of path encoding: `path` is the
+    // parsed URL's, which has `.`/`..` segments resolved.
+    const rawPath = req.url.split('?')[0];
     // `dropEarly`: close the connection before reading the request at all.
     if (takeFault(state, req.method, path, f => f.dropEarly)) {
-      requests.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, droppedEarly: true });
+      requests.push({ method: req.method, path, rawPath, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, droppedEarly: true });
       return req.socket.destroy();
     }
     const raw = await readBytes(req);
@@ -167,6 +184,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     const logged = {
       method: req.method,
       path,
+      rawPath,
       query: Object.fromEntries(url.searchParams),
       headers: { ...req.headers },
       body,
@@ -180,8 +198,13 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     const fault = takeFault(state, req.method, path) ?? faultHook?.(logged);
     if (fault?.delayMs) await new Promise(r => setTimeout(r, fault.delayMs));
     if (fault?.drop) return req.socket.destroy();
+    const labelled = fault?.contentType ? { 'content-type': fault.contentType } : {};
+    if (fault && isHostile(fault)) {
+      const headers = { ...CORS_HEADERS, 'x-request-id': requestId, ...(fault.headers ?? {}), ...labelled };
+      return streamHostile(res, fault, headers, logged);
+    }
     if (fault?.status) {
-      res.writeHead(fault.status, { ...CORS_HEADERS, 'x-request-id': requestId, ...(fault.headers ?? {}) });
+      res.writeHead(fault.status, { ...CORS_HEADERS, 'x-request-id': requestId, ...(fault.headers ?? {}), ...labelled });
       return res.end(typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {}));
     }
     const origin = `http://${req.headers.host}`;
@@ -215,13 +238,13 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
         origin,
       };
       const [status, out] = match.handler(state, ctx);
-      send(res, status, out, { 'x-request-id': requestId });
+      send(res, status, out, { 'x-request-id': requestId, ...labelled });
     } catch (e) {
       if (!(e instanceof HttpError)) {
         console.error('emulator: internal error', e);
         e = new HttpError(500, 'Internal server error');
       }
-      send(res, e.status, e.body(requestId), { 'x-request-id': requestId, ...e.headers });
+      send(res, e.status, e.body(requestId), { 'x-request-id': requestId, ...e.headers, ...labelled });
     }
   }
 
@@ -280,6 +303,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     }
     if (path === '/__emulator/faults' && req.method === 'POST') {
       const fault = JSON.parse((await readBody(req)) || '{}');
+      try {
+        checkHostile(fault);
+      } catch (e) {
+        return send(res, 400, new HttpError(400, e.message).body('req_control'));
+      }
       state.faults.push(fault);
       return send(res, 204);
     }
@@ -320,8 +348,15 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     requests,
     /** Scripts a failure for the next matching request(s); see `takeFault`. */
     fault(spec) {
+      checkHostile(spec);
       state.faults.push({ ...spec });
     },
+    /**
+     * How many hostile answers (`bodyBytes`, `drip`, `bodyBase64`) are still being written: 0
+     * once every client has read them or hung up. A client that stops reading without closing
+     * keeps its answer here.
+     */
+    activeStreams: () => activeStreams,
     /**
      * In-process only: `hook(request)` is called for every request that no scripted fault
      * matches, with its request-log entry, and may return a fault spec (as for `fault()`) to

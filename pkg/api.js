@@ -23,6 +23,7 @@ export {
   ComposioInvalidModifierError,
   RemoteFileDownloadError,
   ComposioInvalidResponseError,
+  ComposioResponseTooLargeError,
   APIError,
   BadRequestError,
   AuthenticationError,

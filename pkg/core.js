@@ -16,13 +16,14 @@ import { ready, startWasm } from './runtime.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 
-/** Awaits a wasm call and rethrows its error descriptor as the matching error class. */
-async function settle(promise) {
-  try {
-    return await promise;
-  } catch (e) {
+/**
+ * Awaits a wasm call: its result arrives as JSON text (one `JSON.parse` here is far cheaper than
+ * building the value across the wasm boundary), its error as a descriptor turned into a class.
+ */
+function settle(promise) {
+  return promise.then(JSON.parse, e => {
     throw fromDescriptor(e);
-  }
+  });
 }
 
 function detectRuntime() {
@@ -181,7 +182,7 @@ export class ToolRouterSession {
         modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
       )
     );
-    return raw ? tools : Client.openaiTools(tools);
+    return raw ? tools : JSON.parse(Client.openaiTools(tools));
   }
 
   /** Starts a connection for `toolkit` (POST /link). */

@@ -101,6 +101,20 @@ export class ComposioInvalidResponseError extends ComposioError {
   }
 }
 
+/**
+ * The response body was larger than `maxResponseBytes`; reading stopped there. `statusCode` is
+ * the HTTP status of that response.
+ */
+export class ComposioResponseTooLargeError extends ComposioError {
+  constructor(message = 'The response body is too large', options = {}) {
+    super(message, {
+      possibleFixes: ['Raise the limit: new Composio({ maxResponseBytes }) or a per-call { maxResponseBytes }'],
+      ...options,
+      code: 'RESPONSE_TOO_LARGE',
+    });
+  }
+}
+
 // ---- HTTP errors (the classes of @composio/client) ----
 
 function apiMessage(status, body, text) {
@@ -192,6 +206,11 @@ export function fromDescriptor(d) {
       return new ComposioInvalidResponseError(
         `Unexpected response from the server (HTTP ${d.status}): ${d.message}`,
         { statusCode: d.status, meta: { status: d.status, body: d.text } }
+      );
+    case 'too_large':
+      return new ComposioResponseTooLargeError(
+        `The response body is larger than maxResponseBytes (${d.limit} bytes); raise the limit with new Composio({ maxResponseBytes })`,
+        { statusCode: d.status, meta: { status: d.status, maxResponseBytes: d.limit } }
       );
     case 'timeout':
       return new APIConnectionTimeoutError();

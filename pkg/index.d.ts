@@ -18,10 +18,10 @@
 //     (`toolkits: { enable } | { disable }`,
 //     `tools.<toolkit>: { enable } | { disable } | { tags }`)
 //     reject a second key at compile time; the official types only reject it at run time.
-//   * Additions: constructor `timeout` / `maxRetries`, `tools({ raw: true })`,
+//   * Additions: constructor `timeout` / `maxRetries` / `maxResponseBytes`, `tools({ raw: true })`,
 //     `waitForConnection({ timeout, signal })`, `requestOptions` on every session method,
 //     `proxyExecute` with `HEAD`, `binaryBody`, `customConnectionData`, `ValidationError.issues`,
-//     `ComposioInvalidResponseError`, and the HTTP error classes of `@composio/client`
+//     `ComposioInvalidResponseError`, `ComposioResponseTooLargeError`, and the HTTP error classes of `@composio/client`
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
 //     `session.customTools()`), providers other than the OpenAI format, and the non-session
@@ -42,6 +42,8 @@ export type ComposioRequestOptions = {
   timeout?: number | undefined;
   /** composio-wasm only: retries for this call, 0 to 10 (overrides the client's `maxRetries`). */
   maxRetries?: number | undefined;
+  /** composio-wasm only: the largest response body read for this call, in bytes. */
+  maxResponseBytes?: number | undefined;
 };
 
 /** Extra headers sent with every request. */
@@ -98,7 +100,8 @@ export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'la
 /**
  * Options of `new Composio(config)`.
  *
- * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout` and `maxRetries` change behaviour. The
+ * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout`, `maxRetries` and `maxResponseBytes`
+ * change behaviour. The
  * other official options are accepted so existing code compiles, and ignored: composio-wasm sends
  * no telemetry, runs no version check, touches no local files, and always produces the OpenAI
  * tool format.
@@ -117,6 +120,12 @@ export type ComposioConfig = {
   timeout?: number | undefined;
   /** composio-wasm only: retries of a retryable failure, an integer from 0 to 10 (default 2). */
   maxRetries?: number | undefined;
+  /**
+   * composio-wasm only: the largest response body read, a positive integer of bytes (default
+   * 33 554 432 = 32 MiB). A larger answer rejects with {@link ComposioResponseTooLargeError};
+   * reading stops at the limit, so memory stays bounded.
+   */
+  maxResponseBytes?: number | undefined;
 
   /** Accepted and ignored (composio-wasm sends no telemetry). */
   allowTracking?: boolean | undefined;
@@ -1410,6 +1419,14 @@ export declare class RemoteFileDownloadError extends ComposioError {
  * (`code: 'TS-SDK::INVALID_RESPONSE'`; where the official SDK throws a raw `ZodError`).
  */
 export declare class ComposioInvalidResponseError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/**
+ * composio-wasm only: a response body was larger than `maxResponseBytes`
+ * (`code: 'TS-SDK::RESPONSE_TOO_LARGE'`, `statusCode` = the response's HTTP status).
+ */
+export declare class ComposioResponseTooLargeError extends ComposioError {
   constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
 }
 

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# Snippets (src/wasm/transport.js) land in a hash-named folder; drop any left by older builds.
+rm -rf pkg/wasm/snippets
 wasm-pack --quiet build --release --target web --out-dir pkg/wasm --out-name composio_wasm \
   --no-pack --no-typescript --mode no-install
 # wasm-pack writes a catch-all .gitignore, which would also hide the files from `npm pack`.

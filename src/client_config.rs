@@ -9,6 +9,9 @@ pub const DEFAULT_BASE_URL: &str = "https://backend.composio.dev";
 pub const MIRRORED_SDK_VERSION: &str = "0.19.0";
 /// Per-attempt timeout when none is configured (the official client's default).
 pub const DEFAULT_TIMEOUT_MS: f64 = 60_000.0;
+/// The largest response body read when none is configured: far above any real answer (a page of
+/// 500 tools is about 1 MB), low enough that a broken or hostile server cannot exhaust memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
 /// What the JS layer read from the runtime's environment, if it has one.
 #[derive(Clone, Debug, Default)]
@@ -26,10 +29,15 @@ pub struct ClientConfig {
     pub base_url: String,
     /// Sent with every request, in order, after the built-in headers.
     pub headers: Vec<(String, String)>,
+    /// `headers` as a JSON object text, and the same with `content-type: application/json`
+    /// appended (for requests with a body); the transport takes them in this form.
+    pub headers_json: [String; 2],
     /// Per-attempt timeout in milliseconds.
     pub timeout_ms: f64,
     /// Retries after the first attempt (see `crate::retry`).
     pub max_retries: u32,
+    /// The largest response body read, in bytes.
+    pub max_response_bytes: f64,
 }
 
 // The API key must never show up in logs or debug output.
@@ -119,16 +127,51 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
         None | Some(Json::Null) => crate::retry::DEFAULT_MAX_RETRIES,
         Some(v) => retries(&mut c, v, Path::root("maxRetries")).unwrap_or(0),
     };
+    let max_response_bytes = match options.get("maxResponseBytes") {
+        None | Some(Json::Null) => DEFAULT_MAX_RESPONSE_BYTES,
+        Some(v) => byte_limit(&mut c, v, Path::root("maxResponseBytes"))
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+    };
     c.finish(()).map_err(ConfigError::Invalid)?;
     let api_key = api_key.ok_or(ConfigError::NoApiKey)?;
     let headers = merge_headers(&api_key, user_headers, env.runtime.as_deref());
+    let headers_json = [headers_json(&headers, false), headers_json(&headers, true)];
     Ok(ClientConfig {
         api_key,
         base_url,
         headers,
+        headers_json,
         timeout_ms,
         max_retries,
+        max_response_bytes,
     })
+}
+
+/// A response size limit: a positive integer number of bytes.
+pub fn byte_limit(c: &mut Checker, v: &Json, path: Path) -> Option<f64> {
+    match v {
+        Json::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= 9_007_199_254_740_991.0 => Some(*n),
+        other => {
+            c.wrong_type(path, "a positive integer (bytes)", other);
+            None
+        }
+    }
+}
+
+fn headers_json(headers: &[(String, String)], with_body: bool) -> String {
+    let body_header = ("content-type".to_string(), "application/json".to_string());
+    let all = headers.iter().chain(with_body.then_some(&body_header));
+    let mut out = String::from("{");
+    for (i, (name, value)) in all.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        crate::json_text::write_str(name, &mut out);
+        out.push(':');
+        crate::json_text::write_str(value, &mut out);
+    }
+    out.push('}');
+    out
 }
 
 /// A retry count: an integer from 0 to 10.

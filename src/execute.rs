@@ -11,7 +11,10 @@ pub fn execute_body(slug: &Json, args: &Json, options: &Json) -> Result<Json, In
     let slug = c.non_empty_string(slug, "toolSlug");
     let args = match args {
         Json::Null | Json::Foreign("undefined") => Some(Json::obj()),
-        Json::Obj(_) => Some(args.clone()),
+        Json::Obj(_) => {
+            c.sendable(args, Path::root("arguments"));
+            Some(args.clone())
+        }
         other => {
             c.wrong_type(Path::root("arguments"), "an object", other);
             None
@@ -112,6 +115,9 @@ pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, In
         ],
     );
     let field = |k: &str| params.get(k).unwrap_or(&Json::Foreign("undefined"));
+    if let Some(body) = params.get("body") {
+        c.sendable(body, Path::root("body"));
+    }
     let toolkit = c.non_empty_string(field("toolkit"), "toolkit");
     let endpoint = c.non_empty_string(field("endpoint"), "endpoint");
     let method = c.one_of(field("method"), Path::root("method"), &PROXY_METHODS);

@@ -1,8 +1,8 @@
 //! A small JSON value that keeps object key order and knows the JS kinds that JSON cannot carry.
 //!
 //! All pure logic (config translation, response mapping) works on this type, so it runs and is
-//! tested natively. On wasm it is converted to and from `JsValue` directly, which keeps
-//! `serde_json` and its float formatting out of the shipped module.
+//! tested natively. On wasm it is read from `JsValue`s and parsed from and written to JSON text
+//! by `json_text`, which keeps `serde_json` and its float formatting out of the shipped module.
 
 /// A JSON value as the SDK sees it after reading a JS value.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,29 +111,14 @@ impl Json {
     }
 }
 
+// Lets tests embed `Json` values in `j!` literals.
+#[cfg(test)]
 impl serde::Serialize for Json {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match self {
-            Json::Null | Json::Foreign(_) => s.serialize_unit(),
-            Json::Bool(b) => s.serialize_bool(*b),
-            Json::Num(n) => s.serialize_f64(*n),
-            Json::Str(v) => s.serialize_str(v),
-            Json::Arr(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            Json::Obj(pairs) => {
-                let mut map = s.serialize_map(Some(pairs.len()))?;
-                for (k, v) in pairs {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
+        let text = crate::json_text::to_text(self, crate::json_text::native_number_text);
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(serde::ser::Error::custom)?;
+        value.serialize(s)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod create_config;
 pub mod execute;
 pub mod files;
 pub mod json;
+pub mod json_text;
 pub mod query;
 pub mod retry;
 pub mod search;

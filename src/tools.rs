@@ -75,6 +75,9 @@ const PROPERTY_KEYWORDS: &[(&str, Rule)] = &[
     ("$defs", Rule::SchemaMap),
 ];
 
+/// Room for the longest keyword table.
+const MAX_KEYWORDS: usize = 48;
+
 /// The keywords kept at the top of `input_parameters` / `output_parameters`.
 const TOP_KEYWORDS: &[(&str, Rule)] = &[
     ("type", Rule::Str),
@@ -199,14 +202,24 @@ fn clean_value(rule: Rule, v: &Json, trail: &Trail) -> Shaped<Json> {
     }
 }
 
-/// Keeps the allowed keywords of one schema object, in `keywords` order.
+/// Keeps the allowed keywords of one schema object, in `keywords` order. Walks the object's own
+/// members once (a schema has a handful; the keyword table has dozens), noting each keyword's
+/// value in its table slot, then emits the slots in table order.
 fn clean_schema(v: &Json, trail: &Trail, keywords: &[(&str, Rule)]) -> Shaped<Json> {
-    let Json::Obj(_) = v else {
+    let Json::Obj(pairs) = v else {
         return Err(trail.wrong("an object", v));
     };
-    let mut out = Vec::new();
-    for (key, rule) in keywords {
-        if let Some(value) = v.get(key) {
+    let mut slots: [Option<&Json>; MAX_KEYWORDS] = [None; MAX_KEYWORDS];
+    let mut found = 0;
+    for (key, value) in pairs {
+        if let Some(at) = keywords.iter().position(|(k, _)| k == key) {
+            slots[at] = Some(value);
+            found += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(found);
+    for ((key, rule), value) in keywords.iter().zip(slots) {
+        if let Some(value) = value {
             out.push((
                 key.to_string(),
                 clean_value(*rule, value, &Trail::Key(trail, key))?,
@@ -347,6 +360,34 @@ pub fn dedup_required(v: &Json) -> Json {
     }
 }
 
+/// `openai_tool` for a tool fresh from `tools_page`, whose schemas are already clean: moves its
+/// members instead of copying them.
+pub fn openai_tool_owned(tool: Json) -> Json {
+    let Json::Obj(pairs) = tool else {
+        return openai_tool(&tool);
+    };
+    let (mut name, mut description, mut parameters) = (None, None, None);
+    for (k, v) in pairs {
+        match k.as_str() {
+            "slug" => name = Some(v),
+            "description" => description = Some(v),
+            "inputParameters" => parameters = Some(v),
+            _ => {}
+        }
+    }
+    Json::object([
+        ("type", Some(Json::str("function"))),
+        (
+            "function",
+            Some(Json::object([
+                ("name", name),
+                ("description", description),
+                ("parameters", parameters),
+            ])),
+        ),
+    ])
+}
+
 /// The OpenAI function-tool format of the default provider.
 pub fn openai_tool(tool: &Json) -> Json {
     Json::object([
@@ -469,5 +510,18 @@ mod tests {
                 "parameters": {"type": "object", "required": ["a"],
                                "properties": {"a": {"default": {"required": [1, 1]}}}}}})
         );
+    }
+
+    #[test]
+    fn owned_openai_format_equals_the_copying_one_for_a_mapped_tool() {
+        let (page, _) = tools_page(&j!({"items": [raw_tool()]})).unwrap();
+        let tool = page.into_iter().next().unwrap();
+        assert_eq!(openai_tool_owned(tool.clone()), openai_tool(&tool));
+        assert_eq!(openai_tool_owned(j!("x")), openai_tool(&j!("x")));
+    }
+
+    #[test]
+    fn keyword_tables_fit_their_slots() {
+        assert!(PROPERTY_KEYWORDS.len() <= MAX_KEYWORDS && TOP_KEYWORDS.len() <= MAX_KEYWORDS);
     }
 }

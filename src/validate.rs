@@ -150,6 +150,41 @@ impl Checker {
         }
     }
 
+    /// Checks a free-form value the caller sends as is (tool arguments, a proxied body): values
+    /// JSON cannot carry are refused, except those `JSON.stringify` drops (`undefined`,
+    /// functions, symbols). Nesting too deep is reported at `path` itself, not 512 levels down.
+    pub fn sendable(&mut self, v: &Json, path: Path) {
+        let mut found = 0;
+        self.sendable_at(v, &path, &path, &mut found);
+    }
+
+    fn sendable_at(&mut self, v: &Json, root: &Path, path: &Path, found: &mut usize) {
+        const LIMIT: usize = 10;
+        match v {
+            Json::Foreign("undefined" | "function" | "symbol") => {}
+            Json::Foreign(kind) if *found < LIMIT => {
+                *found += 1;
+                let at = if kind.contains("nested") { root } else { path };
+                self.issue(
+                    "invalid_type",
+                    at.clone(),
+                    format!("expected a JSON value, got {}", described(v)),
+                );
+            }
+            Json::Arr(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.sendable_at(item, root, &path.index(i), found);
+                }
+            }
+            Json::Obj(pairs) => {
+                for (k, item) in pairs {
+                    self.sendable_at(item, root, &path.key(k), found);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// A string, or an issue.
     pub fn string(&mut self, v: &Json, path: Path) -> Option<String> {
         match v {

@@ -1,7 +1,8 @@
-//! `JsValue` <-> `Json`. Reading follows `JSON.stringify`'s rules (object members that are
-//! `undefined` are absent); writing produces plain objects and arrays, never `Map`s.
+//! `JsValue` -> `Json` for what the caller passes. Reading follows `JSON.stringify`'s rules
+//! (object members that are `undefined` are absent). Results go back to JS as JSON text.
 
 use crate::json::Json;
+use crate::json_text::MAX_DEPTH;
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -9,22 +10,19 @@ use wasm_bindgen::{JsCast, JsValue};
 /// can name them; so do strings with an unpaired UTF-16 surrogate, which Rust strings cannot
 /// hold (sending them altered would be worse than refusing them).
 pub fn from_js(v: &JsValue) -> Json {
-    read(v, true)
-}
-
-/// Reads a parsed response body; unpaired surrogates there are replaced (U+FFFD).
-pub fn from_response(v: &JsValue) -> Json {
-    read(v, false)
+    read(v, 0)
 }
 
 const BAD_STRING: &str = "string with an unpaired UTF-16 surrogate";
 const BAD_KEY: &str = "object with a key that has an unpaired UTF-16 surrogate";
+/// Also keeps cyclic values from recursing forever.
+const TOO_DEEP: &str = "value nested deeper than 512 levels";
 
 fn valid_utf16(v: &JsValue) -> bool {
     v.unchecked_ref::<JsString>().is_valid_utf16()
 }
 
-fn read(v: &JsValue, strict: bool) -> Json {
+fn read(v: &JsValue, depth: usize) -> Json {
     if v.is_undefined() {
         return Json::Foreign("undefined");
     }
@@ -38,7 +36,7 @@ fn read(v: &JsValue, strict: bool) -> Json {
         return Json::Num(n);
     }
     if v.is_string() {
-        if strict && !valid_utf16(v) {
+        if !valid_utf16(v) {
             return Json::Foreign(BAD_STRING);
         }
         return Json::Str(v.as_string().unwrap_or_default());
@@ -52,11 +50,14 @@ fn read(v: &JsValue, strict: bool) -> Json {
     if v.is_symbol() {
         return Json::Foreign("symbol");
     }
-    if let Some(arr) = v.dyn_ref::<Array>() {
-        return Json::Arr(arr.iter().map(|item| read(&item, strict)).collect());
-    }
     if !v.is_object() {
         return Json::Foreign("unknown");
+    }
+    if depth >= MAX_DEPTH {
+        return Json::Foreign(TOO_DEEP);
+    }
+    if let Some(arr) = v.dyn_ref::<Array>() {
+        return Json::Arr(arr.iter().map(|item| read(&item, depth + 1)).collect());
     }
     // Any object, including null-prototype objects and objects from another realm (which are
     // not `instanceof Object` here): read its own enumerable string keys, like JSON.stringify.
@@ -68,18 +69,12 @@ fn read(v: &JsValue, strict: bool) -> Json {
         if value.is_undefined() {
             continue;
         }
-        if strict && !valid_utf16(&key) {
+        if !valid_utf16(&key) {
             return Json::Foreign(BAD_KEY);
         }
         if let Some(k) = key.as_string() {
-            pairs.push((k, read(&value, strict)));
+            pairs.push((k, read(&value, depth + 1)));
         }
     }
     Json::Obj(pairs)
-}
-
-/// Writes a `Json` as plain JS objects and arrays.
-pub fn to_js(v: &Json) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(v, &serializer).unwrap_or(JsValue::NULL)
 }

@@ -23,6 +23,8 @@ pub enum Error {
     },
     /// A 2xx answer without the shape the API promises (JS: `ComposioInvalidResponseError`).
     BadResponse { status: u16, what: String },
+    /// The response body was larger than the limit (JS: `ComposioResponseTooLargeError`).
+    TooLarge { status: u16, limit: f64 },
     /// Every attempt timed out (JS: `APIConnectionTimeoutError`).
     Timeout,
     /// The connection failed (JS: `APIConnectionError`); carries the runtime's error.
@@ -51,7 +53,9 @@ impl Error {
     /// The HTTP status, for `Api` and `BadResponse`.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api { status, .. } | Error::BadResponse { status, .. } => Some(*status),
+            Error::Api { status, .. }
+            | Error::BadResponse { status, .. }
+            | Error::TooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -70,6 +74,10 @@ impl fmt::Display for Error {
                     "Unexpected response from the server (HTTP {status}): {what}"
                 )
             }
+            Error::TooLarge { limit, .. } => write!(
+                f,
+                "The response body is larger than max_response_bytes ({limit} bytes)"
+            ),
             Error::Timeout => f.write_str("Request timed out."),
             Error::Connection(_) => f.write_str("Connection error."),
             Error::Cancelled(_) => f.write_str("Request was cancelled by the caller"),
@@ -154,6 +162,10 @@ impl From<Error> for JsValue {
             Error::BadResponse { status, what } => descriptor(
                 "bad_response",
                 vec![("status", n(status)), ("message", s(&what))],
+            ),
+            Error::TooLarge { status, limit } => descriptor(
+                "too_large",
+                vec![("status", n(status)), ("limit", JsValue::from_f64(limit))],
             ),
             Error::Timeout => descriptor("timeout", vec![]),
             Error::Connection(cause) => descriptor("connection", vec![("cause", cause)]),

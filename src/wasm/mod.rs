@@ -14,7 +14,7 @@ pub use errors::Error;
 use crate::client_config::{self, ClientConfig, ConfigError, Env};
 use crate::json::Json;
 use crate::validate::{described, Checker, Invalid, Path};
-use convert::{from_js, to_js};
+use convert::from_js;
 use js_sys::Promise;
 use pipeline::CallOptions;
 use std::future::Future;
@@ -42,11 +42,16 @@ fn arg(v: &JsValue) -> Json {
     }
 }
 
-/// Runs an operation as a promise of a plain JS value. Every method's future is boxed to one
-/// type, so the promise glue is compiled once instead of once per method.
+/// Runs an operation as a promise of its result's JSON text (the package's JS parses it: one
+/// `JSON.parse` is far cheaper than building the value key by key across the boundary). Every
+/// method's future is boxed to one type, so the promise glue is compiled once.
 fn promise(f: impl Future<Output = Result<Json, Error>> + 'static) -> Promise {
     let boxed: std::pin::Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> =
-        Box::pin(async move { f.await.map(|v| to_js(&v)).map_err(JsValue::from) });
+        Box::pin(async move {
+            f.await
+                .map(|v| JsValue::from_str(&pipeline::to_json_text(&v)))
+                .map_err(JsValue::from)
+        });
     future_to_promise(boxed)
 }
 
@@ -89,6 +94,12 @@ fn call_options(config: &ClientConfig, options: &JsValue) -> Result<CallOptions,
     if let Some(r) = get("maxRetries").filter(|v| !v.is_undefined()) {
         if let Some(n) = client_config::retries(&mut c, &from_js(&r), root.key("maxRetries")) {
             opts.max_retries = n;
+        }
+    }
+    if let Some(b) = get("maxResponseBytes").filter(|v| !v.is_undefined()) {
+        let path = root.key("maxResponseBytes");
+        if let Some(n) = client_config::byte_limit(&mut c, &from_js(&b), path) {
+            opts.max_response_bytes = n;
         }
     }
     Ok(c.finish(opts)?)
@@ -184,23 +195,25 @@ impl Client {
         method!(self, ro, |c, o| {
             let tools = ops::tools(&c, &id, &o).await?;
             Ok(match tools {
-                Json::Arr(items) if openai => {
-                    Json::Arr(items.iter().map(crate::tools::openai_tool).collect())
-                }
+                Json::Arr(items) if openai => Json::Arr(
+                    items
+                        .into_iter()
+                        .map(crate::tools::openai_tool_owned)
+                        .collect(),
+                ),
                 other => other,
             })
         })
     }
 
-    /// The OpenAI function-tool format of SDK `Tool`s (synchronous).
+    /// The OpenAI function-tool format of SDK `Tool`s (synchronous), as JSON text.
     #[wasm_bindgen(js_name = openaiTools)]
-    pub fn openai_tools(tools: JsValue) -> JsValue {
-        match from_js(&tools) {
-            Json::Arr(items) => to_js(&Json::Arr(
-                items.iter().map(crate::tools::openai_tool).collect(),
-            )),
-            _ => js_sys::Array::new().into(),
-        }
+    pub fn openai_tools(tools: JsValue) -> String {
+        let items = match from_js(&tools) {
+            Json::Arr(items) => items.iter().map(crate::tools::openai_tool).collect(),
+            _ => Vec::new(),
+        };
+        pipeline::to_json_text(&Json::Arr(items))
     }
 
     pub fn toolkits(&self, id: JsValue, options: JsValue, ro: JsValue) -> Promise {

@@ -3,7 +3,7 @@
 
 use super::errors::Error;
 use super::fetch;
-use super::pipeline::{bad_response, call, ApiRequest, ApiResponse, CallOptions};
+use super::pipeline::{bad_response, call, ApiRequest, ApiResponse, CallOptions, Method};
 use crate::client_config::{path_segment, ClientConfig};
 use crate::connection::{self, Poll};
 use crate::json::Json;
@@ -12,7 +12,6 @@ use crate::session::{session_fields, Source};
 use crate::shape::{BadShape, Shaped};
 use crate::validate::{described, Invalid, Path};
 use crate::{catalog, create_config, execute, files, search, toolkits, tools, update_config};
-use gloo_net::http::Method;
 
 const SESSION_PATH: &str = "/api/v3.1/tool_router/session";
 const TOOLS_PAGE_LIMIT: i64 = 500;
@@ -99,27 +98,27 @@ fn stored_session(c: &ClientConfig, body: &Json) -> Shaped<Json> {
 /// `POST /session`.
 pub fn create(user_id: &Json, config: &Json) -> Result<Prepared, Error> {
     let body = create_config::create_body(user_id, config)?;
-    let req = ApiRequest::new(Method::POST, SESSION_PATH.into()).body(body);
+    let req = ApiRequest::new(Method::Post, SESSION_PATH.into()).body(body);
     prepared(req, created_session)
 }
 
 /// `GET /session/{id}` (`use`).
 pub fn retrieve(id: &Json, options: &Json) -> Result<Prepared, Error> {
     no_custom_tools(options)?;
-    let req = ApiRequest::new(Method::GET, session_path(id, "")?);
+    let req = ApiRequest::new(Method::Get, session_path(id, "")?);
     prepared(req, stored_session)
 }
 
 /// `PATCH /session/{id}`.
 pub fn update(id: &Json, config: &Json) -> Result<Prepared, Error> {
     let body = update_config::update_body(config)?;
-    let req = ApiRequest::new(Method::PATCH, session_path(id, "")?).body(body);
+    let req = ApiRequest::new(Method::Patch, session_path(id, "")?).body(body);
     prepared(req, stored_session)
 }
 
 /// `DELETE /session/{id}` → `{ sessionId, deleted: true }`.
 pub fn delete(id: &Json) -> Result<Prepared, Error> {
-    let req = ApiRequest::new(Method::DELETE, session_path(id, "")?);
+    let req = ApiRequest::new(Method::Delete, session_path(id, "")?);
     prepared(req, |_, b| execute::delete_result(b))
 }
 
@@ -133,7 +132,7 @@ pub async fn tools(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Resu
             ("limit", Some(QueryValue::Int(TOOLS_PAGE_LIMIT))),
             ("cursor", cursor.take().map(QueryValue::Str)),
         ]);
-        let req = ApiRequest::new(Method::GET, path.clone()).query(query);
+        let req = ApiRequest::new(Method::Get, path.clone()).query(query);
         let res = call(client, req, opts).await?;
         let (page, next) = shaped(res.status, tools::tools_page(&res.body))?;
         all.extend(page);
@@ -151,14 +150,14 @@ pub async fn tools(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Resu
 /// `GET /session/{id}/toolkits` (one page).
 pub fn session_toolkits(id: &Json, options: &Json) -> Result<Prepared, Error> {
     let query = toolkits::toolkits_query(options)?;
-    let req = ApiRequest::new(Method::GET, session_path(id, "/toolkits")?).query(query);
+    let req = ApiRequest::new(Method::Get, session_path(id, "/toolkits")?).query(query);
     prepared(req, |_, b| toolkits::toolkits_result(b))
 }
 
 /// `POST /session/{id}/search` (reads only, so retried like a GET).
 pub fn search(id: &Json, params: &Json) -> Result<Prepared, Error> {
     let body = search::search_body(params)?;
-    let req = ApiRequest::new(Method::POST, session_path(id, "/search")?)
+    let req = ApiRequest::new(Method::Post, session_path(id, "/search")?)
         .body(body)
         .reads_only();
     prepared(req, |_, b| search::search_result(b))
@@ -167,7 +166,7 @@ pub fn search(id: &Json, params: &Json) -> Result<Prepared, Error> {
 /// `POST /session/{id}/execute` → `{ data, error, logId }`.
 pub fn execute(id: &Json, slug: &Json, args: &Json, options: &Json) -> Result<Prepared, Error> {
     let body = execute::execute_body(slug, args, options)?;
-    let req = ApiRequest::new(Method::POST, session_path(id, "/execute")?).body(body);
+    let req = ApiRequest::new(Method::Post, session_path(id, "/execute")?).body(body);
     prepared(req, |_, b| execute::execute_result(b))
 }
 
@@ -178,14 +177,14 @@ pub fn proxy_execute(
     num: &dyn Fn(f64) -> String,
 ) -> Result<Prepared, Error> {
     let body = execute::proxy_body(params, num)?;
-    let req = ApiRequest::new(Method::POST, session_path(id, "/proxy_execute")?).body(body);
+    let req = ApiRequest::new(Method::Post, session_path(id, "/proxy_execute")?).body(body);
     prepared(req, |_, b| execute::proxy_result(b))
 }
 
 /// `POST /session/{id}/link` → `{ id, status: 'INITIATED', redirectUrl }`.
 pub fn authorize(id: &Json, toolkit: &Json, options: &Json) -> Result<Prepared, Error> {
     let body = connection::link_body(toolkit, options)?;
-    let req = ApiRequest::new(Method::POST, session_path(id, "/link")?).body(body);
+    let req = ApiRequest::new(Method::Post, session_path(id, "/link")?).body(body);
     prepared(req, |_, b| connection::link_result(b))
 }
 
@@ -226,7 +225,7 @@ pub async fn wait_for_connection(
         "/api/v3.1/connected_accounts/{}",
         path_segment(id, "connectedAccountId")?
     );
-    let get = || call(client, ApiRequest::new(Method::GET, path.clone()), opts);
+    let get = || call(client, ApiRequest::new(Method::Get, path.clone()), opts);
     let first = match get().await {
         Err(Error::Api { status: 404, .. }) => {
             return Err(Error::AccountNotFound { id: id.clone() })
@@ -253,12 +252,12 @@ pub fn catalog_toolkits(slug: &Json, query: &Json) -> Result<Prepared, Error> {
     match slug {
         Json::Null => {
             let q = catalog::list_query(query)?;
-            let req = ApiRequest::new(Method::GET, "/api/v3.1/toolkits".into()).query(q);
+            let req = ApiRequest::new(Method::Get, "/api/v3.1/toolkits".into()).query(q);
             prepared(req, |_, b| catalog::list_result(b))
         }
         Json::Str(s) => {
             let path = format!("/api/v3.1/toolkits/{}", path_segment(s, "slug")?);
-            prepared(ApiRequest::new(Method::GET, path), |_, b| {
+            prepared(ApiRequest::new(Method::Get, path), |_, b| {
                 catalog::toolkit_result(b)
             })
         }
@@ -269,7 +268,7 @@ pub fn catalog_toolkits(slug: &Json, query: &Json) -> Result<Prepared, Error> {
 /// `GET /session/{id}/mounts/{mount}/items`.
 pub fn files_list(id: &Json, options: &Json) -> Result<Prepared, Error> {
     let (mount, query) = files::list_query(options)?;
-    let req = ApiRequest::new(Method::GET, mount_path(id, &mount, "items")?).query(query);
+    let req = ApiRequest::new(Method::Get, mount_path(id, &mount, "items")?).query(query);
     prepared(req, |_, b| files::list_result(b))
 }
 
@@ -300,7 +299,7 @@ pub fn files_call(id: &Json, op: FileOp, path: &Json, options: &Json) -> Result<
         FileOp::DownloadUrl => ("download_url", |_, b| files::remote_file(b)),
         FileOp::Delete => ("delete", |_, b| files::delete_result(b)),
     };
-    let mut req = ApiRequest::new(Method::POST, mount_path(id, &mount, segment)?).body(body);
+    let mut req = ApiRequest::new(Method::Post, mount_path(id, &mount, segment)?).body(body);
     if let FileOp::DownloadUrl = op {
         req = req.reads_only();
     }

@@ -2,21 +2,56 @@
 //! per-attempt timeout, retry per `crate::retry`, and turn every failure into an error
 //! descriptor. A 2xx answer comes back as parsed JSON.
 
-use super::convert::{from_response, to_js};
 use super::errors::Error;
 use super::fetch::{self, Failure, HttpRequest};
 use crate::client_config::{join_url, ClientConfig};
 use crate::json::Json;
+use crate::json_text::{self, ParseError};
 use crate::retry::{self, Outcome, Safety};
-use gloo_net::http::Method;
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
+
+/// An HTTP method of the API.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Method {
+    Get,
+    Post,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// Numbers cross as text both ways, converted by JS itself (see `json_text`).
+pub fn number_from_text(text: &str) -> f64 {
+    js_sys::Number::parse_float(text)
+}
+
+pub fn number_to_text(n: f64) -> String {
+    super::js_number_string(n)
+}
+
+/// `Json` as JSON text, numbers formatted as JS formats them.
+pub fn to_json_text(v: &Json) -> String {
+    json_text::to_text(v, number_to_text)
+}
 
 /// Per-call settings: the caller's signal and the client's (or the call's) limits.
 pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: f64,
     pub max_retries: u32,
+    /// The largest response body read, in bytes.
+    pub max_response_bytes: f64,
 }
 
 impl CallOptions {
@@ -26,6 +61,7 @@ impl CallOptions {
             signal: None,
             timeout_ms: config.timeout_ms,
             max_retries: config.max_retries,
+            max_response_bytes: config.max_response_bytes,
         }
     }
 }
@@ -37,14 +73,14 @@ pub struct ApiRequest {
     /// Without the leading `?`; empty for none.
     pub query: String,
     pub body: Option<Json>,
-    /// Whether repeating the request is harmless. `GET`/`HEAD` are; a `POST` that only reads
+    /// Whether repeating the request is harmless. A `GET` is; a `POST` that only reads
     /// (search, a download URL) is marked with `reads_only()`.
     pub safety: Safety,
 }
 
 impl ApiRequest {
     pub fn new(method: Method, path: String) -> ApiRequest {
-        let safety = if method == Method::GET || method == Method::HEAD {
+        let safety = if method == Method::Get {
             Safety::Idempotent
         } else {
             Safety::SideEffect
@@ -144,22 +180,20 @@ async fn call_inner(
         url.push('?');
         url.push_str(&req.query);
     }
-    let body = req.body.map(|b| {
-        js_sys::JSON::stringify(&to_js(&b))
-            .map(String::from)
-            .unwrap_or_default()
-    });
+    let body = req.body.as_ref().map(to_json_text);
+    let headers_json = &config.headers_json[usize::from(body.is_some())];
     let safety = req.safety;
     let signal = opts.signal.as_ref();
     let mut retries = 0;
     loop {
         let attempt = HttpRequest {
-            method: req.method.clone(),
-            url: url.clone(),
-            headers: &config.headers,
-            body: body.clone(),
+            method: req.method.as_str(),
+            url: &url,
+            headers_json,
+            body: body.as_deref(),
         };
-        let (outcome, final_error) = match fetch::send(attempt, signal, opts.timeout_ms).await {
+        let sent = fetch::send(attempt, signal, opts.timeout_ms, opts.max_response_bytes).await;
+        let (outcome, final_error) = match sent {
             Ok(res) if (200..300).contains(&res.status) => return parse_success(res),
             Ok(res) => {
                 let outcome = outcome_of(res.status, &res.headers);
@@ -171,15 +205,15 @@ async fn call_inner(
                 (outcome, error)
             }
             Err(Failure::Cancelled(reason)) => return Err(Error::Cancelled(reason)),
-            Err(Failure::Timeout) => (Outcome::Timeout, Error::Timeout),
-            Err(Failure::Network(cause)) => {
-                let outcome = if fetch::failed_before_sending(&cause) {
-                    Outcome::NotSent
-                } else {
-                    Outcome::MaybeSent
-                };
-                (outcome, Error::Connection(cause))
+            Err(Failure::TooLarge(status)) => {
+                return Err(Error::TooLarge {
+                    status,
+                    limit: opts.max_response_bytes,
+                })
             }
+            Err(Failure::Timeout) => (Outcome::Timeout, Error::Timeout),
+            Err(Failure::NotSent(cause)) => (Outcome::NotSent, Error::Connection(cause)),
+            Err(Failure::Network(cause)) => (Outcome::MaybeSent, Error::Connection(cause)),
         };
         let jitter = js_sys::Math::random();
         let Some(delay) = retry::next_delay(outcome, safety, retries, opts.max_retries, jitter)
@@ -207,11 +241,11 @@ fn parse_success(res: fetch::HttpResponse) -> Result<ApiResponse, Error> {
             "the response body is empty; expected JSON",
         ));
     }
-    match js_sys::JSON::parse(&res.text) {
-        Ok(v) => Ok(ApiResponse {
+    match json_text::parse(&res.text, number_from_text) {
+        Ok(body) => Ok(ApiResponse {
             status: res.status,
-            body: from_response(&v),
+            body,
         }),
-        Err(_) => Err(bad_response(res.status, "the response body is not JSON")),
+        Err(e) => Err(bad_response(res.status, ParseError::describe(&e))),
     }
 }

@@ -40,6 +40,8 @@ pub struct ComposioOptions {
     pub timeout_ms: Option<f64>,
     /// Retries after the first attempt (default 2; see the README for what is retried).
     pub max_retries: Option<u32>,
+    /// The largest response body read, in bytes (default 32 MiB).
+    pub max_response_bytes: Option<u64>,
 }
 
 /// A Tool Router client.
@@ -72,6 +74,10 @@ impl Composio {
             (
                 "maxRetries",
                 options.max_retries.map(|n| Json::Num(n as f64)),
+            ),
+            (
+                "maxResponseBytes",
+                options.max_response_bytes.map(|n| Json::Num(n as f64)),
             ),
         ]);
         match client_config::resolve(&json, &Env::default()) {

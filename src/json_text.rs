@@ -1,0 +1,399 @@
+//! JSON text <-> `Json`, done in Rust so that a response crosses the wasm boundary once as text
+//! and a result once as text (one `JSON.parse` on the JS side), instead of key by key.
+//!
+//! Numbers are converted by the caller's functions: in wasm they are JS's own `parseFloat` and
+//! `Number#toString`, which keeps Rust's float parsing and formatting tables out of the module
+//! and makes request bodies byte-identical to `JSON.stringify`'s.
+
+use crate::json::Json;
+
+/// How deep arrays and objects may nest, in a response and in a value we send. Deeper values
+/// are refused rather than risking the wasm stack (a trap would poison the module).
+pub const MAX_DEPTH: usize = 512;
+
+/// Why a text is not acceptable JSON.
+#[derive(Debug, PartialEq)]
+pub enum ParseError {
+    Syntax,
+    TooDeep,
+}
+
+impl ParseError {
+    /// The `ComposioInvalidResponseError` message for a response body.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            ParseError::Syntax => "the response body is not JSON",
+            ParseError::TooDeep => "the response body is nested deeper than 512 levels",
+        }
+    }
+}
+
+/// Parses `text` as `JSON.parse` would: a later duplicate key replaces the value of the first,
+/// which keeps its position; escaped unpaired surrogates become U+FFFD.
+pub fn parse(text: &str, number: fn(&str) -> f64) -> Result<Json, ParseError> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+        number,
+        items: Vec::new(),
+        pairs: Vec::new(),
+    };
+    let value = p.value(0)?;
+    p.skip_ws();
+    if p.pos != p.bytes.len() {
+        return Err(ParseError::Syntax);
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    number: fn(&str) -> f64,
+    /// Scratch stacks: members collect here and move into an exactly sized `Vec` when their
+    /// array or object closes, instead of each `Vec` growing by reallocation.
+    items: Vec<Json>,
+    pairs: Vec<(String, Json)>,
+}
+
+impl Parser<'_> {
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let hit = self.peek() == Some(byte);
+        if hit {
+            self.pos += 1;
+        }
+        hit
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, ParseError> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(ParseError::Syntax)
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+        match self.peek().ok_or(ParseError::Syntax)? {
+            b'{' | b'[' if depth >= MAX_DEPTH => Err(ParseError::TooDeep),
+            b'{' => self.object(depth + 1),
+            b'[' => self.array(depth + 1),
+            b'"' => self.string().map(Json::Str),
+            b't' => self.literal("true", Json::Bool(true)),
+            b'f' => self.literal("false", Json::Bool(false)),
+            b'n' => self.literal("null", Json::Null),
+            _ => self.num(),
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.pos += 1;
+        let start = self.items.len();
+        if !self.eat(b']') {
+            loop {
+                let item = self.value(depth)?;
+                self.items.push(item);
+                if self.eat(b']') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(ParseError::Syntax);
+                }
+            }
+        }
+        Ok(Json::Arr(self.items.drain(start..).collect()))
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.pos += 1;
+        let start = self.pairs.len();
+        if !self.eat(b'}') {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(ParseError::Syntax);
+                }
+                let key = self.string()?;
+                if !self.eat(b':') {
+                    return Err(ParseError::Syntax);
+                }
+                let value = self.value(depth)?;
+                self.pairs.push((key, value));
+                if self.eat(b'}') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(ParseError::Syntax);
+                }
+            }
+        }
+        Ok(Json::Obj(dedup_keys(self.pairs.drain(start..).collect())))
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .ok_or(ParseError::Syntax)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(ParseError::Syntax);
+        }
+        self.pos += 4;
+        u32::from_str_radix(digits, 16).map_err(|_| ParseError::Syntax)
+    }
+
+    /// A `\u` escape (after the `u`), joining a surrogate pair when one follows.
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+        let unit = self.hex4()?;
+        if (0xD800..0xDC00).contains(&unit) && self.bytes[self.pos..].starts_with(b"\\u") {
+            let save = self.pos;
+            self.pos += 2;
+            let low = self.hex4()?;
+            if (0xDC00..0xE000).contains(&low) {
+                let c = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
+            }
+            self.pos = save;
+        }
+        Ok(char::from_u32(unit).unwrap_or('\u{FFFD}'))
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(&b) = self.bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // Only ASCII bytes stop the scan, so both ends are char boundaries.
+            out.push_str(&self.text[start..self.pos]);
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    let esc = *self.bytes.get(self.pos + 1).ok_or(ParseError::Syntax)?;
+                    self.pos += 2;
+                    out.push(match esc {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err(ParseError::Syntax),
+                    });
+                }
+                _ => return Err(ParseError::Syntax),
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn num(&mut self) -> Result<Json, ParseError> {
+        let start = self.pos;
+        if self.bytes.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        let int_len = self.digits();
+        if int_len == 0 || (int_len > 1 && self.bytes[int_start] == b'0') {
+            return Err(ParseError::Syntax);
+        }
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(ParseError::Syntax);
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(ParseError::Syntax);
+            }
+        }
+        Ok(Json::Num((self.number)(&self.text[start..self.pos])))
+    }
+}
+
+/// `JSON.parse` semantics for repeated keys: the last value wins at the first key's position.
+/// Small objects are checked pairwise; large ones through a small hash table, so an object with
+/// many keys stays linear. Most objects have no repeated key and come back untouched.
+fn dedup_keys(mut pairs: Vec<(String, Json)>) -> Vec<(String, Json)> {
+    let n = pairs.len();
+    // For each pair, the index of the first pair with the same key (itself when unique).
+    let mut first: Vec<usize> = Vec::new();
+    if n <= 16 {
+        for i in 1..n {
+            if let Some(j) = pairs[..i].iter().position(|(k, _)| *k == pairs[i].0) {
+                if first.is_empty() {
+                    first = (0..n).collect();
+                }
+                first[i] = first[j];
+            }
+        }
+    } else {
+        let size = (2 * n).next_power_of_two();
+        let mut table = vec![usize::MAX; size];
+        for i in 0..n {
+            let mut slot = fnv1a(&pairs[i].0) & (size - 1);
+            loop {
+                let j = table[slot];
+                if j == usize::MAX {
+                    table[slot] = i;
+                    break;
+                }
+                if pairs[j].0 == pairs[i].0 {
+                    if first.is_empty() {
+                        first = (0..n).collect();
+                    }
+                    first[i] = j;
+                    break;
+                }
+                slot = (slot + 1) & (size - 1);
+            }
+        }
+    }
+    if first.is_empty() {
+        return pairs;
+    }
+    // Move each repeated key's value into its first slot (later ones overwrite earlier ones).
+    for i in 0..n {
+        if first[i] != i {
+            let value = std::mem::replace(&mut pairs[i].1, Json::Null);
+            pairs[first[i]].1 = value;
+        }
+    }
+    let mut index = 0;
+    pairs.retain(|_| {
+        index += 1;
+        first[index - 1] == index - 1
+    });
+    pairs
+}
+
+fn fnv1a(key: &str) -> usize {
+    key.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    }) as usize
+}
+
+/// Writes `v` as `JSON.stringify` would (no whitespace): values JSON cannot carry (`Foreign`,
+/// non-finite numbers) are `null` in arrays, and `Foreign` object members are left out.
+pub fn write(v: &Json, out: &mut String, number: fn(f64) -> String) {
+    match v {
+        Json::Null | Json::Foreign(_) => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Num(n) if n.is_finite() => out.push_str(&number(*n)),
+        Json::Num(_) => out.push_str("null"),
+        Json::Str(s) => write_str(s, out),
+        Json::Arr(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(item, out, number);
+            }
+            out.push(']');
+        }
+        Json::Obj(pairs) => {
+            out.push('{');
+            let mut first = true;
+            for (k, item) in pairs {
+                if let Json::Foreign(_) = item {
+                    continue;
+                }
+                if !std::mem::take(&mut first) {
+                    out.push(',');
+                }
+                write_str(k, out);
+                out.push(':');
+                write(item, out, number);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// `write` into a new string.
+pub fn to_text(v: &Json, number: fn(f64) -> String) -> String {
+    let mut out = String::new();
+    write(v, &mut out, number);
+    out
+}
+
+/// A JSON string literal, escaped as `JSON.stringify` escapes it.
+pub fn write_str(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// Native number conversions (tests and non-wasm use). Rust's shortest round-trip formatting
+/// gives the same value as JS's, though not always the same text (e.g. `1e21`).
+pub fn native_number(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
+
+pub fn native_number_text(n: f64) -> String {
+    format!("{n}")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+use super::*;
+use crate::j;
+
+fn p(text: &str) -> Result<Json, ParseError> {
+    parse(text, native_number)
+}
+
+fn w(v: &Json) -> String {
+    to_text(v, native_number_text)
+}
+
+#[test]
+fn parses_what_serde_json_parses() {
+    let cases = [
+        r#"{"a":[1,-2.5,3e2,0,-0.0,1E-3],"b":{"c":null,"d":true,"e":false},"f":"x\"y\\z\/\b\f\n\r\t"}"#,
+        "  [ ]  ",
+        "{}",
+        r#""\u00e9\ud83d\ude42""#,
+        "123456789012345678901234567890",
+        r#"{"é":"🙂"}"#,
+    ];
+    for text in cases {
+        let ours = p(text).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, Json::from(theirs), "{text}");
+    }
+}
+
+#[test]
+fn refuses_what_json_parse_refuses() {
+    for text in [
+        "",
+        " ",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "+1",
+        "1e",
+        "[1 2]",
+        "{a:1}",
+        "\"a",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"a\u{1}b\"",
+        "nul",
+        "truex",
+        "[1]]",
+        "NaN",
+        "'a'",
+    ] {
+        assert_eq!(p(text), Err(ParseError::Syntax), "{text:?}");
+    }
+}
+
+#[test]
+fn unpaired_surrogate_escapes_become_replacement_characters() {
+    assert_eq!(p(r#""a\ud800b""#).unwrap(), j!("a\u{FFFD}b"));
+    assert_eq!(p(r#""\udc00\ud800""#).unwrap(), j!("\u{FFFD}\u{FFFD}"));
+    assert_eq!(p(r#""\ud800\u0041""#).unwrap(), j!("\u{FFFD}A"));
+}
+
+#[test]
+fn duplicate_keys_keep_the_first_position_and_the_last_value() {
+    assert_eq!(p(r#"{"a":1,"b":2,"a":3}"#).unwrap(), j!({"a": 3, "b": 2}));
+    // The sorted path, for objects with many keys.
+    let mut text = String::from("{");
+    for i in 0..40 {
+        text.push_str(&format!("\"k{i}\":{i},"));
+    }
+    text.push_str("\"k3\":\"last\",\"k39\":null,\"k3\":\"really last\"}");
+    let Json::Obj(pairs) = p(&text).unwrap() else {
+        panic!()
+    };
+    assert_eq!(pairs.len(), 40);
+    assert_eq!(pairs[3], ("k3".into(), j!("really last")));
+    assert_eq!(pairs[39], ("k39".into(), Json::Null));
+    assert_eq!(pairs[4], ("k4".into(), j!(4)));
+}
+
+#[test]
+fn nesting_is_bounded() {
+    let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+    assert!(p(&ok).is_ok());
+    let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+    assert_eq!(p(&deep), Err(ParseError::TooDeep));
+    // Far deeper than the stack could take, and unterminated: refused quickly all the same.
+    assert_eq!(p(&"{\"a\":".repeat(1_000_000)), Err(ParseError::TooDeep));
+}
+
+#[test]
+fn writes_like_json_stringify() {
+    let v = j!({"s": "q\"b\\n\n\r\t\u{8}\u{c}\u{1}\u{1f}é🙂/\u{2028}", "a": [1, 2.5, null, true], "o": {}});
+    assert_eq!(
+        w(&v),
+        r#"{"s":"q\"b\\n\n\r\t\b\f\u0001\u001fé🙂/"#.to_string()
+            + "\u{2028}"
+            + r#"","a":[1,2.5,null,true],"o":{}}"#
+    );
+    assert_eq!(
+        w(&Json::Arr(vec![
+            Json::Num(f64::NAN),
+            Json::Foreign("function")
+        ])),
+        "[null,null]"
+    );
+    let o = Json::Obj(vec![
+        ("f".into(), Json::Foreign("function")),
+        ("a".into(), Json::Num(f64::INFINITY)),
+        ("s".into(), Json::Foreign("symbol")),
+    ]);
+    assert_eq!(w(&o), r#"{"a":null}"#);
+}
+
+#[test]
+fn round_trips() {
+    let v = j!({"a": [1, {"b": "c\u{0}"}, -3.25], "d": "🙂"});
+    assert_eq!(p(&w(&v)).unwrap(), v);
+}
