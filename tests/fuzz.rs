@@ -6,6 +6,7 @@
 //! script runs it in release with a few million. `FUZZ_SEED` reproduces a run.
 
 use composio_wasm::json::Json;
+use composio_wasm::json_text::{self, native_number, native_number_text};
 use composio_wasm::shape::At;
 use composio_wasm::{
     catalog, client_config, connection, create_config, execute, files, query, retry, search,
@@ -294,8 +295,8 @@ fn response_decoders_never_panic() {
     });
     fuzz("tools", |_, v| {
         if let Ok((items, _)) = tools::tools_page(v) {
-            for t in &items {
-                let _ = tools::openai_tool(t);
+            for t in items {
+                assert_eq!(tools::openai_tool(&t), tools::openai_tool_owned(t.clone()));
             }
         }
         if let Ok(at) = At::root(v, "a tool") {
@@ -317,6 +318,56 @@ fn response_decoders_never_panic() {
         let _ = files::remote_file(v);
         let _ = files::upload_target(v);
         let _ = files::delete_result(v);
+    });
+}
+
+fn pick(rng: &mut Rng, from: &[u8]) -> u8 {
+    from[rng.below(from.len() as u64) as usize]
+}
+
+/// What `write` then `parse` gives back: the value with `Foreign` members dropped from objects,
+/// `Foreign` array items and non-finite numbers as `null`.
+fn as_sent(v: &Json) -> Json {
+    match v {
+        Json::Foreign(_) => Json::Null,
+        Json::Num(n) if !n.is_finite() => Json::Null,
+        Json::Arr(items) => Json::Arr(items.iter().map(as_sent).collect()),
+        Json::Obj(pairs) => Json::Obj(
+            pairs
+                .iter()
+                .filter(|(_, v)| !matches!(v, Json::Foreign(_)))
+                .map(|(k, v)| (k.clone(), as_sent(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn json_text_round_trips_and_never_panics_on_damaged_text() {
+    fuzz("json-text", |rng, v| {
+        let text = json_text::to_text(v, native_number_text);
+        assert_eq!(
+            json_text::parse(&text, native_number).as_ref(),
+            Ok(&as_sent(v))
+        );
+        // Damage the text: cut it, or flip, insert or delete bytes (kept valid UTF-8, as the
+        // transport hands over text).
+        let mut bytes = text.into_bytes();
+        for _ in 0..1 + rng.below(3) {
+            let at = rng.below(bytes.len() as u64 + 1) as usize;
+            match rng.below(4) {
+                0 => bytes.truncate(at),
+                1 if at < bytes.len() => bytes[at] = pick(rng, b"{}[]\",:0e-.tn\\u"),
+                2 => bytes.insert(at, pick(rng, b"{[\"\\,:]}")),
+                _ if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                _ => {}
+            }
+        }
+        let damaged = String::from_utf8_lossy(&bytes);
+        let _ = json_text::parse(&damaged, native_number);
     });
 }
 
