@@ -8,7 +8,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Snippets (src/wasm/transport.js) land in a hash-named folder; drop any left by older builds.
 rm -rf pkg/wasm/snippets
 wasm-pack --quiet build --release --target web --out-dir pkg/wasm --out-name composio_wasm \
-  --no-pack --no-typescript --mode no-install
+  --no-pack --no-typescript --mode no-install -- --features talc-allocator
 # wasm-pack writes a catch-all .gitignore, which would also hide the files from `npm pack`.
 rm -f pkg/wasm/.gitignore
 
