@@ -4,6 +4,7 @@
 // installs the wasm loader.
 
 import { Client } from './wasm/composio_wasm.js';
+import { Requests } from './request.js';
 import {
   BadRequestError,
   ComposioAclOnlyForSharedError,
@@ -16,15 +17,6 @@ import { ready, startWasm } from './runtime.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 
-/**
- * Awaits a wasm call: its result arrives as JSON text (one `JSON.parse` here is far cheaper than
- * building the value across the wasm boundary), its error as a descriptor turned into a class.
- */
-function settle(promise) {
-  return promise.then(JSON.parse, e => {
-    throw fromDescriptor(e);
-  });
-}
 
 function detectRuntime() {
   const g = globalThis;
@@ -107,7 +99,7 @@ export class ConnectionRequest {
       timeout = options.timeout;
       delete options.timeout;
     }
-    const account = await settle(this.#client.waitForConnection(this.id, timeout, options));
+    const account = await this.#client.waitForConnection(this.id, timeout, options);
     this.#state = { ...this.#state, status: account.status };
     return account;
   }
@@ -132,7 +124,7 @@ export class ToolRouterSession {
     this.#apply(fields);
     this.experimental = {
       assistivePrompt: fields.assistivePrompt,
-      files: new ToolRouterSessionFilesMount(client, fields.sessionId, settle),
+      files: new ToolRouterSessionFilesMount(client, fields.sessionId),
     };
     bindMethods(this, [
       'tools',
@@ -175,7 +167,7 @@ export class ToolRouterSession {
     }
     const raw = modifiers?.raw === true;
     // Without a modifier, the wasm formats the OpenAI tools in the same pass.
-    let tools = await settle(this.#client.tools(this.sessionId, !raw && !modifySchema, requestOptions));
+    let tools = await this.#client.tools(this.sessionId, !raw && !modifySchema, requestOptions);
     if (!modifySchema) return tools;
     tools = await Promise.all(
       tools.map(tool =>
@@ -188,7 +180,7 @@ export class ToolRouterSession {
   /** Starts a connection for `toolkit` (POST /link). */
   async authorize(toolkit, options, requestOptions) {
     try {
-      const link = await settle(this.#client.authorize(this.sessionId, toolkit, options, requestOptions));
+      const link = await this.#client.authorize(this.sessionId, toolkit, options, requestOptions);
       return new ConnectionRequest(this.#client, link);
     } catch (e) {
       if (e instanceof BadRequestError && e.message.includes(ACL_ONLY_FOR_SHARED)) {
@@ -219,34 +211,34 @@ export class ToolRouterSession {
 
   /** One page of the session's toolkits with their connection state. */
   async toolkits(options, requestOptions) {
-    return settle(this.#client.toolkits(this.sessionId, options, requestOptions));
+    return this.#client.toolkits(this.sessionId, options, requestOptions);
   }
 
   /** Semantic tool search. */
   async search(params, requestOptions) {
-    return settle(this.#client.search(this.sessionId, params, requestOptions));
+    return this.#client.search(this.sessionId, params, requestOptions);
   }
 
   /** Runs a tool. A tool-level failure is a result with `error` set, not a throw. */
   async execute(toolSlug, args, options, requestOptions) {
-    return settle(this.#client.execute(this.sessionId, toolSlug, args, options, requestOptions));
+    return this.#client.execute(this.sessionId, toolSlug, args, options, requestOptions);
   }
 
   /** An authenticated call to the toolkit's own API through Composio. */
   async proxyExecute(params, requestOptions) {
-    return settle(this.#client.proxyExecute(this.sessionId, params, requestOptions));
+    return this.#client.proxyExecute(this.sessionId, params, requestOptions);
   }
 
   /** Changes the session's config (PATCH); returns the new raw config. */
   async update(config, requestOptions) {
-    const fields = await settle(this.#client.update(this.sessionId, config, requestOptions));
+    const fields = await this.#client.update(this.sessionId, config, requestOptions);
     this.#apply(fields);
     return this.config;
   }
 
   /** Deletes the session. */
   async delete(requestOptions) {
-    return settle(this.#client.deleteSession(this.sessionId, requestOptions));
+    return this.#client.deleteSession(this.sessionId, requestOptions);
   }
 
   // The MCP headers carry the API key (MCP clients need it); keep it out of logs and JSON.
@@ -276,21 +268,21 @@ export class Sessions {
   /** Creates a session for `userId` (POST /api/v3.1/tool_router/session). */
   async create(userId, config, requestOptions) {
     const client = await this.#getClient();
-    const fields = await settle(client.create(userId, config, requestOptions));
+    const fields = await client.create(userId, config, requestOptions);
     return new ToolRouterSession(client, fields);
   }
 
   /** Picks up an existing session by id (GET). */
   async use(id, options, requestOptions) {
     const client = await this.#getClient();
-    const fields = await settle(client.retrieve(id, options, requestOptions));
+    const fields = await client.retrieve(id, options, requestOptions);
     return new ToolRouterSession(client, fields);
   }
 
   /** Deletes a session by id. */
   async delete(id, requestOptions) {
     const client = await this.#getClient();
-    return settle(client.deleteSession(id, requestOptions));
+    return client.deleteSession(id, requestOptions);
   }
 }
 
@@ -307,15 +299,15 @@ export class Toolkits {
   async get(slugOrQuery, requestOptions) {
     const client = await this.#getClient();
     if (typeof slugOrQuery === 'string') {
-      return settle(client.catalogToolkits(slugOrQuery, undefined, requestOptions));
+      return client.catalogToolkits(slugOrQuery, undefined, requestOptions);
     }
-    return settle(client.catalogToolkits(undefined, slugOrQuery, requestOptions));
+    return client.catalogToolkits(undefined, slugOrQuery, requestOptions);
   }
 }
 
 function newClient(config, env) {
   try {
-    return new Client(config, env);
+    return new Requests(new Client(config, env));
   } catch (e) {
     throw fromDescriptor(e);
   }

@@ -136,26 +136,22 @@ export class RemoteFile {
 export class ToolRouterSessionFilesMount {
   #client;
   #sessionId;
-  #settle;
 
-  constructor(client, sessionId, settle) {
+  constructor(client, sessionId) {
     this.#client = client;
     this.#sessionId = sessionId;
-    this.#settle = settle;
     for (const m of ['list', 'upload', 'download', 'delete']) this[m] = this[m].bind(this);
   }
 
   /** Lists files, optionally under `path`. */
   async list(options) {
-    return this.#settle(this.#client.filesList(this.#sessionId, options));
+    return this.#client.filesList(this.#sessionId, options);
   }
 
   /** Uploads a path, URL, File/Blob, ArrayBuffer or Uint8Array; returns the stored file. */
   async upload(input, options = {}) {
     const { bytes, remotePath, mimetype } = await normalizeUpload(input, options ?? {});
-    const target = await this.#settle(
-      this.#client.filesCall(this.#sessionId, 'upload_url', remotePath, { mountId: options?.mountId, mimetype })
-    );
+    const target = await this.#client.filesCall(this.#sessionId, 'upload_url', remotePath, { mountId: options?.mountId, mimetype });
     const put = await fetch(target.uploadUrl, { method: 'PUT', headers: { 'content-type': mimetype }, body: bytes });
     if (!put.ok) throw new Error(`Failed to upload file: ${put.statusText || put.status}`);
     return this.download(target.mountRelativePath, { mountId: options?.mountId });
@@ -163,12 +159,12 @@ export class ToolRouterSessionFilesMount {
 
   /** A handle on a stored file (its presigned download URL). */
   async download(filePath, options) {
-    const data = await this.#settle(this.#client.filesCall(this.#sessionId, 'download_url', filePath, options));
+    const data = await this.#client.filesCall(this.#sessionId, 'download_url', filePath, options);
     return new RemoteFile(data);
   }
 
   /** Deletes a stored file; deleting a missing file succeeds. */
   async delete(remotePath, options) {
-    return this.#settle(this.#client.filesCall(this.#sessionId, 'delete', remotePath, options));
+    return this.#client.filesCall(this.#sessionId, 'delete', remotePath, options);
   }
 }

@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Snippets (src/wasm/transport.js) land in a hash-named folder; drop any left by older builds.
+# The npm build has no wasm-bindgen snippets (the Rust API's transport snippet is pkg/transport.js,
+# which the package ships as a module of its own); drop any left by older builds.
 rm -rf pkg/wasm/snippets
 wasm-pack --quiet build --release --target web --out-dir pkg/wasm --out-name composio_wasm \
-  --no-pack --no-typescript --mode no-install -- --features talc-allocator
+  --no-pack --no-typescript --mode no-install -- --no-default-features --features js-api,talc-allocator
 # wasm-pack writes a catch-all .gitignore, which would also hide the files from `npm pack`.
 rm -f pkg/wasm/.gitignore
 
@@ -26,6 +27,8 @@ node_modules/.bin/wasm-opt -Oz \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$wasm" -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"
+
+[ ! -e pkg/wasm/snippets ] || { echo "build: unexpected wasm-bindgen snippets in pkg/wasm" >&2; exit 1; }
 
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9c "$wasm" | wc -c)

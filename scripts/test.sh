@@ -10,7 +10,9 @@ bash scripts/toolchain.sh
 echo "== rust: fmt, clippy (native and wasm32), unit tests"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --features talc-allocator --quiet -- -D warnings
+# Both wasm builds: the Rust API (default features) and the npm package's (scripts/build.sh).
+cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features js-api,talc-allocator --quiet -- -D warnings
 cargo test --quiet
 echo "== rust: fuzz every decoder and translator (1M random inputs per target group, release)"
 FUZZ_ITERS=${FUZZ_ITERS:-1000000} cargo test --quiet --release --test fuzz

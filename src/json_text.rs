@@ -349,7 +349,13 @@ pub fn write(v: &Json, out: &mut String, number: fn(f64) -> String) {
 
 /// `write` into a new string.
 pub fn to_text(v: &Json, number: fn(f64) -> String) -> String {
-    let mut out = String::new();
+    to_text_sized(v, number, 256)
+}
+
+/// `to_text` into a string that starts with room for `capacity` bytes (when the caller knows
+/// about how long the text will be, e.g. from the answer it was read from).
+pub fn to_text_sized(v: &Json, number: fn(f64) -> String, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     write(v, &mut out, number);
     out
 }

@@ -13,6 +13,7 @@ pub mod files;
 pub mod json;
 pub mod json_text;
 pub mod query;
+pub mod request;
 pub mod retry;
 pub mod search;
 pub mod session;

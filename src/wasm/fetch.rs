@@ -1,4 +1,5 @@
-//! One HTTP attempt, through `transport.js` (bundled by wasm-bindgen as a snippet): the fetch,
+//! One HTTP attempt for the Rust API, through the npm package's `pkg/transport.js` (bundled by
+//! wasm-bindgen as a snippet): the fetch,
 //! the per-attempt timeout, the caller's `AbortSignal` and the response size limit all happen
 //! in JS, where they are plain calls instead of wasm<->JS crossings. This module only gives the
 //! answer Rust types.
@@ -9,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-#[wasm_bindgen(module = "/src/wasm/transport.js")]
+#[wasm_bindgen(module = "/pkg/transport.js")]
 extern "C" {
     #[wasm_bindgen(js_name = send)]
     fn js_send(
@@ -93,17 +94,8 @@ pub async fn send(
     Ok(HttpResponse {
         status: get(&answer, "status").as_f64().unwrap_or(0.0) as u16,
         headers: get(&answer, "headers").unchecked_into(),
-        text: utf8_text(bytes),
+        text: super::answer::utf8_text(bytes),
     })
-}
-
-/// The body as text, decoded as `Response.text()` decodes it: UTF-8, a leading byte order mark
-/// dropped, invalid sequences replaced by U+FFFD.
-fn utf8_text(mut bytes: Vec<u8>) -> String {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Waits `ms`, or fails with the signal's reason as soon as the caller aborts.

@@ -1,13 +1,19 @@
 //! The API operations, shared by the JS surface (`Client`) and the Rust API (`rust_api`): each
-//! validates its input, makes its request(s) through the pipeline and maps the answer.
+//! validates its input into a request (`Prepared`) and names how its answer is read (`Map`).
+//! The Rust API sends them through its pipeline; the npm package sends them from JS.
 
+use super::answer::bad_response;
 use super::errors::Error;
-use super::fetch;
-use super::pipeline::{bad_response, call, ApiRequest, ApiResponse, CallOptions, Method};
+#[cfg(feature = "rust-api")]
+use super::{
+    fetch,
+    pipeline::{call, CallOptions},
+};
 use crate::client_config::{path_segment, ClientConfig};
 use crate::connection::{self, Poll};
 use crate::json::Json;
 use crate::query::{query_string, QueryValue};
+use crate::request::{ApiRequest, Method};
 use crate::session::{session_fields, Source};
 use crate::shape::{BadShape, Shaped};
 use crate::validate::{described, Invalid, Path};
@@ -15,9 +21,10 @@ use crate::{catalog, create_config, execute, files, search, toolkits, tools, upd
 
 const SESSION_PATH: &str = "/api/v3.1/tool_router/session";
 const TOOLS_PAGE_LIMIT: i64 = 500;
-const POLL_INTERVAL_MS: f64 = 1000.0;
+/// Between polls of `waitForConnection`.
+pub const POLL_INTERVAL_MS: f64 = 1000.0;
 /// A guard against a server that keeps returning cursors: no session has this many pages.
-const MAX_TOOL_PAGES: usize = 10_000;
+pub const MAX_TOOL_PAGES: usize = 10_000;
 
 fn shaped<T>(status: u16, r: Shaped<T>) -> Result<T, Error> {
     r.map_err(|BadShape(what)| bad_response(status, &what))
@@ -67,72 +74,167 @@ fn no_custom_tools(options: &Json) -> Result<(), Error> {
     Ok(c.finish(())?)
 }
 
-/// Maps a 2xx body to the JS-facing value (the config gives `session_fields` the API key).
-pub type Mapper = fn(&ClientConfig, &Json) -> Shaped<Json>;
+/// How a 2xx answer is read: each operation's mapping to its JS-facing value. A plain enum so
+/// that the JS side can name it (as a number) when it hands the answer back.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Map {
+    CreatedSession,
+    StoredSession,
+    DeletedSession,
+    SessionToolkits,
+    Search,
+    Execute,
+    ProxyExecute,
+    Link,
+    CatalogList,
+    CatalogToolkit,
+    FilesList,
+    UploadTarget,
+    RemoteFile,
+    DeletedFile,
+    /// One page of tools: `{ items, next }`; `items` in the OpenAI format when `openai`.
+    ToolsPage {
+        openai: bool,
+    },
+    /// One poll of a connected account: `{ state: 'active' | 'pending' | 'failed', account }`.
+    AccountPoll,
+}
+
+const MAPS: [Map; 17] = [
+    Map::CreatedSession,
+    Map::StoredSession,
+    Map::DeletedSession,
+    Map::SessionToolkits,
+    Map::Search,
+    Map::Execute,
+    Map::ProxyExecute,
+    Map::Link,
+    Map::CatalogList,
+    Map::CatalogToolkit,
+    Map::FilesList,
+    Map::UploadTarget,
+    Map::RemoteFile,
+    Map::DeletedFile,
+    Map::ToolsPage { openai: false },
+    Map::ToolsPage { openai: true },
+    Map::AccountPoll,
+];
+
+impl Map {
+    /// The number the JS side carries between the request and its answer.
+    pub fn id(self) -> u8 {
+        MAPS.iter().position(|m| *m == self).unwrap_or(0) as u8
+    }
+
+    pub fn from_id(id: u8) -> Option<Map> {
+        MAPS.get(usize::from(id)).copied()
+    }
+
+    /// Reads a 2xx body (the config gives `session_fields` the API key).
+    pub fn apply(self, c: &ClientConfig, status: u16, body: &Json) -> Result<Json, Error> {
+        let mapped = match self {
+            Map::CreatedSession => session_fields(body, &c.api_key, Source::Create),
+            Map::StoredSession => session_fields(body, &c.api_key, Source::Retrieve),
+            Map::DeletedSession => execute::delete_result(body),
+            Map::SessionToolkits => toolkits::toolkits_result(body),
+            Map::Search => search::search_result(body),
+            Map::Execute => execute::execute_result(body),
+            Map::ProxyExecute => execute::proxy_result(body),
+            Map::Link => connection::link_result(body),
+            Map::CatalogList => catalog::list_result(body),
+            Map::CatalogToolkit => catalog::toolkit_result(body),
+            Map::FilesList => files::list_result(body),
+            Map::UploadTarget => files::upload_target(body),
+            Map::RemoteFile => files::remote_file(body),
+            Map::DeletedFile => files::delete_result(body),
+            Map::ToolsPage { openai } => tools::tools_page(body).map(|(items, next)| {
+                let items = match openai {
+                    true => items.into_iter().map(tools::openai_tool_owned).collect(),
+                    false => items,
+                };
+                Json::object([
+                    ("items", Some(Json::Arr(items))),
+                    ("next", Some(next.map(Json::Str).unwrap_or(Json::Null))),
+                ])
+            }),
+            Map::AccountPoll => connection::connected_account(body).map(|account| {
+                let state = match poll_state(&account) {
+                    Poll::Active => "active",
+                    Poll::Failed => "failed",
+                    Poll::Pending => "pending",
+                };
+                Json::object([
+                    ("state", Some(Json::str(state))),
+                    ("account", Some(account)),
+                ])
+            }),
+        };
+        shaped(status, mapped)
+    }
+}
 
 /// A validated single-request operation: the request and how to read its answer.
 pub struct Prepared {
-    req: ApiRequest,
-    map: Mapper,
+    pub req: ApiRequest,
+    pub map: Map,
 }
 
-fn prepared(req: ApiRequest, map: Mapper) -> Result<Prepared, Error> {
+fn prepared(req: ApiRequest, map: Map) -> Result<Prepared, Error> {
     Ok(Prepared { req, map })
 }
 
 /// Sends a prepared operation. Every single-request operation shares this one future, which
 /// keeps the wasm small (one state machine instead of one per method).
+#[cfg(feature = "rust-api")]
 pub async fn run(client: &ClientConfig, op: Prepared, opts: &CallOptions) -> Result<Json, Error> {
     let res = call(client, op.req, opts).await?;
-    shaped(res.status, (op.map)(client, &res.body))
-}
-
-fn created_session(c: &ClientConfig, body: &Json) -> Shaped<Json> {
-    session_fields(body, &c.api_key, Source::Create)
-}
-
-fn stored_session(c: &ClientConfig, body: &Json) -> Shaped<Json> {
-    session_fields(body, &c.api_key, Source::Retrieve)
+    op.map.apply(client, res.status, &res.body)
 }
 
 /// `POST /session`.
 pub fn create(user_id: &Json, config: &Json) -> Result<Prepared, Error> {
     let body = create_config::create_body(user_id, config)?;
     let req = ApiRequest::new(Method::Post, SESSION_PATH.into()).body(body);
-    prepared(req, created_session)
+    prepared(req, Map::CreatedSession)
 }
 
 /// `GET /session/{id}` (`use`).
 pub fn retrieve(id: &Json, options: &Json) -> Result<Prepared, Error> {
     no_custom_tools(options)?;
     let req = ApiRequest::new(Method::Get, session_path(id, "")?);
-    prepared(req, stored_session)
+    prepared(req, Map::StoredSession)
 }
 
 /// `PATCH /session/{id}`.
 pub fn update(id: &Json, config: &Json) -> Result<Prepared, Error> {
     let body = update_config::update_body(config)?;
     let req = ApiRequest::new(Method::Patch, session_path(id, "")?).body(body);
-    prepared(req, stored_session)
+    prepared(req, Map::StoredSession)
 }
 
 /// `DELETE /session/{id}` → `{ sessionId, deleted: true }`.
 pub fn delete(id: &Json) -> Result<Prepared, Error> {
     let req = ApiRequest::new(Method::Delete, session_path(id, "")?);
-    prepared(req, |_, b| execute::delete_result(b))
+    prepared(req, Map::DeletedSession)
+}
+
+/// One page of `GET /session/{id}/tools` (500 tools), from `cursor` on.
+pub fn tools_page(id: &Json, cursor: Option<String>, openai: bool) -> Result<Prepared, Error> {
+    let query = query_string(&[
+        ("limit", Some(QueryValue::Int(TOOLS_PAGE_LIMIT))),
+        ("cursor", cursor.map(QueryValue::Str)),
+    ]);
+    let req = ApiRequest::new(Method::Get, session_path(id, "/tools")?).query(query);
+    prepared(req, Map::ToolsPage { openai })
 }
 
 /// Every page of `GET /session/{id}/tools`, mapped to SDK `Tool`s.
+#[cfg(feature = "rust-api")]
 pub async fn tools(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Result<Json, Error> {
-    let path = session_path(id, "/tools")?;
     let mut all = Vec::new();
     let mut cursor: Option<String> = None;
     for _ in 0..MAX_TOOL_PAGES {
-        let query = query_string(&[
-            ("limit", Some(QueryValue::Int(TOOLS_PAGE_LIMIT))),
-            ("cursor", cursor.take().map(QueryValue::Str)),
-        ]);
-        let req = ApiRequest::new(Method::Get, path.clone()).query(query);
+        let req = tools_page(id, cursor.take(), false)?.req;
         let res = call(client, req, opts).await?;
         let (page, next) = shaped(res.status, tools::tools_page(&res.body))?;
         all.extend(page);
@@ -141,17 +243,19 @@ pub async fn tools(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Resu
             None => return Ok(Json::Arr(all)),
         }
     }
-    Err(bad_response(
-        200,
-        "the tools list never ended (too many pages)",
-    ))
+    Err(too_many_pages())
+}
+
+/// A guard against a server that keeps returning cursors.
+pub fn too_many_pages() -> Error {
+    bad_response(200, "the tools list never ended (too many pages)")
 }
 
 /// `GET /session/{id}/toolkits` (one page).
 pub fn session_toolkits(id: &Json, options: &Json) -> Result<Prepared, Error> {
     let query = toolkits::toolkits_query(options)?;
     let req = ApiRequest::new(Method::Get, session_path(id, "/toolkits")?).query(query);
-    prepared(req, |_, b| toolkits::toolkits_result(b))
+    prepared(req, Map::SessionToolkits)
 }
 
 /// `POST /session/{id}/search` (reads only, so retried like a GET).
@@ -160,14 +264,14 @@ pub fn search(id: &Json, params: &Json) -> Result<Prepared, Error> {
     let req = ApiRequest::new(Method::Post, session_path(id, "/search")?)
         .body(body)
         .reads_only();
-    prepared(req, |_, b| search::search_result(b))
+    prepared(req, Map::Search)
 }
 
 /// `POST /session/{id}/execute` → `{ data, error, logId }`.
 pub fn execute(id: &Json, slug: &Json, args: &Json, options: &Json) -> Result<Prepared, Error> {
     let body = execute::execute_body(slug, args, options)?;
     let req = ApiRequest::new(Method::Post, session_path(id, "/execute")?).body(body);
-    prepared(req, |_, b| execute::execute_result(b))
+    prepared(req, Map::Execute)
 }
 
 /// `POST /session/{id}/proxy_execute`. `num` prints numbers the way JS `String(n)` does.
@@ -178,42 +282,34 @@ pub fn proxy_execute(
 ) -> Result<Prepared, Error> {
     let body = execute::proxy_body(params, num)?;
     let req = ApiRequest::new(Method::Post, session_path(id, "/proxy_execute")?).body(body);
-    prepared(req, |_, b| execute::proxy_result(b))
+    prepared(req, Map::ProxyExecute)
 }
 
 /// `POST /session/{id}/link` → `{ id, status: 'INITIATED', redirectUrl }`.
 pub fn authorize(id: &Json, toolkit: &Json, options: &Json) -> Result<Prepared, Error> {
     let body = connection::link_body(toolkit, options)?;
     let req = ApiRequest::new(Method::Post, session_path(id, "/link")?).body(body);
-    prepared(req, |_, b| connection::link_result(b))
+    prepared(req, Map::Link)
 }
 
-/// One poll of the connected account: `Some(account)` once ACTIVE, `None` while pending.
-fn check_account(res: ApiResponse, id: &str) -> Result<Option<Json>, Error> {
-    let account = shaped(res.status, connection::connected_account(&res.body))?;
-    let status = account.get("status").and_then(Json::as_str).unwrap_or("");
-    match connection::poll_state(status) {
-        Poll::Active => Ok(Some(account)),
-        Poll::Failed => Err(Error::ConnectionFailed {
-            id: id.to_string(),
-            status: status.to_string(),
-            reason: account
-                .get("statusReason")
-                .and_then(Json::as_str)
-                .map(str::to_string),
-        }),
-        Poll::Pending => Ok(None),
+/// Where a polled account stands (its `status`).
+fn poll_state(account: &Json) -> Poll {
+    connection::poll_state(account.get("status").and_then(Json::as_str).unwrap_or(""))
+}
+
+/// The error for an account that ended FAILED, EXPIRED or REVOKED.
+#[cfg(feature = "rust-api")]
+fn connection_failed(id: &str, account: &Json) -> Error {
+    let text = |k: &str| account.get(k).and_then(Json::as_str).map(str::to_string);
+    Error::ConnectionFailed {
+        id: id.to_string(),
+        status: text("status").unwrap_or_default(),
+        reason: text("statusReason"),
     }
 }
 
-/// Polls `GET /connected_accounts/{id}` until the account is ACTIVE (returns it), ends in a
-/// failed state, or `timeout_ms` passes (spec B5.4): one GET, then GETs 1 s apart.
-pub async fn wait_for_connection(
-    client: &ClientConfig,
-    account_id: &Json,
-    timeout_ms: f64,
-    opts: &CallOptions,
-) -> Result<Json, Error> {
+/// `GET /connected_accounts/{id}`: one poll of `waitForConnection`.
+pub fn account_poll(account_id: &Json) -> Result<(String, Prepared), Error> {
     let Json::Str(id) = account_id else {
         return Err(invalid_type(
             Path::root("connectedAccountId"),
@@ -225,26 +321,52 @@ pub async fn wait_for_connection(
         "/api/v3.1/connected_accounts/{}",
         path_segment(id, "connectedAccountId")?
     );
-    let get = || call(client, ApiRequest::new(Method::Get, path.clone()), opts);
-    let first = match get().await {
-        Err(Error::Api { status: 404, .. }) => {
-            return Err(Error::AccountNotFound { id: id.clone() })
+    let req = ApiRequest::new(Method::Get, path);
+    Ok((
+        id.clone(),
+        Prepared {
+            req,
+            map: Map::AccountPoll,
+        },
+    ))
+}
+
+/// Polls `GET /connected_accounts/{id}` until the account is ACTIVE (returns it), ends in a
+/// failed state, or `timeout_ms` passes (spec B5.4): one GET, then GETs 1 s apart.
+#[cfg(feature = "rust-api")]
+pub async fn wait_for_connection(
+    client: &ClientConfig,
+    account_id: &Json,
+    timeout_ms: f64,
+    opts: &CallOptions,
+) -> Result<Json, Error> {
+    let (id, _) = account_poll(account_id)?;
+    let get = || async {
+        let res = call(client, account_poll(account_id)?.1.req, opts).await?;
+        let account = shaped(res.status, connection::connected_account(&res.body))?;
+        match poll_state(&account) {
+            Poll::Active => Ok(Some(account)),
+            Poll::Pending => Ok(None),
+            Poll::Failed => Err(connection_failed(&id, &account)),
         }
+    };
+    let first = match get().await {
+        Err(Error::Api { status: 404, .. }) => return Err(Error::AccountNotFound { id }),
         other => other?,
     };
-    if let Some(done) = check_account(first, id)? {
+    if let Some(done) = first {
         return Ok(done);
     }
     let start = js_sys::Date::now();
     while js_sys::Date::now() - start < timeout_ms {
-        if let Some(done) = check_account(get().await?, id)? {
+        if let Some(done) = get().await? {
             return Ok(done);
         }
         fetch::sleep(POLL_INTERVAL_MS, opts.signal.as_ref())
             .await
             .map_err(Error::Cancelled)?;
     }
-    Err(Error::ConnectionTimeout { id: id.clone() })
+    Err(Error::ConnectionTimeout { id })
 }
 
 /// `GET /api/v3.1/toolkits` (with `query`) or `/api/v3.1/toolkits/{slug}`: the catalogue.
@@ -253,13 +375,11 @@ pub fn catalog_toolkits(slug: &Json, query: &Json) -> Result<Prepared, Error> {
         Json::Null => {
             let q = catalog::list_query(query)?;
             let req = ApiRequest::new(Method::Get, "/api/v3.1/toolkits".into()).query(q);
-            prepared(req, |_, b| catalog::list_result(b))
+            prepared(req, Map::CatalogList)
         }
         Json::Str(s) => {
             let path = format!("/api/v3.1/toolkits/{}", path_segment(s, "slug")?);
-            prepared(ApiRequest::new(Method::Get, path), |_, b| {
-                catalog::toolkit_result(b)
-            })
+            prepared(ApiRequest::new(Method::Get, path), Map::CatalogToolkit)
         }
         other => Err(invalid_type(Path::root("slug"), "a string", other)),
     }
@@ -269,7 +389,7 @@ pub fn catalog_toolkits(slug: &Json, query: &Json) -> Result<Prepared, Error> {
 pub fn files_list(id: &Json, options: &Json) -> Result<Prepared, Error> {
     let (mount, query) = files::list_query(options)?;
     let req = ApiRequest::new(Method::Get, mount_path(id, &mount, "items")?).query(query);
-    prepared(req, |_, b| files::list_result(b))
+    prepared(req, Map::FilesList)
 }
 
 /// A mount operation taking `{ mount_relative_path, mimetype? }`.
@@ -294,10 +414,10 @@ impl FileOp {
 /// `POST /session/{id}/mounts/{mount}/{upload_url|download_url|delete}`.
 pub fn files_call(id: &Json, op: FileOp, path: &Json, options: &Json) -> Result<Prepared, Error> {
     let (mount, body) = files::path_body(path, options)?;
-    let (segment, map): (&str, Mapper) = match op {
-        FileOp::UploadUrl => ("upload_url", |_, b| files::upload_target(b)),
-        FileOp::DownloadUrl => ("download_url", |_, b| files::remote_file(b)),
-        FileOp::Delete => ("delete", |_, b| files::delete_result(b)),
+    let (segment, map) = match op {
+        FileOp::UploadUrl => ("upload_url", Map::UploadTarget),
+        FileOp::DownloadUrl => ("download_url", Map::RemoteFile),
+        FileOp::Delete => ("delete", Map::DeletedFile),
     };
     let mut req = ApiRequest::new(Method::Post, mount_path(id, &mount, segment)?).body(body);
     if let FileOp::DownloadUrl = op {

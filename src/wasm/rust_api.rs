@@ -217,7 +217,7 @@ impl Session {
 
     /// `session.proxyExecute(params)`.
     pub async fn proxy_execute(&self, params: Json) -> Result<Json, Error> {
-        let op = ops::proxy_execute(&self.id_json(), &params, &super::js_number_string)?;
+        let op = ops::proxy_execute(&self.id_json(), &params, &super::answer::number_to_text)?;
         ops::run(&self.config, op, &self.opts()).await
     }
 

@@ -104,8 +104,7 @@ test('the package under test is the packed tarball', { timeout: 20_000 }, async 
   assert.equal(served.name, 'composio-wasm');
   assert.deepEqual(served, packed);
   // /pkg is the extracted tarball: every file the package declares is there.
-  // (Directories, such as wasm/snippets/, are listed with a trailing slash; the pages use them.)
-  for (const file of packed.files.filter(f => !f.includes('*') && !f.endsWith('/') && f !== 'README.md')) {
+  for (const file of packed.files.filter(f => !f.includes('*') && f !== 'README.md')) {
     assert.equal((await get(`/pkg/${file}`)).status, 200, file);
   }
   const wasm = await get('/pkg/wasm/composio_wasm_bg.wasm');

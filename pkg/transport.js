@@ -1,10 +1,10 @@
-// One HTTP attempt over the runtime's global `fetch`, for the wasm module (wasm-bindgen bundles
-// this file as a snippet). It lives in JS because every step here is a JS call: doing it from
-// Rust cost dozens of wasm<->JS crossings per request. Policy (what to retry, how to read the
-// answer) stays in Rust; this file only moves bytes, enforces the time and size limits, and
-// says how an attempt failed.
+// One HTTP attempt over the runtime's global `fetch`: the request, the per-attempt timeout, the
+// caller's AbortSignal and the response size limit. Used by request.js, and by the crate's Rust
+// API (wasm-bindgen bundles this file as a snippet there). Policy (what to retry, how to read
+// the answer) stays in Rust; this file only moves bytes, enforces the limits, and says how an
+// attempt failed.
 
-// Header sets, built once per distinct client configuration (the key is their JSON text).
+// Header sets the Rust API passes as JSON text, parsed once per distinct text.
 const headerSets = new Map();
 
 function headersFor(json) {
@@ -77,11 +77,12 @@ async function readBytes(response, limit) {
 }
 
 /**
- * Sends one request. Resolves `{ status, headers, body }` (body: the bytes); rejects with `{ kind, cause }` where
+ * Sends one request (`headers`: an object, or its JSON text). Resolves `{ status, headers, body }`
+ * (body: the bytes); rejects with `{ kind, cause }` where
  * kind is `cancelled` (the caller's signal; cause = its reason), `timeout`, `not_sent` or
  * `network` (cause = the runtime's error), or `too_large` (cause = the status).
  */
-export async function send(method, url, headersJson, requestBody, timeoutMs, signal, maxBytes) {
+export async function send(method, url, headers, requestBody, timeoutMs, signal, maxBytes) {
   if (signal?.aborted) throw failure('cancelled', signal.reason);
   const controller = new AbortController();
   let timedOut = false;
@@ -91,9 +92,8 @@ export async function send(method, url, headersJson, requestBody, timeoutMs, sig
   }, timeoutMs);
   const forward = () => controller.abort(signal.reason);
   signal?.addEventListener('abort', forward);
-  const headers = headersFor(headersJson);
   try {
-    const response = await fetch(url, { method, headers, body: requestBody, redirect: 'manual', signal: controller.signal });
+    const response = await fetch(url, { method, headers: typeof headers === 'string' ? headersFor(headers) : headers, body: requestBody, redirect: 'manual', signal: controller.signal });
     const body = await readBytes(response, maxBytes);
     if (body === null) throw failure('too_large', response.status);
     return { status: response.status, headers: response.headers, body };
