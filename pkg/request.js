@@ -44,10 +44,6 @@ export class Requests {
     this.#headers = [JSON.parse(wasm.headersJson(false)), JSON.parse(wasm.headersJson(true))];
   }
 
-  get baseURL() {
-    return this.#wasm.baseURL;
-  }
-
   /**
    * Sends a plan until it succeeds or the policy stops it; resolves `{ status, body }` of the
    * 2xx answer (body: bytes).

@@ -158,12 +158,6 @@ impl Client {
         }
     }
 
-    /// The resolved base URL (not secret).
-    #[wasm_bindgen(getter, js_name = baseURL)]
-    pub fn base_url(&self) -> String {
-        self.config.base_url.clone()
-    }
-
     /// The request headers as JSON object text, with `content-type` when `with_body`.
     #[wasm_bindgen(js_name = headersJson)]
     pub fn headers_json(&self, with_body: bool) -> String {

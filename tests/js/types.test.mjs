@@ -236,6 +236,7 @@ test('declared error classes keep their inheritance at run time', { skip: notBui
     'ComposioInvalidModifierError',
     'RemoteFileDownloadError',
     'ComposioInvalidResponseError',
+    'ComposioResponseTooLargeError',
   ];
   for (const name of core) {
     assert.ok(runtime[name]?.prototype instanceof runtime.ComposioError, name);

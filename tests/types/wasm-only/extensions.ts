@@ -4,6 +4,7 @@ import {
   Composio,
   ValidationError,
   ComposioInvalidResponseError,
+  ComposioResponseTooLargeError,
   ComposioRequestCancelledError,
   APIError,
   NotFoundError,
@@ -35,6 +36,9 @@ new Composio({ apiKey: 'ak_test', provider: { name: 'openai' } });
 new Composio({ apiKey: 'ak_test', provider: { name: 'vercel' } });
 // @ts-expect-error timeout is a number of milliseconds
 new Composio({ apiKey: 'ak_test', timeout: '10s' });
+new Composio({ apiKey: 'ak_test', maxResponseBytes: 1 << 20 });
+// @ts-expect-error maxResponseBytes is a number of bytes
+new Composio({ apiKey: 'ak_test', maxResponseBytes: '1MB' });
 
 // ---- The create / use overloads resolve exactly like the official ones -----------------------
 const plain = await composio.create('user_1');
@@ -69,6 +73,16 @@ await plain.tools({ raw: 'yes' });
 const ac = new AbortController();
 const ro = { signal: ac.signal };
 await plain.tools(undefined, ro);
+await plain.execute('X', {}, undefined, { maxResponseBytes: 4096, timeout: 500, maxRetries: 0 });
+try {
+  await plain.execute('X');
+} catch (e) {
+  if (e instanceof ComposioResponseTooLargeError) {
+    const code: string = e.code;
+    const status: number | undefined = e.statusCode;
+    console.log(code, status);
+  }
+}
 await plain.authorize('gmail', undefined, ro);
 await plain.toolkits(undefined, ro);
 await plain.search({ query: 'x' }, ro);
