@@ -49,7 +49,8 @@ pub fn execute_result(body: &Json) -> Shaped<Json> {
     let data = body
         .get("data")
         .ok_or_else(|| BadShape("missing `data`".into()))?;
-    if !matches!(data, Json::Obj(_)) {
+    // `kind` also reads a `Raw` value (the JS surface keeps `data` as received).
+    if data.kind() != "object" {
         return Err(BadShape(format!(
             "`data` should be an object, got {}",
             described(data)
@@ -352,6 +353,27 @@ mod tests {
         assert_eq!(
             delete_result(&j!({"session_id": "trs_1"})).unwrap_err().0,
             "missing `deleted`"
+        );
+    }
+
+    #[test]
+    fn execute_result_reads_raw_data_like_parsed_data() {
+        let body = |data: &str| {
+            Json::Obj(vec![
+                ("data".into(), Json::Raw(data.into())),
+                ("error".into(), Json::Null),
+                ("log_id".into(), Json::str("log_1")),
+            ])
+        };
+        let ok = execute_result(&body(r#"{"a": 1}"#)).unwrap();
+        assert_eq!(ok.get("data"), Some(&Json::Raw(r#"{"a": 1}"#.into())));
+        assert_eq!(
+            execute_result(&body("[1]")).unwrap_err().0,
+            "`data` should be an object, got an array"
+        );
+        assert_eq!(
+            execute_result(&body("null")).unwrap_err().0,
+            "`data` should be an object, got null"
         );
     }
 }

@@ -17,6 +17,9 @@ pub enum Json {
     /// A JS value with no JSON form (function, symbol, bigint, `undefined` inside an array):
     /// kept only so that validation can name it.
     Foreign(&'static str),
+    /// Valid JSON text kept as received: a tool's output, which the SDK passes through
+    /// untouched, so it is neither built as a tree nor written back key by key.
+    Raw(String),
 }
 
 impl Json {
@@ -107,6 +110,14 @@ impl Json {
             Json::Arr(_) => "array",
             Json::Obj(_) => "object",
             Json::Foreign(kind) => kind,
+            Json::Raw(text) => match text.as_bytes().first() {
+                Some(b'{') => "object",
+                Some(b'[') => "array",
+                Some(b'"') => "string",
+                Some(b't' | b'f') => "boolean",
+                Some(b'n') => "null",
+                _ => "number",
+            },
         }
     }
 }

@@ -31,7 +31,18 @@ impl ParseError {
 /// Parses `text` as `JSON.parse` would: a later duplicate key replaces the value of the first,
 /// which keeps its position; escaped unpaired surrogates become U+FFFD.
 pub fn parse(text: &str, number: fn(&str) -> f64) -> Result<Json, ParseError> {
+    parse_keeping_raw(text, number, &[])
+}
+
+/// `parse`, except that the members of the top-level object named in `raw_keys` are checked
+/// (syntax and depth) but kept as their text (`Json::Raw`) instead of being built.
+pub fn parse_keeping_raw(
+    text: &str,
+    number: fn(&str) -> f64,
+    raw_keys: &[&str],
+) -> Result<Json, ParseError> {
     let mut p = Parser {
+        raw_keys,
         bytes: text.as_bytes(),
         text,
         pos: 0,
@@ -48,6 +59,7 @@ pub fn parse(text: &str, number: fn(&str) -> f64) -> Result<Json, ParseError> {
 }
 
 struct Parser<'a> {
+    raw_keys: &'a [&'a str],
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
@@ -58,7 +70,7 @@ struct Parser<'a> {
     pairs: Vec<(String, Json)>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -100,6 +112,76 @@ impl Parser<'_> {
         }
     }
 
+    /// A value checked by `skip` and kept as its text.
+    fn raw(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.skip_ws();
+        let start = self.pos;
+        self.skip(depth)?;
+        Ok(Json::Raw(self.text[start..self.pos].to_string()))
+    }
+
+    /// Checks one value, as `value` would, without building it.
+    fn skip(&mut self, depth: usize) -> Result<(), ParseError> {
+        let (open, close) = match self.peek().ok_or(ParseError::Syntax)? {
+            b'{' => (b'{', b'}'),
+            b'[' => (b'[', b']'),
+            b'"' => return self.skip_string(),
+            b'-' | b'0'..=b'9' => return self.scan_num().map(drop),
+            _ => return self.value(depth).map(drop),
+        };
+        if depth >= MAX_DEPTH {
+            return Err(ParseError::TooDeep);
+        }
+        self.pos += 1;
+        if self.eat(close) {
+            return Ok(());
+        }
+        loop {
+            if open == b'{' {
+                if self.peek() != Some(b'"') {
+                    return Err(ParseError::Syntax);
+                }
+                self.skip_string()?;
+                if !self.eat(b':') {
+                    return Err(ParseError::Syntax);
+                }
+            }
+            self.skip(depth + 1)?;
+            if self.eat(close) {
+                return Ok(());
+            }
+            if !self.eat(b',') {
+                return Err(ParseError::Syntax);
+            }
+        }
+    }
+
+    /// Checks a string (at its opening quote) without copying it.
+    fn skip_string(&mut self) -> Result<(), ParseError> {
+        self.pos += 1;
+        loop {
+            match *self.bytes.get(self.pos).ok_or(ParseError::Syntax)? {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                b'\\' => {
+                    let esc = *self.bytes.get(self.pos + 1).ok_or(ParseError::Syntax)?;
+                    self.pos += 2;
+                    match esc {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {}
+                        b'u' => {
+                            self.hex4()?;
+                        }
+                        _ => return Err(ParseError::Syntax),
+                    }
+                }
+                0..=0x1f => return Err(ParseError::Syntax),
+                _ => self.pos += 1,
+            }
+        }
+    }
+
     fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
         self.pos += 1;
         let start = self.items.len();
@@ -130,7 +212,11 @@ impl Parser<'_> {
                 if !self.eat(b':') {
                     return Err(ParseError::Syntax);
                 }
-                let value = self.value(depth)?;
+                let value = if depth == 1 && self.raw_keys.contains(&key.as_str()) {
+                    self.raw(depth)?
+                } else {
+                    self.value(depth)?
+                };
                 self.pairs.push((key, value));
                 if self.eat(b'}') {
                     break;
@@ -219,6 +305,12 @@ impl Parser<'_> {
     }
 
     fn num(&mut self) -> Result<Json, ParseError> {
+        let text = self.scan_num()?;
+        Ok(Json::Num((self.number)(text)))
+    }
+
+    /// Checks a number literal and returns its text.
+    fn scan_num(&mut self) -> Result<&'a str, ParseError> {
         let start = self.pos;
         if self.bytes.get(self.pos) == Some(&b'-') {
             self.pos += 1;
@@ -243,7 +335,7 @@ impl Parser<'_> {
                 return Err(ParseError::Syntax);
             }
         }
-        Ok(Json::Num((self.number)(&self.text[start..self.pos])))
+        Ok(&self.text[start..self.pos])
     }
 }
 
@@ -318,6 +410,7 @@ pub fn write(v: &Json, out: &mut String, number: fn(f64) -> String) {
         Json::Num(n) if n.is_finite() => out.push_str(&number(*n)),
         Json::Num(_) => out.push_str("null"),
         Json::Str(s) => write_str(s, out),
+        Json::Raw(text) => out.push_str(text),
         Json::Arr(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {

@@ -100,7 +100,8 @@ impl Invalid {
 /// `a string`, `an array`, `an object`, `null`, … for messages.
 pub fn described(v: &Json) -> String {
     match v {
-        Json::Null => "null".to_string(),
+        // (`kind` also reads `null` kept as raw text.)
+        _ if v.kind() == "null" => "null".to_string(),
         Json::Obj(pairs) if !pairs.is_empty() => {
             let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
             format!("an object with keys {}", keys.join(", "))

@@ -119,3 +119,62 @@ fn round_trips() {
     let v = j!({"a": [1, {"b": "c\u{0}"}, -3.25], "d": "🙂"});
     assert_eq!(p(&w(&v)).unwrap(), v);
 }
+
+#[test]
+fn raw_members_are_checked_and_kept_as_received() {
+    let text = r#"{"data": {"a": [1, 2.50, "x\u00e9"], "b": null} , "error":null}"#;
+    let v = parse_keeping_raw(text, native_number, &["data"]).unwrap();
+    assert_eq!(
+        v,
+        Json::Obj(vec![
+            (
+                "data".into(),
+                Json::Raw(r#"{"a": [1, 2.50, "x\u00e9"], "b": null}"#.into())
+            ),
+            ("error".into(), Json::Null),
+        ])
+    );
+    assert_eq!(v.get("data").unwrap().kind(), "object");
+    // Written back verbatim, and read again it is the same value as a full parse.
+    assert_eq!(p(&w(&v)).unwrap(), p(text).unwrap());
+    // Only top-level members are kept raw.
+    let nested = parse_keeping_raw(r#"{"x":{"data":[1]}}"#, native_number, &["data"]).unwrap();
+    assert_eq!(nested, j!({"x": {"data": [1]}}));
+}
+
+#[test]
+fn raw_members_are_refused_like_parsed_ones() {
+    for bad in [
+        r#"{"data": {"a": }}"#,
+        r#"{"data": [1,]}"#,
+        r#"{"data": "a\x"}"#,
+        r#"{"data": "\u12"}"#,
+        "{\"data\": \"a\u{1}\"}",
+        r#"{"data": 01}"#,
+        r#"{"data": {"a" 1}}"#,
+        r#"{"data": tru}"#,
+    ] {
+        assert_eq!(
+            parse_keeping_raw(bad, native_number, &["data"]),
+            Err(ParseError::Syntax),
+            "{bad}"
+        );
+    }
+    let deep = format!(
+        "{{\"data\":{}{}}}",
+        "[".repeat(MAX_DEPTH),
+        "]".repeat(MAX_DEPTH)
+    );
+    assert_eq!(
+        parse_keeping_raw(&deep, native_number, &["data"]),
+        Err(ParseError::TooDeep)
+    );
+    assert_eq!(p(&deep), Err(ParseError::TooDeep));
+    let ok = format!(
+        "{{\"data\":{}{}}}",
+        "[".repeat(MAX_DEPTH - 1),
+        "]".repeat(MAX_DEPTH - 1)
+    );
+    assert!(parse_keeping_raw(&ok, native_number, &["data"]).is_ok());
+    assert!(p(&ok).is_ok());
+}

@@ -8,12 +8,28 @@ use crate::json_text::{self, ParseError};
 use crate::retry::{self, Outcome};
 use wasm_bindgen::JsValue;
 
+/// Integers of up to 15 digits are exact in an f64 both ways, so they are converted here; other
+/// numbers cross to JS (a crossing per number was a large share of a small answer's cost).
+const EXACT_DIGITS: usize = 15;
+
+/// A JSON number literal's value, as JS's `parseFloat` gives it.
 pub fn number_from_text(text: &str) -> f64 {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.len() <= EXACT_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let n = digits
+            .bytes()
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
+        return if text.starts_with('-') { -n } else { n };
+    }
     js_sys::Number::parse_float(text)
 }
 
 /// A number as JS's `String(n)` prints it.
 pub fn number_to_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        // Also prints -0 as "0", as JS does.
+        return (n as i64).to_string();
+    }
     String::from(
         js_sys::Number::from(n)
             .to_string_with_radix(10)
@@ -43,8 +59,9 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// The JSON of a 2xx answer. Only a 204 may have no body.
-pub fn parse_body(status: u16, text: &str) -> Result<Json, Error> {
+/// The JSON of a 2xx answer, the top-level members `raw_keys` kept as received (`Json::Raw`).
+/// Only a 204 may have no body.
+pub fn parse_body(status: u16, text: &str, raw_keys: &[&str]) -> Result<Json, Error> {
     if text.is_empty() {
         return match status {
             204 => Ok(Json::Null),
@@ -54,7 +71,7 @@ pub fn parse_body(status: u16, text: &str) -> Result<Json, Error> {
             )),
         };
     }
-    json_text::parse(text, number_from_text)
+    json_text::parse_keeping_raw(text, number_from_text, raw_keys)
         .map_err(|e| bad_response(status, ParseError::describe(&e)))
 }
 

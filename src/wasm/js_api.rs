@@ -169,7 +169,12 @@ impl Client {
         let map =
             Map::from_id(map).ok_or_else(|| super::answer::bad_response(status, "unknown map"))?;
         let size = body.len();
-        let body = parse_body(status, &utf8_text(body))?;
+        // A tool's output is passed through as received: checked, not rebuilt.
+        let raw: &[&str] = match map {
+            Map::Execute | Map::ProxyExecute => &["data"],
+            _ => &[],
+        };
+        let body = parse_body(status, &utf8_text(body), raw)?;
         // A result is usually a little smaller than the answer it was read from.
         let result = map.apply(&self.config, status, &body)?;
         Ok(crate::json_text::to_text_sized(

@@ -69,7 +69,7 @@ async fn call_inner(
         let sent = fetch::send(attempt, signal, opts.timeout_ms, opts.max_response_bytes).await;
         let (outcome, final_error) = match sent {
             Ok(res) if (200..300).contains(&res.status) => {
-                let body = parse_body(res.status, &res.text)?;
+                let body = parse_body(res.status, &res.text, &[])?;
                 return Ok(ApiResponse {
                     status: res.status,
                     body,
