@@ -373,8 +373,11 @@ fn json_text_round_trips_and_never_panics_on_damaged_text() {
         let kept = json_text::parse_keeping_raw(&damaged, native_number, &["data", "items"]);
         match (&full, &kept) {
             (Ok(v), Ok(k)) => {
+                // (A literal too large for an f64, e.g. `1e3000`, is written back as `null`
+                // from a tree but kept as is in raw text, as JSON.parse would read it.)
                 let again = json_text::to_text(k, native_number_text);
-                assert_eq!(json_text::parse(&again, native_number).as_ref(), Ok(v));
+                let reread = json_text::parse(&again, native_number).map(|r| as_sent(&r));
+                assert_eq!(reread, Ok(as_sent(v)));
             }
             (Err(a), Err(b)) => assert_eq!(a, b),
             _ => panic!("full and raw parses disagree on {damaged:?}"),
