@@ -14,10 +14,11 @@ export const PERCALL_TESTS = {
   concurrent: { cmd: 'concurrent', unit: 'ms/256' },
 };
 
-export async function runPerCall({ emulator, scratch, quick, log }) {
+export async function runPerCall({ emulator, scratch, quick, log, percallReps }) {
   const cfg = quick
     ? { reps: 3, n: 200, toolsCalls: 1, bursts: 1, warm: 50 }
     : { reps: 5, n: 2000, toolsCalls: 3, bursts: 3, warm: 300 };
+  if (percallReps) cfg.reps = percallReps;
   const env = candidateEnv({ BENCH_OURS_DIR: scratch.oursDir });
   const workers = Object.fromEntries(
     CANDIDATES.map(c => [c, forkWorker(join(BENCH_DIR, 'percall-child.mjs'), [c, emulator.url, API_KEY], { env })])

@@ -3,7 +3,7 @@
 // and with its defaults, off-machine traffic answered locally) and a bare-fetch client.
 //
 //   node bench/run.mjs [--quick] [--only size,coldstart,workers,percall,memory]
-//                      [--memory-pairs N] [--memory-reps N] [--memory-parallel N]
+//                      [--percall-reps N] [--memory-pairs N] [--memory-reps N] [--memory-parallel N]
 //                      [--emulator-keepalive MS] [--out DIR]
 //   node bench/run.mjs --report bench/results/latest.json   (re-render a saved run)
 //
@@ -30,6 +30,8 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
+    // More repetitions of the per-call phase narrow its medians on a noisy machine (default 5).
+    'percall-reps': { type: 'string' },
     'memory-pairs': { type: 'string' },
     'memory-reps': { type: 'string' },
     'memory-parallel': { type: 'string' },
@@ -102,6 +104,7 @@ const ctx = {
   scratch,
   quick,
   log,
+  percallReps: values['percall-reps'] ? Number(values['percall-reps']) : undefined,
   pairs: values['memory-pairs'] ? Number(values['memory-pairs']) : undefined,
   memoryReps: values['memory-reps'] ? Number(values['memory-reps']) : undefined,
   memoryParallel: values['memory-parallel'] ? Number(values['memory-parallel']) : undefined,
