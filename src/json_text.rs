@@ -269,13 +269,20 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
             // Only ASCII bytes stop the scan, so both ends are char boundaries.
-            out.push_str(&self.text[start..self.pos]);
+            let run = &self.text[start..self.pos];
             match self.bytes.get(self.pos) {
+                // Most strings have no escape: one exact allocation.
+                Some(b'"') if out.is_empty() => {
+                    self.pos += 1;
+                    return Ok(run.to_string());
+                }
                 Some(b'"') => {
+                    out.push_str(run);
                     self.pos += 1;
                     return Ok(out);
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
                     let esc = *self.bytes.get(self.pos + 1).ok_or(ParseError::Syntax)?;
                     self.pos += 2;
                     out.push(match esc {

@@ -131,72 +131,75 @@ impl Trail<'_> {
     }
 }
 
-fn dedup(items: &[Json], trail: &Trail) -> Shaped<Json> {
+// Cleaning takes the schema by value: the kept members move into the result instead of being
+// copied (a page of 500 tools is mostly schemas).
+
+fn dedup(items: Vec<Json>, trail: &Trail) -> Shaped<Json> {
     let mut out: Vec<Json> = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         if !matches!(item, Json::Str(_)) {
-            return Err(Trail::Index(trail, i).wrong("a string", item));
+            return Err(Trail::Index(trail, i).wrong("a string", &item));
         }
-        if !out.contains(item) {
-            out.push(item.clone());
+        if !out.contains(&item) {
+            out.push(item);
         }
     }
     Ok(Json::Arr(out))
 }
 
-fn clean_value(rule: Rule, v: &Json, trail: &Trail) -> Shaped<Json> {
-    let ok = |cond: bool, expected: &str| {
+fn clean_value(rule: Rule, v: Json, trail: &Trail) -> Shaped<Json> {
+    let ok = |cond: bool, expected: &str, v: Json| {
         if cond {
-            Ok(v.clone())
+            Ok(v)
         } else {
-            Err(trail.wrong(expected, v))
+            Err(trail.wrong(expected, &v))
         }
     };
     match rule {
-        Rule::Str => ok(matches!(v, Json::Str(_)), "a string"),
-        Rule::Num => ok(matches!(v, Json::Num(_)), "a number"),
-        Rule::Bool => ok(matches!(v, Json::Bool(_)), "a boolean"),
-        Rule::Any => Ok(v.clone()),
-        Rule::AnyArr => ok(matches!(v, Json::Arr(_)), "an array"),
+        Rule::Str => ok(matches!(v, Json::Str(_)), "a string", v),
+        Rule::Num => ok(matches!(v, Json::Num(_)), "a number", v),
+        Rule::Bool => ok(matches!(v, Json::Bool(_)), "a boolean", v),
+        Rule::Any => Ok(v),
+        Rule::AnyArr => ok(matches!(v, Json::Arr(_)), "an array", v),
         Rule::Required => match v {
             Json::Arr(items) => dedup(items, trail),
-            other => Err(trail.wrong("an array of strings", other)),
+            other => Err(trail.wrong("an array of strings", &other)),
         },
         Rule::Type => {
             let name_ok = |t: &Json| t.as_str().is_some_and(|s| TYPE_NAMES.contains(&s));
-            let valid = match v {
+            let valid = match &v {
                 Json::Arr(items) => items.iter().all(name_ok),
                 other => name_ok(other),
             };
-            ok(valid, "a JSON Schema type name or a list of them")
+            ok(valid, "a JSON Schema type name or a list of them", v)
         }
         Rule::Schema => clean_schema(v, trail, PROPERTY_KEYWORDS),
         Rule::SchemaArr => match v {
             Json::Arr(items) => items
-                .iter()
+                .into_iter()
                 .enumerate()
                 .map(|(i, s)| clean_schema(s, &Trail::Index(trail, i), PROPERTY_KEYWORDS))
                 .collect::<Shaped<Vec<_>>>()
                 .map(Json::Arr),
-            other => Err(trail.wrong("an array of schemas", other)),
+            other => Err(trail.wrong("an array of schemas", &other)),
         },
         Rule::SchemaMap => match v {
             Json::Obj(pairs) => pairs
-                .iter()
+                .into_iter()
                 .map(|(k, s)| {
-                    clean_schema(s, &Trail::Key(trail, k), PROPERTY_KEYWORDS)
-                        .map(|c| (k.clone(), c))
+                    let cleaned = clean_schema(s, &Trail::Key(trail, &k), PROPERTY_KEYWORDS)?;
+                    Ok((k, cleaned))
                 })
                 .collect::<Shaped<Vec<_>>>()
                 .map(Json::Obj),
-            other => Err(trail.wrong("an object of schemas", other)),
+            other => Err(trail.wrong("an object of schemas", &other)),
         },
         Rule::SchemaOrArr => match v {
             Json::Arr(_) => clean_value(Rule::SchemaArr, v, trail),
             _ => clean_schema(v, trail, PROPERTY_KEYWORDS),
         },
         Rule::BoolOrSchema => match v {
-            Json::Bool(_) => Ok(v.clone()),
+            Json::Bool(_) => Ok(v),
             _ => clean_schema(v, trail, PROPERTY_KEYWORDS),
         },
     }
@@ -204,33 +207,32 @@ fn clean_value(rule: Rule, v: &Json, trail: &Trail) -> Shaped<Json> {
 
 /// Keeps the allowed keywords of one schema object, in `keywords` order. Walks the object's own
 /// members once (a schema has a handful; the keyword table has dozens), noting each keyword's
-/// value in its table slot, then emits the slots in table order.
-fn clean_schema(v: &Json, trail: &Trail, keywords: &[(&str, Rule)]) -> Shaped<Json> {
-    let Json::Obj(pairs) = v else {
-        return Err(trail.wrong("an object", v));
+/// member in its table slot, then emits the slots in table order.
+fn clean_schema(v: Json, trail: &Trail, keywords: &[(&str, Rule)]) -> Shaped<Json> {
+    let pairs = match v {
+        Json::Obj(pairs) => pairs,
+        other => return Err(trail.wrong("an object", &other)),
     };
-    let mut slots: [Option<&Json>; MAX_KEYWORDS] = [None; MAX_KEYWORDS];
+    let mut slots: [Option<(String, Json)>; MAX_KEYWORDS] = std::array::from_fn(|_| None);
     let mut found = 0;
     for (key, value) in pairs {
-        if let Some(at) = keywords.iter().position(|(k, _)| k == key) {
-            slots[at] = Some(value);
+        if let Some(at) = keywords.iter().position(|(k, _)| *k == key) {
+            slots[at] = Some((key, value));
             found += 1;
         }
     }
     let mut out = Vec::with_capacity(found);
-    for ((key, rule), value) in keywords.iter().zip(slots) {
-        if let Some(value) = value {
-            out.push((
-                key.to_string(),
-                clean_value(*rule, value, &Trail::Key(trail, key))?,
-            ));
+    for ((name, rule), slot) in keywords.iter().zip(slots) {
+        if let Some((key, value)) = slot {
+            let cleaned = clean_value(*rule, value, &Trail::Key(trail, name))?;
+            out.push((key, cleaned));
         }
     }
     Ok(Json::Obj(out))
 }
 
 /// `input_parameters` / `output_parameters`: `null`, missing or `{}` become absent.
-fn parameters(v: Option<&Json>, path: &str) -> Shaped<Option<Json>> {
+fn parameters(v: Option<Json>, path: &str) -> Shaped<Option<Json>> {
     match v {
         None | Some(Json::Null) => Ok(None),
         Some(Json::Obj(pairs)) if pairs.is_empty() => Ok(None),
@@ -249,6 +251,13 @@ fn parameters(v: Option<&Json>, path: &str) -> Shaped<Option<Json>> {
     }
 }
 
+/// Moves member `key` out of an object (absent: `None`).
+fn take(v: &mut Json, key: &str) -> Option<Json> {
+    let Json::Obj(pairs) = v else { return None };
+    let at = pairs.iter().position(|(k, _)| k == key)?;
+    Some(pairs.remove(at).1)
+}
+
 fn string_list(at: &At, key: &str) -> Shaped<Option<Json>> {
     match at.opt(key) {
         None => Ok(None),
@@ -260,6 +269,12 @@ fn string_list(at: &At, key: &str) -> Shaped<Option<Json>> {
 
 /// One REST tool item → the SDK `Tool` (keys in the official order).
 pub fn tool(at: &At) -> Shaped<Json> {
+    let schema = |k: &str| at.value.get(k).cloned();
+    tool_with(at, schema("input_parameters"), schema("output_parameters"))
+}
+
+/// `tool`, with the item's two schemas already moved out of it.
+fn tool_with(at: &At, input: Option<Json>, output: Option<Json>) -> Shaped<Json> {
     let toolkit = match at.opt("toolkit") {
         None => None,
         Some(_) => {
@@ -295,14 +310,11 @@ pub fn tool(at: &At) -> Shaped<Json> {
         ("description", at.opt_str("description")?.map(Json::str)),
         (
             "inputParameters",
-            parameters(at.value.get("input_parameters"), &path("input_parameters"))?,
+            parameters(input, &path("input_parameters"))?,
         ),
         (
             "outputParameters",
-            parameters(
-                at.value.get("output_parameters"),
-                &path("output_parameters"),
-            )?,
+            parameters(output, &path("output_parameters"))?,
         ),
         ("tags", string_list(at, "tags")?),
         ("toolkit", toolkit),
@@ -317,17 +329,29 @@ pub fn tool(at: &At) -> Shaped<Json> {
 /// One page of `GET …/tools`: the mapped tools and the next cursor (absent, null or empty
 /// means the last page).
 pub fn tools_page(body: &Json) -> Shaped<(Vec<Json>, Option<String>)> {
-    let at = At::root(body, "a tools page object")?;
-    let items = crate::shape::map_items(&at, "items", true, tool)?;
-    let tools = match items {
-        Some(Json::Arr(t)) => t,
-        _ => Vec::new(),
-    };
+    tools_page_owned(body.clone())
+}
+
+/// `tools_page`, taking the page by value so the tools' schemas move instead of being copied.
+pub fn tools_page_owned(mut body: Json) -> Shaped<(Vec<Json>, Option<String>)> {
+    let at = At::root(&body, "a tools page object")?;
+    at.arr("items")?;
+    // Read now, reported after the items (as a borrowed walk would order the errors).
     let cursor = at
-        .opt_str("next_cursor")?
-        .filter(|c| !c.is_empty())
-        .map(str::to_string);
-    Ok((tools, cursor))
+        .opt_str("next_cursor")
+        .map(|c| c.filter(|c| !c.is_empty()).map(str::to_string));
+    let Some(Json::Arr(items)) = take(&mut body, "items") else {
+        return Ok((Vec::new(), cursor?));
+    };
+    let mut tools = Vec::with_capacity(items.len());
+    for (i, mut item) in items.into_iter().enumerate() {
+        let input = take(&mut item, "input_parameters");
+        let output = take(&mut item, "output_parameters");
+        let mut buf = String::new();
+        let at = crate::shape::item(&item, "items", i, &mut buf)?;
+        tools.push(tool_with(&at, input, output)?);
+    }
+    Ok((tools, cursor?))
 }
 
 /// Removes repeated entries from every `required` list of a schema, leaving instance values

@@ -176,7 +176,7 @@ impl Client {
         };
         let body = parse_body(status, &utf8_text(body), raw)?;
         // A result is usually a little smaller than the answer it was read from.
-        let result = map.apply(&self.config, status, &body)?;
+        let result = map.apply(&self.config, status, body)?;
         Ok(crate::json_text::to_text_sized(
             &result,
             number_to_text,

@@ -131,33 +131,25 @@ impl Map {
     }
 
     /// Reads a 2xx body (the config gives `session_fields` the API key).
-    pub fn apply(self, c: &ClientConfig, status: u16, body: &Json) -> Result<Json, Error> {
+    pub fn apply(self, c: &ClientConfig, status: u16, body: Json) -> Result<Json, Error> {
         let mapped = match self {
-            Map::CreatedSession => session_fields(body, &c.api_key, Source::Create),
-            Map::StoredSession => session_fields(body, &c.api_key, Source::Retrieve),
-            Map::DeletedSession => execute::delete_result(body),
-            Map::SessionToolkits => toolkits::toolkits_result(body),
-            Map::Search => search::search_result(body),
-            Map::Execute => execute::execute_result(body),
-            Map::ProxyExecute => execute::proxy_result(body),
-            Map::Link => connection::link_result(body),
-            Map::CatalogList => catalog::list_result(body),
-            Map::CatalogToolkit => catalog::toolkit_result(body),
-            Map::FilesList => files::list_result(body),
-            Map::UploadTarget => files::upload_target(body),
-            Map::RemoteFile => files::remote_file(body),
-            Map::DeletedFile => files::delete_result(body),
-            Map::ToolsPage { openai } => tools::tools_page(body).map(|(items, next)| {
-                let items = match openai {
-                    true => items.into_iter().map(tools::openai_tool_owned).collect(),
-                    false => items,
-                };
-                Json::object([
-                    ("items", Some(Json::Arr(items))),
-                    ("next", Some(next.map(Json::Str).unwrap_or(Json::Null))),
-                ])
-            }),
-            Map::AccountPoll => connection::connected_account(body).map(|account| {
+            Map::CreatedSession => session_fields(&body, &c.api_key, Source::Create),
+            Map::StoredSession => session_fields(&body, &c.api_key, Source::Retrieve),
+            Map::DeletedSession => execute::delete_result(&body),
+            Map::SessionToolkits => toolkits::toolkits_result(&body),
+            Map::Search => search::search_result(&body),
+            Map::Execute => execute::execute_result(&body),
+            Map::ProxyExecute => execute::proxy_result(&body),
+            Map::Link => connection::link_result(&body),
+            Map::CatalogList => catalog::list_result(&body),
+            Map::CatalogToolkit => catalog::toolkit_result(&body),
+            Map::FilesList => files::list_result(&body),
+            Map::UploadTarget => files::upload_target(&body),
+            Map::RemoteFile => files::remote_file(&body),
+            Map::DeletedFile => files::delete_result(&body),
+            // By value: the page's tool schemas move into the result.
+            Map::ToolsPage { openai } => return Self::tools_page(status, body, openai),
+            Map::AccountPoll => connection::connected_account(&body).map(|account| {
                 let state = match poll_state(&account) {
                     Poll::Active => "active",
                     Poll::Failed => "failed",
@@ -170,6 +162,21 @@ impl Map {
             }),
         };
         shaped(status, mapped)
+    }
+}
+
+impl Map {
+    /// One page of tools: `{ items, next }`.
+    fn tools_page(status: u16, body: Json, openai: bool) -> Result<Json, Error> {
+        let (items, next) = shaped(status, tools::tools_page_owned(body))?;
+        let items = match openai {
+            true => items.into_iter().map(tools::openai_tool_owned).collect(),
+            false => items,
+        };
+        Ok(Json::object([
+            ("items", Some(Json::Arr(items))),
+            ("next", Some(next.map(Json::Str).unwrap_or(Json::Null))),
+        ]))
     }
 }
 
@@ -188,7 +195,7 @@ fn prepared(req: ApiRequest, map: Map) -> Result<Prepared, Error> {
 #[cfg(feature = "rust-api")]
 pub async fn run(client: &ClientConfig, op: Prepared, opts: &CallOptions) -> Result<Json, Error> {
     let res = call(client, op.req, opts).await?;
-    op.map.apply(client, res.status, &res.body)
+    op.map.apply(client, res.status, res.body)
 }
 
 /// `POST /session`.
@@ -236,7 +243,7 @@ pub async fn tools(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Resu
     for _ in 0..MAX_TOOL_PAGES {
         let req = tools_page(id, cursor.take(), false)?.req;
         let res = call(client, req, opts).await?;
-        let (page, next) = shaped(res.status, tools::tools_page(&res.body))?;
+        let (page, next) = shaped(res.status, tools::tools_page_owned(res.body))?;
         all.extend(page);
         match next {
             Some(c) => cursor = Some(c),
