@@ -59,7 +59,9 @@ export class Requests {
         error = apiError(res.status, res.headers, res.body);
         const h = name => res.headers.get(name) ?? undefined;
         delay = Client.retryDelay('status', res.status, h('x-should-retry'), h('retry-after-ms'), h('retry-after'), plan.safe, retries, plan.retries);
-      } catch (failure) {
+      } catch (thrown) {
+        // transport.js rejects with `{ kind, cause }`; anything else counts as a network failure.
+        const failure = thrown?.kind ? thrown : { kind: 'network', cause: thrown };
         switch (failure.kind) {
           case 'cancelled':
             throw fromDescriptor({ __composio: 'cancelled', cause: failure.cause });
