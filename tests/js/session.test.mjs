@@ -182,6 +182,17 @@ describe('connections', () => {
   });
 });
 
+describe('arguments on the wire', () => {
+  test('are written as JSON.stringify writes them, and the tool output comes back as sent', async () => {
+    const s = await session();
+    const args = { f() {}, u: undefined, sym: Symbol('x'), list: [1, undefined, () => 1], n: -0, big: 1e21, small: 1.5e-7, text: 'é\n"\u2028' };
+    await s.execute('HACKERNEWS_GET_FRONTPAGE', args);
+    const sent = ctx.emulator.requests[0].rawBody;
+    assert.equal(sent, JSON.stringify({ tool_slug: 'HACKERNEWS_GET_FRONTPAGE', arguments: args }));
+    assert.equal(sent, '{"tool_slug":"HACKERNEWS_GET_FRONTPAGE","arguments":{"list":[1,null,null],"n":0,"big":1e+21,"small":1.5e-7,"text":"é\\n\\"\u2028"}}');
+  });
+});
+
 describe('proxyExecute beyond the official SDK', () => {
   test('HEAD and binaryBody are sent', async () => {
     const s = await session();
@@ -201,6 +212,9 @@ describe('bad input is refused before any request, naming the field', () => {
   const cases = [
     ['execute with an empty slug', s => s.execute(''), 'toolSlug: expected a non-empty string, got a string'],
     ['execute with array arguments', s => s.execute('X', []), 'arguments: expected an object, got an array'],
+    ['execute with a BigInt argument', s => s.execute('X', { n: 10n }), 'arguments.n: expected a JSON value, got a bigint'],
+    ['execute with a lone surrogate', s => s.execute('X', { a: ['ok', 'x\ud800'] }), 'arguments.a[1]: expected a JSON value, got a string with an unpaired UTF-16 surrogate'],
+    ['proxy with a BigInt in the body', s => s.proxyExecute({ toolkit: 'g', endpoint: '/', method: 'POST', body: { big: 1n } }), 'body.big: expected a JSON value, got a bigint'],
     ['toolkits with a string limit', s => s.toolkits({ limit: '10' }), 'limit: expected a positive integer, got a string'],
     ['search without a query', s => s.search({}), 'query: expected a non-empty string, got an undefined'],
     ['authorize with a number', s => s.authorize(5), 'toolkit: expected a non-empty string, got a number'],
