@@ -1,5 +1,12 @@
 // HTTP plumbing shared by the emulator's routes: the backend's error body, CORS, routing.
 
+/** `e` as an HttpError; anything else is an emulator bug: logged, answered as a 500. */
+export function asHttpError(e) {
+  if (e instanceof HttpError) return e;
+  console.error('emulator: internal error', e);
+  return new HttpError(500, 'Internal server error');
+}
+
 /** An error answered with the backend's error body shape (spec A2.2). */
 export class HttpError extends Error {
   constructor(status, message, { code, slug, errors, suggestedFix, headers } = {}) {

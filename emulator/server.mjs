@@ -9,7 +9,7 @@ import { executeRoutes, executionCount } from './execute.mjs';
 import { fileRoutes, presignedRoutes } from './files.mjs';
 import { historyRoutes } from './history.mjs';
 import { answerHostile, checkHostile, isHostile } from './hostile.mjs';
-import { CORS_HEADERS, HttpError, router } from './http.mjs';
+import { CORS_HEADERS, HttpError, asHttpError, router } from './http.mjs';
 import { linkPageRoutes } from './link-page.mjs';
 import { proxyRoutes } from './proxy.mjs';
 import { searchRoutes } from './search.mjs';
@@ -239,11 +239,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
       };
       const [status, out] = match.handler(state, ctx);
       send(res, status, out, { 'x-request-id': requestId, ...labelled });
-    } catch (e) {
-      if (!(e instanceof HttpError)) {
-        console.error('emulator: internal error', e);
-        e = new HttpError(500, 'Internal server error');
-      }
+    } catch (thrown) {
+      const e = asHttpError(thrown);
       send(res, e.status, e.body(requestId), { 'x-request-id': requestId, ...e.headers, ...labelled });
     }
   }
@@ -254,11 +251,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
       const out = match.handler(state, { ...ctx, params: match.params, headers: req.headers });
       res.writeHead(out.status, { ...CORS_HEADERS, 'x-request-id': requestId, ...out.headers });
       res.end(out.body);
-    } catch (e) {
-      if (!(e instanceof HttpError)) {
-        console.error('emulator: internal error', e);
-        e = new HttpError(500, 'Internal server error');
-      }
+    } catch (thrown) {
+      const e = asHttpError(thrown);
       send(res, e.status, e.body(requestId), { 'x-request-id': requestId });
     }
   }
@@ -274,6 +268,16 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     if (!Number.isInteger(n) || n < 0 || n > 100000) throw new HttpError(400, 'toolCount must be an integer from 0 to 100000');
     state.catalog = buildCatalog({ toolCount: n });
     return { toolCount: n, tools: state.catalog.tools.length };
+  }
+
+  function addFault(spec) {
+    checkHostile(spec);
+    state.faults.push({ ...spec });
+  }
+
+  function reset() {
+    state = freshState(options);
+    requests.length = 0;
   }
 
   async function control(req, res, path) {
@@ -297,19 +301,14 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
         });
         return send(res, 200, out);
       }
+      if (path === '/__emulator/faults' && req.method === 'POST') {
+        addFault(JSON.parse((await readBody(req)) || '{}'));
+        return send(res, 204);
+      }
     } catch (e) {
+      // A bad control request (unparsable JSON, an invalid fault spec) is the caller's mistake.
       const err = e instanceof HttpError ? e : new HttpError(400, e.message);
       return send(res, err.status, err.body('req_control'));
-    }
-    if (path === '/__emulator/faults' && req.method === 'POST') {
-      const fault = JSON.parse((await readBody(req)) || '{}');
-      try {
-        checkHostile(fault);
-      } catch (e) {
-        return send(res, 400, new HttpError(400, e.message).body('req_control'));
-      }
-      state.faults.push(fault);
-      return send(res, 204);
     }
     if (path === '/__emulator/requests' && req.method === 'GET') return send(res, 200, requests);
     if (path === '/__emulator/requests' && req.method === 'DELETE') {
@@ -317,8 +316,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
       return send(res, 204);
     }
     if (path === '/__emulator/reset' && req.method === 'POST') {
-      state = freshState(options);
-      requests.length = 0;
+      reset();
       return send(res, 204);
     }
     return send(res, 404, { error: { message: `No emulator control route ${req.method} ${path}` } });
@@ -326,7 +324,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
 
   const server = createServer((req, res) => {
     handle(req, res).catch(e => {
-      const err = e instanceof HttpError ? e : new HttpError(500, 'Internal server error');
+      const err = asHttpError(e);
       if (!res.headersSent) send(res, err.status, err.body('req_error'));
     });
   });
@@ -347,10 +345,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     /** Every request received (control routes excluded), oldest first. */
     requests,
     /** Scripts a failure for the next matching request(s); see `takeFault`. */
-    fault(spec) {
-      checkHostile(spec);
-      state.faults.push({ ...spec });
-    },
+    fault: addFault,
     /**
      * How many hostile answers (`bodyBytes`, `drip`, `bodyBase64`) are still being written: 0
      * once every client has read them or hung up. A client that stops reading without closing
@@ -367,10 +362,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
       faultHook = hook;
     },
     /** Forgets all sessions, accounts, files, requests and faults; ids start again from the first. */
-    reset() {
-      state = freshState(options);
-      requests.length = 0;
-    },
+    reset,
     /** Moves a connected account to `status` (with an optional `status_reason`); returns it. */
     setConnectionStatus,
     /** How many times `toolSlug` actually ran in session `sessionId`. */

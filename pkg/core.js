@@ -12,7 +12,7 @@ import {
   ComposioNoAPIKeyError,
   fromDescriptor,
 } from './errors.js';
-import { ToolRouterSessionFilesMount } from './files.js';
+import { bindMethods, ToolRouterSessionFilesMount } from './files.js';
 import { ready, startWasm } from './runtime.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
@@ -58,11 +58,6 @@ export const SessionPreset = Object.freeze({ DIRECT_TOOLS: 'direct_tools' });
 
 const REDACTED = '<redacted>';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
-
-/** Binds the named prototype methods to `target`, so `const { m } = obj; m()` works. */
-function bindMethods(target, names) {
-  for (const name of names) target[name] = target[name].bind(target);
-}
 
 function redactHeaders(headers) {
   if (!headers) return headers;

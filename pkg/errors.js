@@ -188,11 +188,46 @@ const BY_STATUS = {
 /** The HTTP error class for a status, as @composio/client picks it. */
 export function apiErrorFor(status, body, text, headers) {
   const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
-  const err = new Class(status, body, apiMessage(status, body, text), headers);
-  return err;
+  return new Class(status, body, apiMessage(status, body, text), headers);
 }
 
-/** Turns an error descriptor thrown by the wasm module into the matching class. */
+// ---- Errors the request runner (request.js) raises, each message written once ----
+
+/** The caller's signal aborted; its reason is kept as `cause` (message as in @composio/core). */
+export function cancelledError(reason) {
+  return new ComposioRequestCancelledError('Request was cancelled by the caller: Request was aborted.', { cause: reason });
+}
+
+/** A response body over `maxResponseBytes` (`limit`). */
+export function tooLargeError(status, limit) {
+  return new ComposioResponseTooLargeError(
+    `The response body is larger than maxResponseBytes (${limit} bytes); raise the limit with new Composio({ maxResponseBytes })`,
+    { statusCode: status, meta: { status, maxResponseBytes: limit } }
+  );
+}
+
+export function accountNotFoundError(id) {
+  return new ComposioConnectedAccountNotFoundError(`Connected account with id ${id} not found`, {
+    meta: { connectedAccountId: id },
+  });
+}
+
+export function connectionFailedError(id, status, statusReason) {
+  return new ConnectionRequestFailedError(
+    `Connection request failed with status: ${status}${statusReason ? `, reason: ${statusReason}` : ''}`,
+    { meta: { connectedAccountId: id, status, statusReason } }
+  );
+}
+
+export function connectionTimeoutError(id) {
+  return new ConnectionRequestTimeoutError(`Connection request timed out for ${id}`);
+}
+
+/**
+ * Turns an error descriptor thrown by the wasm module (`{ __composio: kind, … }`) into the
+ * matching class. The wasm only finds bad input and malformed answers; every transport and
+ * polling error is raised by request.js directly.
+ */
 export function fromDescriptor(d) {
   if (!d || typeof d !== 'object' || typeof d.__composio !== 'string') return d;
   switch (d.__composio) {
@@ -200,40 +235,12 @@ export function fromDescriptor(d) {
       return new ValidationError(d.message, { issues: d.issues });
     case 'no_api_key':
       return new ComposioNoAPIKeyError();
-    case 'api':
-      return apiErrorFor(d.status, d.body, d.text, d.headers);
     case 'bad_response':
       return new ComposioInvalidResponseError(
         `Unexpected response from the server (HTTP ${d.status}): ${d.message}`,
         { statusCode: d.status, meta: { status: d.status, body: d.text } }
       );
-    case 'too_large':
-      return new ComposioResponseTooLargeError(
-        `The response body is larger than maxResponseBytes (${d.limit} bytes); raise the limit with new Composio({ maxResponseBytes })`,
-        { statusCode: d.status, meta: { status: d.status, maxResponseBytes: d.limit } }
-      );
-    case 'timeout':
-      return new APIConnectionTimeoutError();
-    case 'connection':
-      return new APIConnectionError({ cause: d.cause });
-    case 'cancelled':
-      // Same message as @composio/core; the signal's reason is kept as `cause`.
-      return new ComposioRequestCancelledError(
-        'Request was cancelled by the caller: Request was aborted.',
-        { cause: d.cause }
-      );
-    case 'account_not_found':
-      return new ComposioConnectedAccountNotFoundError(`Connected account with id ${d.id} not found`, {
-        meta: { connectedAccountId: d.id },
-      });
-    case 'connection_failed':
-      return new ConnectionRequestFailedError(
-        `Connection request failed with status: ${d.status}${d.statusReason ? `, reason: ${d.statusReason}` : ''}`,
-        { meta: { connectedAccountId: d.id, status: d.status, statusReason: d.statusReason } }
-      );
-    case 'connection_timeout':
-      return new ConnectionRequestTimeoutError(`Connection request timed out for ${d.id}`);
     default:
-      return new ComposioError(`Unexpected internal error: ${d.__composio}`, { code: 'INTERNAL' });
+      return new ComposioError(`Unexpected internal error: ${d.message ?? d.__composio}`, { code: 'INTERNAL' });
   }
 }

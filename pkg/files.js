@@ -7,6 +7,11 @@ import { fileSystem } from './runtime.js';
 
 const DEFAULT_MIMETYPE = 'application/octet-stream';
 
+/** Binds the named prototype methods to `target`, so `const { m } = obj; m()` works. */
+export function bindMethods(target, names) {
+  for (const name of names) target[name] = target[name].bind(target);
+}
+
 function basename(path) {
   const parts = String(path).split(/[\\/]/).filter(Boolean);
   return parts.at(-1) ?? '';
@@ -140,7 +145,7 @@ export class ToolRouterSessionFilesMount {
   constructor(client, sessionId) {
     this.#client = client;
     this.#sessionId = sessionId;
-    for (const m of ['list', 'upload', 'download', 'delete']) this[m] = this[m].bind(this);
+    bindMethods(this, ['list', 'upload', 'download', 'delete']);
   }
 
   /** Lists files, optionally under `path`. */

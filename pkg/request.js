@@ -6,7 +6,18 @@
 // fetch, timers, the caller's AbortSignal.
 
 import { Client } from './wasm/composio_wasm.js';
-import { apiErrorFor, fromDescriptor } from './errors.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  NotFoundError,
+  accountNotFoundError,
+  apiErrorFor,
+  cancelledError,
+  connectionFailedError,
+  connectionTimeoutError,
+  fromDescriptor,
+  tooLargeError,
+} from './errors.js';
 import { send, sleep } from './transport.js';
 
 const utf8 = new TextDecoder();
@@ -23,6 +34,15 @@ function apiError(status, headers, bytes) {
     }
   }
   return apiErrorFor(status, body, text, headers);
+}
+
+/** Waits `ms` between attempts or polls; the caller's abort ends the wait as a cancellation. */
+async function pause(ms, signal) {
+  try {
+    await sleep(ms, signal);
+  } catch (reason) {
+    throw cancelledError(reason);
+  }
 }
 
 /** Calls a wasm method; its error descriptor becomes the matching error class. */
@@ -64,31 +84,31 @@ export class Requests {
         const failure = thrown?.kind ? thrown : { kind: 'network', cause: thrown };
         switch (failure.kind) {
           case 'cancelled':
-            throw fromDescriptor({ __composio: 'cancelled', cause: failure.cause });
+            throw cancelledError(failure.cause);
           case 'too_large':
-            throw fromDescriptor({ __composio: 'too_large', status: failure.cause, limit: plan.limit });
+            throw tooLargeError(failure.cause, plan.limit);
           case 'timeout':
-            error = fromDescriptor({ __composio: 'timeout' });
+            error = new APIConnectionTimeoutError();
             break;
           default:
-            error = fromDescriptor({ __composio: 'connection', cause: failure.cause });
+            error = new APIConnectionError({ cause: failure.cause });
         }
         delay = Client.retryDelay(failure.kind, 0, undefined, undefined, undefined, plan.safe, retries, plan.retries);
       }
       if (delay < 0) throw error;
-      try {
-        await sleep(delay, signal);
-      } catch (reason) {
-        throw fromDescriptor({ __composio: 'cancelled', cause: reason });
-      }
+      await pause(delay, signal);
     }
+  }
+
+  /** Reads a 2xx answer with the plan's mapping (in the wasm). */
+  #finish(plan, res) {
+    return JSON.parse(wasmCall(() => this.#wasm.finish(plan.map, res.status, res.body)));
   }
 
   /** One operation: its plan (`prepare()` runs the wasm's validation), sent and read. */
   async #run(prepare, requestOptions) {
     const plan = JSON.parse(wasmCall(prepare));
-    const res = await this.#send(plan, requestOptions?.signal);
-    return JSON.parse(wasmCall(() => this.#wasm.finish(plan.map, res.status, res.body)));
+    return this.#finish(plan, await this.#send(plan, requestOptions?.signal));
   }
 
   create(userId, config, ro) {
@@ -147,7 +167,7 @@ export class Requests {
       const plan = JSON.parse(wasmCall(() => this.#wasm.toolsPage(id, cursor, openai, ro)));
       if (page >= plan.pages) throw fromDescriptor(Client.tooManyPages());
       const res = await this.#send(plan, ro?.signal);
-      const { items, next } = JSON.parse(wasmCall(() => this.#wasm.finish(plan.map, res.status, res.body)));
+      const { items, next } = this.#finish(plan, res);
       for (const item of items) all.push(item);
       if (next === null) return all;
       cursor = next;
@@ -166,13 +186,11 @@ export class Requests {
       try {
         res = await this.#send(plan, signal);
       } catch (e) {
-        if (first && e?.status === 404) throw fromDescriptor({ __composio: 'account_not_found', id: accountId });
+        if (first && e instanceof NotFoundError) throw accountNotFoundError(accountId);
         throw e;
       }
-      const { state, account } = JSON.parse(wasmCall(() => this.#wasm.finish(plan.map, res.status, res.body)));
-      if (state === 'failed') {
-        throw fromDescriptor({ __composio: 'connection_failed', id: accountId, status: account.status, statusReason: account.statusReason ?? null });
-      }
+      const { state, account } = this.#finish(plan, res);
+      if (state === 'failed') throw connectionFailedError(accountId, account.status, account.statusReason ?? null);
       return state === 'active' ? account : undefined;
     };
     const done = await poll(true);
@@ -181,12 +199,8 @@ export class Requests {
     while (Date.now() - start < plan.wait) {
       const account = await poll(false);
       if (account) return account;
-      try {
-        await sleep(plan.poll, signal);
-      } catch (reason) {
-        throw fromDescriptor({ __composio: 'cancelled', cause: reason });
-      }
+      await pause(plan.poll, signal);
     }
-    throw fromDescriptor({ __composio: 'connection_timeout', id: accountId });
+    throw connectionTimeoutError(accountId);
   }
 }

@@ -1,8 +1,6 @@
 // Runtime hooks installed by each package entry (node.js, browser.js, workerd.js, …): how the
-// wasm module is instantiated, and file-system access where the runtime has one.
-
-// What the runtime entry installs: how to instantiate the wasm module, and file-system access
-// where the runtime has one (node.js provides it; browser and worker entries do not).
+// wasm module is instantiated, and file-system access where the runtime has one (node.js
+// provides it; browser and worker entries do not).
 let runtime = {
   loadWasm() {
     throw new Error('composio-wasm: no runtime entry loaded; import "composio-wasm", not an internal file');

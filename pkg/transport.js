@@ -4,19 +4,6 @@
 // the answer) stays in Rust; this file only moves bytes, enforces the limits, and says how an
 // attempt failed.
 
-// Header sets the Rust API passes as JSON text, parsed once per distinct text.
-const headerSets = new Map();
-
-function headersFor(json) {
-  let headers = headerSets.get(json);
-  if (headers === undefined) {
-    headers = Object.freeze(JSON.parse(json));
-    if (headerSets.size > 64) headerSets.clear();
-    headerSets.set(json, headers);
-  }
-  return headers;
-}
-
 /** Why an attempt produced no response: `{ kind, cause }`, `kind` as in `Failure` (fetch.rs). */
 function failure(kind, cause) {
   return { kind, cause };
@@ -77,7 +64,7 @@ async function readBytes(response, limit) {
 }
 
 /**
- * Sends one request (`headers`: an object, or its JSON text). Resolves `{ status, headers, body }`
+ * Sends one request (`headers`: a plain object, built once per client). Resolves `{ status, headers, body }`
  * (body: the bytes); rejects with `{ kind, cause }` where
  * kind is `cancelled` (the caller's signal; cause = its reason), `timeout`, `not_sent` or
  * `network` (cause = the runtime's error), or `too_large` (cause = the status).
@@ -92,13 +79,12 @@ export async function send(method, url, headers, requestBody, timeoutMs, signal,
   }, timeoutMs);
   const forward = () => controller.abort(signal.reason);
   signal?.addEventListener('abort', forward);
+  let response;
+  let body;
   try {
-    const response = await fetch(url, { method, headers: typeof headers === 'string' ? headersFor(headers) : headers, body: requestBody, redirect: 'manual', signal: controller.signal });
-    const body = await readBytes(response, maxBytes);
-    if (body === null) throw failure('too_large', response.status);
-    return { status: response.status, headers: response.headers, body };
+    response = await fetch(url, { method, headers, body: requestBody, redirect: 'manual', signal: controller.signal });
+    body = await readBytes(response, maxBytes);
   } catch (e) {
-    if (e?.kind === 'too_large') throw e;
     if (signal?.aborted) throw failure('cancelled', signal.reason);
     if (timedOut) throw failure('timeout', e);
     throw failure(neverSent(e) ? 'not_sent' : 'network', e);
@@ -106,6 +92,8 @@ export async function send(method, url, headers, requestBody, timeoutMs, signal,
     clearTimeout(timer);
     signal?.removeEventListener('abort', forward);
   }
+  if (body === null) throw failure('too_large', response.status);
+  return { status: response.status, headers: response.headers, body };
 }
 
 /** Waits `ms`; rejects with the signal's reason as soon as the caller aborts. */

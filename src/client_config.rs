@@ -113,15 +113,7 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
     }
     let timeout_ms = match options.get("timeout") {
         None | Some(Json::Null) => DEFAULT_TIMEOUT_MS,
-        Some(Json::Num(ms)) if ms.is_finite() && *ms > 0.0 => *ms,
-        Some(other) => {
-            c.wrong_type(
-                Path::root("timeout"),
-                "a positive number of milliseconds",
-                other,
-            );
-            DEFAULT_TIMEOUT_MS
-        }
+        Some(v) => timeout(&mut c, v, Path::root("timeout")).unwrap_or(DEFAULT_TIMEOUT_MS),
     };
     let max_retries = match options.get("maxRetries") {
         None | Some(Json::Null) => crate::retry::DEFAULT_MAX_RETRIES,
@@ -149,13 +141,13 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
 
 /// A response size limit: a positive integer number of bytes.
 pub fn byte_limit(c: &mut Checker, v: &Json, path: Path) -> Option<f64> {
-    match v {
-        Json::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= 9_007_199_254_740_991.0 => Some(*n),
-        other => {
-            c.wrong_type(path, "a positive integer (bytes)", other);
-            None
-        }
-    }
+    // Up to Number.MAX_SAFE_INTEGER.
+    c.integer(
+        v,
+        path,
+        (1.0, 9_007_199_254_740_991.0),
+        "a positive integer (bytes)",
+    )
 }
 
 fn headers_json(headers: &[(String, String)], with_body: bool) -> String {
@@ -176,13 +168,8 @@ fn headers_json(headers: &[(String, String)], with_body: bool) -> String {
 
 /// A retry count: an integer from 0 to 10.
 pub fn retries(c: &mut Checker, v: &Json, path: Path) -> Option<u32> {
-    match v {
-        Json::Num(n) if n.fract() == 0.0 && (0.0..=10.0).contains(n) => Some(*n as u32),
-        other => {
-            c.wrong_type(path, "an integer from 0 to 10", other);
-            None
-        }
-    }
+    c.integer(v, path, (0.0, 10.0), "an integer from 0 to 10")
+        .map(|n| n as u32)
 }
 
 /// A per-attempt timeout: a positive, finite number of milliseconds.

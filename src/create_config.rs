@@ -294,46 +294,55 @@ fn tag_list(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
 
 /// `manageConnections`: always sent; absent means `{ enable: true }`.
 fn manage_connections(c: &mut Checker, v: Option<&Json>) -> Option<Json> {
-    let path = Path::root("manageConnections");
     match v {
         None => Some(Json::object([("enable", Some(Json::Bool(true)))])),
         Some(Json::Bool(b)) => Some(Json::object([("enable", Some(Json::Bool(*b)))])),
-        Some(Json::Obj(pairs)) => {
-            if !c.only_keys(
-                pairs,
-                &path,
-                &["enable", "callbackUrl", "waitForConnections"],
-            ) {
-                return None;
-            }
-            let obj = v.unwrap();
-            let before = c.issues.len();
-            let enable = obj
-                .get("enable")
-                .and_then(|e| c.boolean(e, path.key("enable")));
-            let callback = obj
-                .get("callbackUrl")
-                .and_then(|e| c.string(e, path.key("callbackUrl")));
-            let wait = obj
-                .get("waitForConnections")
-                .and_then(|e| c.boolean(e, path.key("waitForConnections")));
-            (c.issues.len() == before).then(|| {
-                Json::object([
-                    ("enable", Some(Json::Bool(enable.unwrap_or(true)))),
-                    ("callback_url", callback.map(Json::Str)),
-                    ("enable_wait_for_connections", wait.map(Json::Bool)),
-                ])
-            })
-        }
+        Some(obj @ Json::Obj(_)) => manage_connections_object(c, obj, Some(true)),
         Some(other) => {
             c.wrong_type(
-                path,
+                Path::root("manageConnections"),
                 "a boolean or { enable?, callbackUrl?, waitForConnections? }",
                 other,
             );
             None
         }
     }
+}
+
+/// The object form of `manageConnections`, in `create()` and `update()`:
+/// `{ enable?, callbackUrl?, waitForConnections? }` → `{ enable, callback_url?,
+/// enable_wait_for_connections? }`, `enable` falling back to `default_enable`.
+pub fn manage_connections_object(
+    c: &mut Checker,
+    obj: &Json,
+    default_enable: Option<bool>,
+) -> Option<Json> {
+    let path = Path::root("manageConnections");
+    let pairs = obj.as_object().unwrap_or(&[]);
+    if !c.only_keys(
+        pairs,
+        &path,
+        &["enable", "callbackUrl", "waitForConnections"],
+    ) {
+        return None;
+    }
+    let before = c.issues.len();
+    let enable = obj
+        .get("enable")
+        .and_then(|e| c.boolean(e, path.key("enable")));
+    let callback = obj
+        .get("callbackUrl")
+        .and_then(|e| c.string(e, path.key("callbackUrl")));
+    let wait = obj
+        .get("waitForConnections")
+        .and_then(|e| c.boolean(e, path.key("waitForConnections")));
+    (c.issues.len() == before).then(|| {
+        Json::object([
+            ("enable", enable.or(default_enable).map(Json::Bool)),
+            ("callback_url", callback.map(Json::Str)),
+            ("enable_wait_for_connections", wait.map(Json::Bool)),
+        ])
+    })
 }
 
 /// `sandbox`, or its deprecated alias `workbench`, with the path to report; both at once is an

@@ -2,8 +2,8 @@
 //! A7.4, A7.7, A7.10).
 
 use crate::json::Json;
-use crate::shape::{At, BadShape, Shaped};
-use crate::validate::{described, Checker, Invalid, Path};
+use crate::shape::{wrong, At, BadShape, Shaped};
+use crate::validate::{Checker, Invalid, Path};
 
 /// `execute(toolSlug, arguments = {}, { account })` → `{ tool_slug, arguments, account? }`.
 pub fn execute_body(slug: &Json, args: &Json, options: &Json) -> Result<Json, Invalid> {
@@ -51,21 +51,13 @@ pub fn execute_result(body: &Json) -> Shaped<Json> {
         .ok_or_else(|| BadShape("missing `data`".into()))?;
     // `kind` also reads a `Raw` value (the JS surface keeps `data` as received).
     if data.kind() != "object" {
-        return Err(BadShape(format!(
-            "`data` should be an object, got {}",
-            described(data)
-        )));
+        return Err(wrong("data", "an object", data));
     }
     let error = match body.get("error") {
         Some(Json::Null) => Json::Null,
         Some(e @ Json::Str(_)) => e.clone(),
         None => return Err(BadShape("missing `error`".into())),
-        Some(other) => {
-            return Err(BadShape(format!(
-                "`error` should be a string or null, got {}",
-                described(other)
-            )))
-        }
+        Some(other) => return Err(wrong("error", "a string or null", other)),
     };
     Ok(Json::object([
         ("data", Some(data.clone())),

@@ -38,12 +38,14 @@ pub fn list_query(options: &Json) -> Result<(String, String), Invalid> {
     let cursor = options
         .get("cursor")
         .and_then(|v| c.string(v, Path::root("cursor")));
-    let limit = options.get("limit").and_then(|v| match v {
-        Json::Num(n) if n.fract() == 0.0 && (1.0..=500.0).contains(n) => Some(*n as i64),
-        other => {
-            c.wrong_type(Path::root("limit"), "an integer from 1 to 500", other);
-            None
-        }
+    let limit = options.get("limit").and_then(|v| {
+        c.integer(
+            v,
+            Path::root("limit"),
+            (1.0, 500.0),
+            "an integer from 1 to 500",
+        )
+        .map(|n| n as i64)
     });
     let query = query_string(&[
         ("mount_relative_prefix", path.map(QueryValue::Str)),

@@ -157,21 +157,9 @@ pub fn search_result(body: &Json) -> Shaped<Json> {
         map_items(&at, "toolkit_connection_statuses", true, connection_status)?
             .unwrap_or(Json::Null),
     );
-    let guidance = pick(
-        &at,
-        &[Field(
-            "next_steps_guidance",
-            "nextStepsGuidance",
-            true,
-            Kind::Arr,
-        )],
-    )?;
     out.set(
         "nextStepsGuidance",
-        guidance
-            .get("nextStepsGuidance")
-            .cloned()
-            .unwrap_or(Json::Null),
+        Json::Arr(at.arr("next_steps_guidance")?.to_vec()),
     );
     let mut sbuf = String::new();
     let session = at.obj("session", &mut sbuf)?;

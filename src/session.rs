@@ -3,8 +3,7 @@
 //! `warnings` and `experimental.assistivePrompt`.
 
 use crate::json::Json;
-use crate::shape::{At, BadShape, Shaped};
-use crate::validate::described;
+use crate::shape::{wrong, At, Shaped};
 
 /// Where the response came from decides what JS gets: `create` exposes the assistive prompt,
 /// `use` never does (spec B4).
@@ -28,22 +27,12 @@ pub fn session_fields(body: &Json, api_key: &str, source: Source) -> Shaped<Json
     let config_version = match body.get("config_version") {
         None | Some(Json::Null) => None,
         Some(Json::Num(n)) => Some(Json::Num(*n)),
-        Some(other) => {
-            return Err(BadShape(format!(
-                "`config_version` should be a number, got {}",
-                described(other)
-            )))
-        }
+        Some(other) => return Err(wrong("config_version", "a number", other)),
     };
     let warnings = match body.get("warnings") {
         None | Some(Json::Null) => Json::Arr(Vec::new()),
         Some(w @ Json::Arr(_)) => w.clone(),
-        Some(other) => {
-            return Err(BadShape(format!(
-                "`warnings` should be an array, got {}",
-                described(other)
-            )))
-        }
+        Some(other) => return Err(wrong("warnings", "an array", other)),
     };
     let assistive_prompt = match source {
         Source::Create => body

@@ -51,11 +51,7 @@ impl<'a> At<'a> {
     }
 
     fn wrong(&self, key: &str, expected: &str, got: &Json) -> BadShape {
-        BadShape(format!(
-            "`{}` should be {expected}, got {}",
-            join(self.path, key),
-            described(got)
-        ))
+        wrong(&join(self.path, key), expected, got)
     }
 
     pub fn str(&self, key: &str) -> Shaped<&'a str> {
@@ -103,14 +99,19 @@ impl<'a> At<'a> {
     }
 }
 
+/// The one message for a member of the wrong kind: `` `path` should be <expected>, got <…> ``.
+pub fn wrong(path: &str, expected: &str, got: &Json) -> BadShape {
+    BadShape(format!(
+        "`{path}` should be {expected}, got {}",
+        described(got)
+    ))
+}
+
 /// A nested value as a view at `path`; it must be an object.
 pub fn member<'a>(value: &'a Json, path: &'a str) -> Shaped<At<'a>> {
     match value {
         Json::Obj(_) => Ok(At { value, path }),
-        other => Err(BadShape(format!(
-            "`{path}` should be an object, got {}",
-            described(other)
-        ))),
+        other => Err(wrong(path, "an object", other)),
     }
 }
 
@@ -127,10 +128,7 @@ pub fn strings(items: &[Json], path: &str) -> Shaped<Vec<Json>> {
         .enumerate()
         .map(|(i, v)| match v {
             Json::Str(_) => Ok(v.clone()),
-            other => Err(BadShape(format!(
-                "`{path}[{i}]` should be a string, got {}",
-                described(other)
-            ))),
+            other => Err(wrong(&format!("{path}[{i}]"), "a string", other)),
         })
         .collect()
 }

@@ -7,13 +7,8 @@ use crate::validate::{Checker, Invalid, Path};
 
 /// A positive integer page size, for query strings.
 pub fn limit(c: &mut Checker, v: &Json, path: Path) -> Option<i64> {
-    match v {
-        Json::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= 1e9 => Some(*n as i64),
-        other => {
-            c.wrong_type(path, "a positive integer", other);
-            None
-        }
-    }
+    c.integer(v, path, (1.0, 1e9), "a positive integer")
+        .map(|n| n as i64)
 }
 
 /// `{ toolkits?, cursor?, limit?, isConnected?, search? }` → the query string.

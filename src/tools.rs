@@ -4,8 +4,7 @@
 //! of the wrong type for its keyword fails, and the top level must be `type: "object"`.
 
 use crate::json::Json;
-use crate::shape::{At, BadShape, Shaped};
-use crate::validate::described;
+use crate::shape::{wrong, At, BadShape, Shaped};
 
 /// How a keyword's value is checked and cleaned.
 #[derive(Clone, Copy)]
@@ -100,13 +99,6 @@ const TOP_KEYWORDS: &[(&str, Rule)] = &[
 const TYPE_NAMES: [&str; 7] = [
     "string", "number", "integer", "boolean", "object", "array", "null",
 ];
-
-fn wrong(path: &str, expected: &str, got: &Json) -> BadShape {
-    BadShape(format!(
-        "`{path}` should be {expected}, got {}",
-        described(got)
-    ))
-}
 
 /// Where a value sits in a schema. Rendered only when a message needs it, so cleaning a valid
 /// schema builds no path strings (this runs for every keyword of every tool).
@@ -267,8 +259,9 @@ fn string_list(at: &At, key: &str) -> Shaped<Option<Json>> {
     }
 }
 
-/// One REST tool item → the SDK `Tool` (keys in the official order).
-pub fn tool(at: &At) -> Shaped<Json> {
+/// One REST tool item → the SDK `Tool` (keys in the official order); the tests' entry point.
+#[cfg(test)]
+fn tool(at: &At) -> Shaped<Json> {
     let schema = |k: &str| at.value.get(k).cloned();
     tool_with(at, schema("input_parameters"), schema("output_parameters"))
 }
@@ -327,13 +320,9 @@ fn tool_with(at: &At, input: Option<Json>, output: Option<Json>) -> Shaped<Json>
 }
 
 /// One page of `GET …/tools`: the mapped tools and the next cursor (absent, null or empty
-/// means the last page).
-pub fn tools_page(body: &Json) -> Shaped<(Vec<Json>, Option<String>)> {
-    tools_page_owned(body.clone())
-}
-
-/// `tools_page`, taking the page by value so the tools' schemas move instead of being copied.
-pub fn tools_page_owned(mut body: Json) -> Shaped<(Vec<Json>, Option<String>)> {
+/// means the last page). Takes the page by value so the tools' schemas move into the result
+/// instead of being copied.
+pub fn tools_page(mut body: Json) -> Shaped<(Vec<Json>, Option<String>)> {
     let at = At::root(&body, "a tools page object")?;
     at.arr("items")?;
     // Read now, reported after the items (as a borrowed walk would order the errors).
@@ -384,21 +373,8 @@ pub fn dedup_required(v: &Json) -> Json {
     }
 }
 
-/// `openai_tool` for a tool fresh from `tools_page`, whose schemas are already clean: moves its
-/// members instead of copying them.
-pub fn openai_tool_owned(tool: Json) -> Json {
-    let Json::Obj(pairs) = tool else {
-        return openai_tool(&tool);
-    };
-    let (mut name, mut description, mut parameters) = (None, None, None);
-    for (k, v) in pairs {
-        match k.as_str() {
-            "slug" => name = Some(v),
-            "description" => description = Some(v),
-            "inputParameters" => parameters = Some(v),
-            _ => {}
-        }
-    }
+/// `{ type: 'function', function: { name, description, parameters } }` (absent members left out).
+fn function_tool(name: Option<Json>, description: Option<Json>, parameters: Option<Json>) -> Json {
     Json::object([
         ("type", Some(Json::str("function"))),
         (
@@ -412,22 +388,32 @@ pub fn openai_tool_owned(tool: Json) -> Json {
     ])
 }
 
-/// The OpenAI function-tool format of the default provider.
+/// `openai_tool` for a tool fresh from `tools_page`, whose schemas are already clean: moves its
+/// members instead of copying them.
+pub fn openai_tool_owned(tool: Json) -> Json {
+    let Json::Obj(pairs) = tool else {
+        return function_tool(None, None, None);
+    };
+    let (mut name, mut description, mut parameters) = (None, None, None);
+    for (k, v) in pairs {
+        match k.as_str() {
+            "slug" => name = Some(v),
+            "description" => description = Some(v),
+            "inputParameters" => parameters = Some(v),
+            _ => {}
+        }
+    }
+    function_tool(name, description, parameters)
+}
+
+/// The OpenAI function-tool format of the default provider, for tools that may have been
+/// modified by the caller (`modifySchema`), so `required` lists are de-duplicated again.
 pub fn openai_tool(tool: &Json) -> Json {
-    Json::object([
-        ("type", Some(Json::str("function"))),
-        (
-            "function",
-            Some(Json::object([
-                ("name", tool.get("slug").cloned()),
-                ("description", tool.get("description").cloned()),
-                (
-                    "parameters",
-                    tool.get("inputParameters").map(dedup_required),
-                ),
-            ])),
-        ),
-    ])
+    function_tool(
+        tool.get("slug").cloned(),
+        tool.get("description").cloned(),
+        tool.get("inputParameters").map(dedup_required),
+    )
 }
 
 #[cfg(test)]
@@ -512,13 +498,13 @@ mod tests {
     #[test]
     fn pages_and_cursors() {
         let page = j!({"items": [raw_tool()], "current_page": 1, "total_items": 2, "total_pages": 2, "next_cursor": "c"});
-        let (tools, cursor) = tools_page(&page).unwrap();
+        let (tools, cursor) = tools_page(page).unwrap();
         assert_eq!(tools.len(), 1);
         assert_eq!(cursor.as_deref(), Some("c"));
         let last = j!({"items": [], "current_page": 2, "total_items": 2, "total_pages": 2, "next_cursor": ""});
-        assert_eq!(tools_page(&last).unwrap().1, None);
+        assert_eq!(tools_page(last).unwrap().1, None);
         assert_eq!(
-            tools_page(&j!({"items": [5]})).unwrap_err().0,
+            tools_page(j!({"items": [5]})).unwrap_err().0,
             "`items[0]` should be an object, got a number"
         );
     }
@@ -538,7 +524,7 @@ mod tests {
 
     #[test]
     fn owned_openai_format_equals_the_copying_one_for_a_mapped_tool() {
-        let (page, _) = tools_page(&j!({"items": [raw_tool()]})).unwrap();
+        let (page, _) = tools_page(j!({"items": [raw_tool()]})).unwrap();
         let tool = page.into_iter().next().unwrap();
         assert_eq!(openai_tool_owned(tool.clone()), openai_tool(&tool));
         assert_eq!(openai_tool_owned(j!("x")), openai_tool(&j!("x")));

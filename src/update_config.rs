@@ -54,39 +54,13 @@ pub fn update_body(config: &Json) -> Result<Json, Invalid> {
 }
 
 fn manage_connections(c: &mut Checker, v: &Json) -> Option<Json> {
-    let path = Path::root("manageConnections");
     match v {
         Json::Null => Some(Json::Null),
         Json::Bool(b) => Some(Json::object([("enable", Some(Json::Bool(*b)))])),
-        Json::Obj(pairs) => {
-            if !c.only_keys(
-                pairs,
-                &path,
-                &["enable", "callbackUrl", "waitForConnections"],
-            ) {
-                return None;
-            }
-            let before = c.issues.len();
-            let enable = v
-                .get("enable")
-                .and_then(|e| c.boolean(e, path.key("enable")));
-            let callback = v
-                .get("callbackUrl")
-                .and_then(|e| c.string(e, path.key("callbackUrl")));
-            let wait = v
-                .get("waitForConnections")
-                .and_then(|e| c.boolean(e, path.key("waitForConnections")));
-            (c.issues.len() == before).then(|| {
-                Json::object([
-                    ("enable", enable.map(Json::Bool)),
-                    ("callback_url", callback.map(Json::Str)),
-                    ("enable_wait_for_connections", wait.map(Json::Bool)),
-                ])
-            })
-        }
+        Json::Obj(_) => crate::create_config::manage_connections_object(c, v, None),
         other => {
             c.wrong_type(
-                path,
+                Path::root("manageConnections"),
                 "null, a boolean or { enable?, callbackUrl?, waitForConnections? }",
                 other,
             );

@@ -82,6 +82,15 @@ impl Invalid {
         }
     }
 
+    /// One `invalid_type` issue: `expected <expected>, got <what got is>`.
+    pub fn wrong_type(path: Path, expected: &str, got: &Json) -> Invalid {
+        Invalid::one(
+            "invalid_type",
+            path,
+            format!("expected {expected}, got {}", described(got)),
+        )
+    }
+
     /// `<path>: <message>` for the first issue, with a count of the rest.
     pub fn message(&self) -> String {
         let Some(first) = self.issues.first() else {
@@ -134,11 +143,8 @@ impl Checker {
     }
 
     pub fn wrong_type(&mut self, path: Path, expected: &str, got: &Json) {
-        self.issue(
-            "invalid_type",
-            path,
-            format!("expected {expected}, got {}", described(got)),
-        );
+        self.issues
+            .extend(Invalid::wrong_type(path, expected, got).issues);
     }
 
     pub fn finish<T>(self, value: T) -> Result<T, Invalid> {
@@ -214,6 +220,23 @@ impl Checker {
             Json::Bool(b) => Some(*b),
             other => {
                 self.wrong_type(path, "a boolean", other);
+                None
+            }
+        }
+    }
+
+    /// An integer from `min` to `max`, or an issue saying `expected <expected>`.
+    pub fn integer(
+        &mut self,
+        v: &Json,
+        path: Path,
+        (min, max): (f64, f64),
+        expected: &str,
+    ) -> Option<f64> {
+        match v {
+            Json::Num(n) if n.fract() == 0.0 && (min..=max).contains(n) => Some(*n),
+            other => {
+                self.wrong_type(path, expected, other);
                 None
             }
         }

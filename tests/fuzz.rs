@@ -7,7 +7,6 @@
 
 use composio_wasm::json::Json;
 use composio_wasm::json_text::{self, native_number, native_number_text};
-use composio_wasm::shape::At;
 use composio_wasm::{
     catalog, client_config, connection, create_config, execute, files, query, retry, search,
     session, toolkits, tools, update_config,
@@ -294,13 +293,14 @@ fn response_decoders_never_panic() {
         }
     });
     fuzz("tools", |_, v| {
-        if let Ok((items, _)) = tools::tools_page(v) {
-            for t in items {
-                assert_eq!(tools::openai_tool(&t), tools::openai_tool_owned(t.clone()));
+        // The value as a page, and as the one item of a page (to reach the tool mapping).
+        let as_item = Json::object([("items", Some(Json::Arr(vec![v.clone()])))]);
+        for page in [v.clone(), as_item] {
+            if let Ok((items, _)) = tools::tools_page(page) {
+                for t in items {
+                    assert_eq!(tools::openai_tool(&t), tools::openai_tool_owned(t.clone()));
+                }
             }
-        }
-        if let Ok(at) = At::root(v, "a tool") {
-            let _ = tools::tool(&at);
         }
         let _ = tools::dedup_required(v);
     });

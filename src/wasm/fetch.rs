@@ -16,7 +16,7 @@ extern "C" {
     fn js_send(
         method: &str,
         url: &str,
-        headers_json: &str,
+        headers: &JsValue,
         body: Option<&str>,
         timeout_ms: f64,
         signal: Option<AbortSignal>,
@@ -29,8 +29,8 @@ extern "C" {
 pub struct HttpRequest<'a> {
     pub method: &'static str,
     pub url: &'a str,
-    /// The request headers as a JSON object text (the transport builds the object once).
-    pub headers_json: &'a str,
+    /// The request headers as a plain JS object (built once per client).
+    pub headers: &'a JsValue,
     /// JSON text.
     pub body: Option<&'a str>,
 }
@@ -81,7 +81,7 @@ pub async fn send(
     let promise = js_send(
         req.method,
         req.url,
-        req.headers_json,
+        req.headers,
         req.body,
         timeout_ms,
         signal.cloned(),

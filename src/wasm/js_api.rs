@@ -16,7 +16,7 @@ use super::ops::{self, Map, Prepared};
 use crate::client_config::{self, ClientConfig, ConfigError, Env};
 use crate::json::Json;
 use crate::retry::{self, Outcome, Safety};
-use crate::validate::{described, Checker, Invalid, Path};
+use crate::validate::{Checker, Invalid, Path};
 use wasm_bindgen::prelude::*;
 
 /// A Tool Router client for JS: the resolved config.
@@ -56,14 +56,8 @@ fn limits(config: &ClientConfig, options: &JsValue) -> Result<Limits, Error> {
     }
     let root = Path::root("requestOptions");
     if !options.is_object() {
-        return Err(Error::Invalid(Invalid::one(
-            "invalid_type",
-            root,
-            format!(
-                "expected {{ signal?: AbortSignal }}, got {}",
-                described(&from_js(options))
-            ),
-        )));
+        let got = from_js(options);
+        return Err(Invalid::wrong_type(root, "{ signal?: AbortSignal }", &got).into());
     }
     let get = |k: &str| {
         js_sys::Reflect::get(options, &JsValue::from_str(k))
@@ -72,14 +66,8 @@ fn limits(config: &ClientConfig, options: &JsValue) -> Result<Limits, Error> {
     };
     if let Some(signal) = get("signal") {
         if !signal.is_instance_of::<web_sys::AbortSignal>() {
-            return Err(Error::Invalid(Invalid::one(
-                "invalid_type",
-                root.key("signal"),
-                format!(
-                    "expected an AbortSignal, got {}",
-                    described(&from_js(&signal))
-                ),
-            )));
+            let got = from_js(&signal);
+            return Err(Invalid::wrong_type(root.key("signal"), "an AbortSignal", &got).into());
         }
     }
     let mut c = Checker::default();
@@ -118,7 +106,7 @@ fn plan_text(
             "safe",
             Some(Json::Bool(op.req.safety == Safety::Idempotent)),
         ),
-        ("map", Some(Json::Num(f64::from(op.map.id())))),
+        ("map", Some(Json::Num(f64::from(op.map as u8)))),
         ("timeout", Some(Json::Num(limits.timeout_ms))),
         ("retries", Some(Json::Num(f64::from(limits.max_retries)))),
         ("limit", Some(Json::Num(limits.max_response_bytes))),

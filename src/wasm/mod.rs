@@ -15,8 +15,6 @@ mod convert;
 mod errors;
 #[cfg(feature = "rust-api")]
 mod fetch;
-// The Rust API does not expose every operation (files); the JS surface does.
-#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 mod ops;
 #[cfg(feature = "rust-api")]
 mod pipeline;

@@ -7,7 +7,7 @@ use super::errors::Error;
 #[cfg(feature = "rust-api")]
 use super::{
     fetch,
-    pipeline::{call, CallOptions},
+    pipeline::{call, CallOptions, Connection},
 };
 use crate::client_config::{path_segment, ClientConfig};
 use crate::connection::{self, Poll};
@@ -16,7 +16,7 @@ use crate::query::{query_string, QueryValue};
 use crate::request::{ApiRequest, Method};
 use crate::session::{session_fields, Source};
 use crate::shape::{BadShape, Shaped};
-use crate::validate::{described, Invalid, Path};
+use crate::validate::{Invalid, Path};
 use crate::{catalog, create_config, execute, files, search, toolkits, tools, update_config};
 
 const SESSION_PATH: &str = "/api/v3.1/tool_router/session";
@@ -31,11 +31,7 @@ fn shaped<T>(status: u16, r: Shaped<T>) -> Result<T, Error> {
 }
 
 fn invalid_type(path: Path, expected: &str, got: &Json) -> Error {
-    Error::Invalid(Invalid::one(
-        "invalid_type",
-        path,
-        format!("expected {expected}, got {}", described(got)),
-    ))
+    Error::Invalid(Invalid::wrong_type(path, expected, got))
 }
 
 /// `/api/v3.1/tool_router/session/{id}{suffix}` with the id checked and encoded.
@@ -51,6 +47,8 @@ fn session_path(id: &Json, suffix: &str) -> Result<String, Error> {
     Ok(format!("{SESSION_PATH}/{seg}{suffix}"))
 }
 
+// The files operations are part of the JS surface only.
+#[cfg(feature = "js-api")]
 /// `/session/{id}/mounts/{mount}/{op}` with both ids checked and encoded.
 fn mount_path(id: &Json, mount: &str, op: &str) -> Result<String, Error> {
     let mount = path_segment(mount, "mountId")?;
@@ -74,9 +72,12 @@ fn no_custom_tools(options: &Json) -> Result<(), Error> {
     Ok(c.finish(())?)
 }
 
-/// How a 2xx answer is read: each operation's mapping to its JS-facing value. A plain enum so
-/// that the JS side can name it (as a number) when it hands the answer back.
+/// How a 2xx answer is read: each operation's mapping to its JS-facing value. Its number
+/// (`as u8`) is what the JS side carries from the request plan to `finish`.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(u8)]
+// The files variants are made only by the JS surface's files operations.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub enum Map {
     CreatedSession,
     StoredSession,
@@ -92,14 +93,16 @@ pub enum Map {
     UploadTarget,
     RemoteFile,
     DeletedFile,
-    /// One page of tools: `{ items, next }`; `items` in the OpenAI format when `openai`.
-    ToolsPage {
-        openai: bool,
-    },
+    /// One page of tools as SDK `Tool`s: `{ items, next }`.
+    ToolsPage,
+    /// One page of tools in the OpenAI function-tool format: `{ items, next }`.
+    OpenAiToolsPage,
     /// One poll of a connected account: `{ state: 'active' | 'pending' | 'failed', account }`.
     AccountPoll,
 }
 
+/// Every `Map`, at the index of its number.
+#[cfg(feature = "js-api")]
 const MAPS: [Map; 17] = [
     Map::CreatedSession,
     Map::StoredSession,
@@ -115,17 +118,25 @@ const MAPS: [Map; 17] = [
     Map::UploadTarget,
     Map::RemoteFile,
     Map::DeletedFile,
-    Map::ToolsPage { openai: false },
-    Map::ToolsPage { openai: true },
+    Map::ToolsPage,
+    Map::OpenAiToolsPage,
     Map::AccountPoll,
 ];
 
-impl Map {
-    /// The number the JS side carries between the request and its answer.
-    pub fn id(self) -> u8 {
-        MAPS.iter().position(|m| *m == self).unwrap_or(0) as u8
+// A variant added to `Map` but not to `MAPS` (or out of order) fails the build.
+#[cfg(feature = "js-api")]
+const _: () = {
+    let mut i = 0;
+    while i < MAPS.len() {
+        assert!(MAPS[i] as usize == i);
+        i += 1;
     }
+    assert!(MAPS.len() == Map::AccountPoll as usize + 1);
+};
 
+impl Map {
+    /// The map a plan named by number.
+    #[cfg(feature = "js-api")]
     pub fn from_id(id: u8) -> Option<Map> {
         MAPS.get(usize::from(id)).copied()
     }
@@ -148,7 +159,8 @@ impl Map {
             Map::RemoteFile => files::remote_file(&body),
             Map::DeletedFile => files::delete_result(&body),
             // By value: the page's tool schemas move into the result.
-            Map::ToolsPage { openai } => return Self::tools_page(status, body, openai),
+            Map::ToolsPage => return Self::tools_page(status, body, false),
+            Map::OpenAiToolsPage => return Self::tools_page(status, body, true),
             Map::AccountPoll => connection::connected_account(&body).map(|account| {
                 let state = match poll_state(&account) {
                     Poll::Active => "active",
@@ -168,7 +180,7 @@ impl Map {
 impl Map {
     /// One page of tools: `{ items, next }`.
     fn tools_page(status: u16, body: Json, openai: bool) -> Result<Json, Error> {
-        let (items, next) = shaped(status, tools::tools_page_owned(body))?;
+        let (items, next) = shaped(status, tools::tools_page(body))?;
         let items = match openai {
             true => items.into_iter().map(tools::openai_tool_owned).collect(),
             false => items,
@@ -193,7 +205,7 @@ fn prepared(req: ApiRequest, map: Map) -> Result<Prepared, Error> {
 /// Sends a prepared operation. Every single-request operation shares this one future, which
 /// keeps the wasm small (one state machine instead of one per method).
 #[cfg(feature = "rust-api")]
-pub async fn run(client: &ClientConfig, op: Prepared, opts: &CallOptions) -> Result<Json, Error> {
+pub async fn run(client: &Connection, op: Prepared, opts: &CallOptions) -> Result<Json, Error> {
     let res = call(client, op.req, opts).await?;
     op.map.apply(client, res.status, res.body)
 }
@@ -232,18 +244,23 @@ pub fn tools_page(id: &Json, cursor: Option<String>, openai: bool) -> Result<Pre
         ("cursor", cursor.map(QueryValue::Str)),
     ]);
     let req = ApiRequest::new(Method::Get, session_path(id, "/tools")?).query(query);
-    prepared(req, Map::ToolsPage { openai })
+    let map = if openai {
+        Map::OpenAiToolsPage
+    } else {
+        Map::ToolsPage
+    };
+    prepared(req, map)
 }
 
 /// Every page of `GET /session/{id}/tools`, mapped to SDK `Tool`s.
 #[cfg(feature = "rust-api")]
-pub async fn tools(client: &ClientConfig, id: &Json, opts: &CallOptions) -> Result<Json, Error> {
+pub async fn tools(client: &Connection, id: &Json, opts: &CallOptions) -> Result<Json, Error> {
     let mut all = Vec::new();
     let mut cursor: Option<String> = None;
     for _ in 0..MAX_TOOL_PAGES {
         let req = tools_page(id, cursor.take(), false)?.req;
         let res = call(client, req, opts).await?;
-        let (page, next) = shaped(res.status, tools::tools_page_owned(res.body))?;
+        let (page, next) = shaped(res.status, tools::tools_page(res.body))?;
         all.extend(page);
         match next {
             Some(c) => cursor = Some(c),
@@ -342,7 +359,7 @@ pub fn account_poll(account_id: &Json) -> Result<(String, Prepared), Error> {
 /// failed state, or `timeout_ms` passes (spec B5.4): one GET, then GETs 1 s apart.
 #[cfg(feature = "rust-api")]
 pub async fn wait_for_connection(
-    client: &ClientConfig,
+    client: &Connection,
     account_id: &Json,
     timeout_ms: f64,
     opts: &CallOptions,
@@ -392,6 +409,7 @@ pub fn catalog_toolkits(slug: &Json, query: &Json) -> Result<Prepared, Error> {
     }
 }
 
+#[cfg(feature = "js-api")]
 /// `GET /session/{id}/mounts/{mount}/items`.
 pub fn files_list(id: &Json, options: &Json) -> Result<Prepared, Error> {
     let (mount, query) = files::list_query(options)?;
@@ -399,6 +417,7 @@ pub fn files_list(id: &Json, options: &Json) -> Result<Prepared, Error> {
     prepared(req, Map::FilesList)
 }
 
+#[cfg(feature = "js-api")]
 /// A mount operation taking `{ mount_relative_path, mimetype? }`.
 #[derive(Clone, Copy)]
 pub enum FileOp {
@@ -407,6 +426,7 @@ pub enum FileOp {
     Delete,
 }
 
+#[cfg(feature = "js-api")]
 impl FileOp {
     pub fn parse(op: &str) -> Option<FileOp> {
         match op {
@@ -418,6 +438,7 @@ impl FileOp {
     }
 }
 
+#[cfg(feature = "js-api")]
 /// `POST /session/{id}/mounts/{mount}/{upload_url|download_url|delete}`.
 pub fn files_call(id: &Json, op: FileOp, path: &Json, options: &Json) -> Result<Prepared, Error> {
     let (mount, body) = files::path_body(path, options)?;

@@ -9,7 +9,33 @@ use crate::client_config::ClientConfig;
 use crate::json::Json;
 use crate::request::ApiRequest;
 use crate::retry::{self, Outcome};
+use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
+
+/// A client's settings with its request headers as JS objects, built once (without and with
+/// `content-type`), so no request parses them again.
+pub struct Connection {
+    config: ClientConfig,
+    headers: [JsValue; 2],
+}
+
+impl Connection {
+    pub fn new(config: ClientConfig) -> Connection {
+        let headers = config
+            .headers_json
+            .each_ref()
+            .map(|json| js_sys::JSON::parse(json).unwrap_or(JsValue::NULL));
+        Connection { config, headers }
+    }
+}
+
+impl std::ops::Deref for Connection {
+    type Target = ClientConfig;
+
+    fn deref(&self) -> &ClientConfig {
+        &self.config
+    }
+}
 
 /// Per-call settings: the caller's signal and the client's limits.
 pub struct CallOptions {
@@ -42,7 +68,7 @@ pub struct ApiResponse {
 /// Boxed so that each API method's future holds a pointer rather than a copy of this state
 /// machine, which keeps the wasm small.
 pub fn call<'a>(
-    config: &'a ClientConfig,
+    config: &'a Connection,
     req: ApiRequest,
     opts: &'a CallOptions,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<ApiResponse, Error>> + 'a>> {
@@ -50,20 +76,20 @@ pub fn call<'a>(
 }
 
 async fn call_inner(
-    config: &ClientConfig,
+    config: &Connection,
     req: ApiRequest,
     opts: &CallOptions,
 ) -> Result<ApiResponse, Error> {
     let url = req.url(&config.base_url);
     let body = req.body.as_ref().map(to_json_text);
-    let headers_json = &config.headers_json[usize::from(body.is_some())];
+    let headers = &config.headers[usize::from(body.is_some())];
     let signal = opts.signal.as_ref();
     let mut retries = 0;
     loop {
         let attempt = HttpRequest {
             method: req.method.as_str(),
             url: &url,
-            headers_json,
+            headers,
             body: body.as_deref(),
         };
         let sent = fetch::send(attempt, signal, opts.timeout_ms, opts.max_response_bytes).await;

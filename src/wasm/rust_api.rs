@@ -1,7 +1,6 @@
 //! The Rust API: the same client for Rust code compiled to wasm (for example a workers-rs
 //! worker), with typed results and `Error` instead of JS objects. Configs and results are
-//! `Json` values with the same camelCase shapes as the JS API (enable the `serde_json` feature
-//! to convert from and to `serde_json::Value`).
+//! `Json` values with the same camelCase shapes as the JS API.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), composio_wasm::wasm::Error> {
@@ -23,7 +22,7 @@
 
 use super::errors::Error;
 use super::ops;
-use super::pipeline::CallOptions;
+use super::pipeline::{CallOptions, Connection};
 use crate::client_config::{self, ClientConfig, ConfigError, Env};
 use crate::json::Json;
 use std::rc::Rc;
@@ -46,7 +45,7 @@ pub struct ComposioOptions {
 
 /// A Tool Router client.
 pub struct Composio {
-    config: Rc<ClientConfig>,
+    config: Rc<Connection>,
     signal: Option<AbortSignal>,
 }
 
@@ -82,7 +81,7 @@ impl Composio {
         ]);
         match client_config::resolve(&json, &Env::default()) {
             Ok(config) => Ok(Composio {
-                config: Rc::new(config),
+                config: Rc::new(Connection::new(config)),
                 signal: None,
             }),
             Err(ConfigError::NoApiKey) => Err(Error::NoApiKey),
@@ -141,7 +140,7 @@ impl Composio {
 
 /// A Tool Router session.
 pub struct Session {
-    config: Rc<ClientConfig>,
+    config: Rc<Connection>,
     signal: Option<AbortSignal>,
     /// The JS-facing fields: `sessionId`, `mcp`, `config`, `preload`, `sandbox`, …
     fields: Json,
@@ -252,7 +251,7 @@ impl Session {
 
 /// What `authorize` returns.
 pub struct ConnectionRequest {
-    config: Rc<ClientConfig>,
+    config: Rc<Connection>,
     signal: Option<AbortSignal>,
     link: Json,
 }

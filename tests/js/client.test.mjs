@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import * as pkg from '../../pkg/node.js';
-import { assertPlainTree, useEmulator, rejection } from './helpers.mjs';
+import { assertPlainTree, useEmulator, rejection, rejectsWith } from './helpers.mjs';
 
 const {
   Composio,
@@ -63,6 +63,7 @@ describe('construction', () => {
       const c = new Composio({ apiKey: '', baseURL: ctx.emulator.url });
       await c.create('user_env');
     });
+    assert.equal(ctx.emulator.requests.at(-1).headers['x-api-key'], KEY);
   });
 
   test('no key anywhere throws ComposioNoAPIKeyError', () => {
@@ -81,7 +82,11 @@ describe('construction', () => {
       assert.equal(err.code, 'TS-SDK::NO_API_KEY_PROVIDED');
       assert.equal(err.statusCode, 401);
       assert.equal(err.message, 'No Composio API key provided');
-      assert.equal(err.possibleFixes.length, 3);
+      assert.deepEqual(err.possibleFixes, [
+        'Pass it as an option: new Composio({ apiKey: "your_api_key" })',
+        'Set the COMPOSIO_API_KEY environment variable',
+        'Get an API key from the Composio dashboard',
+      ]);
       assert.ok(err.stack.includes('ComposioNoAPIKeyError'));
     });
   });
@@ -95,7 +100,10 @@ describe('construction', () => {
       name: 'ValidationError',
       message: 'defaultHeaders.x-n: expected a string, got a number',
     });
-    assert.throws(() => new Composio({ apiKey: KEY, timeout: 0 }), ValidationError);
+    assert.throws(() => new Composio({ apiKey: KEY, timeout: 0 }), {
+      name: 'ValidationError',
+      message: 'timeout: expected a positive number of milliseconds, got a number',
+    });
   });
 
   test('options of the official SDK that do not apply are accepted', () => {
@@ -188,7 +196,7 @@ describe('the session object', () => {
     for (const text of [inspect(session, { depth: 10 }), JSON.stringify(session), inspect(c, { depth: 10 })]) {
       assert.ok(!text.includes(KEY), text);
     }
-    assert.match(inspect(session), /<redacted>/);
+    assert.match(inspect(session), /headers: \{ 'x-api-key': '<redacted>' \}/);
   });
 });
 
@@ -217,6 +225,7 @@ describe('HTTP failures become the @composio/client error classes', () => {
           suggested_fix: 'Do the other thing.',
         },
       };
+      ctx.emulator.reset();
       ctx.emulator.fault({ status, body, headers: { 'content-type': 'application/json', 'x-should-retry': 'false' } });
       const err = await rejection(client().create('user_5'));
       assert.ok(err instanceof Class, `${err.name}: ${err.message}`);
@@ -249,6 +258,7 @@ describe('HTTP failures become the @composio/client error classes', () => {
   });
 
   test('an HTML error page keeps its text and has no parsed body', async () => {
+    ctx.emulator.reset();
     ctx.emulator.fault({ status: 502, body: '<html>Bad gateway</html>', headers: { 'content-type': 'text/html' } });
     const err = await rejection(client().create('u'));
     assert.ok(err instanceof InternalServerError);
@@ -257,14 +267,16 @@ describe('HTTP failures become the @composio/client error classes', () => {
   });
 
   test('an empty error body', async () => {
+    ctx.emulator.reset();
     ctx.emulator.fault({ status: 500, body: '' });
-    const err = await rejection(client().create('u'));
-    assert.equal(err.message, '500 status code (no body)');
+    const err = await rejectsWith(client().create('u'), InternalServerError, '500 status code (no body)');
+    assert.equal(err.status, 500);
   });
 });
 
 describe('malformed success responses', () => {
   test('a 200 that is not JSON', async () => {
+    ctx.emulator.reset();
     ctx.emulator.fault({ status: 200, body: 'OK' });
     const err = await rejection(client().create('u'));
     assert.ok(err instanceof ComposioInvalidResponseError);
@@ -273,6 +285,7 @@ describe('malformed success responses', () => {
   });
 
   test('a 201 without a session id', async () => {
+    ctx.emulator.reset();
     ctx.emulator.fault({ status: 201, body: { mcp: { type: 'http', url: 'u' }, config: {} } });
     const err = await rejection(client().create('u'));
     assert.ok(err instanceof ComposioInvalidResponseError);
@@ -280,9 +293,15 @@ describe('malformed success responses', () => {
   });
 
   test('an empty 200', async () => {
+    ctx.emulator.reset();
     ctx.emulator.fault({ status: 200, body: '' });
-    const err = await rejection(client().create('u'));
-    assert.equal(err.message, 'Unexpected response from the server (HTTP 200): the response body is empty; expected JSON');
+    const err = await rejectsWith(
+      client().create('u'),
+      ComposioInvalidResponseError,
+      'Unexpected response from the server (HTTP 200): the response body is empty; expected JSON'
+    );
+    assert.equal(err.code, 'TS-SDK::INVALID_RESPONSE');
+    assert.equal(err.statusCode, 200);
   });
 });
 
@@ -297,6 +316,7 @@ describe('cancellation, timeouts, connection failures', () => {
   });
 
   test('aborting during the request rejects promptly', async () => {
+    ctx.emulator.reset();
     ctx.emulator.fault({ delayMs: 3000 });
     const controller = new AbortController();
     const started = Date.now();
@@ -315,6 +335,7 @@ describe('cancellation, timeouts, connection failures', () => {
   });
 
   test('the per-attempt timeout gives APIConnectionTimeoutError', async () => {
+    ctx.emulator.reset();
     ctx.emulator.fault({ delayMs: 2000 });
     const started = Date.now();
     const err = await rejection(client({ timeout: 100 }).create('u'));
@@ -328,7 +349,8 @@ describe('cancellation, timeouts, connection failures', () => {
     const err = await rejection(new Composio({ apiKey: KEY, baseURL: 'http://127.0.0.1:9' }).create('u'));
     assert.ok(err instanceof APIConnectionError);
     assert.equal(err.message, 'Connection error.');
-    assert.ok(err.cause);
+    assert.equal(err.cause.name, 'TypeError');
+    assert.equal(err.cause.message, 'fetch failed');
   });
 
   test('no error carries the API key', async () => {

@@ -167,6 +167,26 @@ describe('request log and control routes', () => {
     assert.equal(first.headers.get('retry-after'), '1');
     assert.equal((await call('POST', SESSIONS, { user_id: 'u' })).status, 201);
   });
+
+  test('a bad fault request is a 400 naming the problem, and scripts nothing', async () => {
+    ctx.emulator.reset();
+    const post = body => fetch(`${ctx.emulator.url}/__emulator/faults`, { method: 'POST', body });
+    const text = '{"status": 503';
+    const parseError = (() => {
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        return e.message; // this Node's own wording
+      }
+    })();
+    const unparsable = await post(text);
+    assert.equal(unparsable.status, 400);
+    assert.equal((await unparsable.json()).error.message, parseError);
+    const invalid = await post(JSON.stringify({ bodyBytes: 10 }));
+    assert.equal(invalid.status, 400);
+    assert.equal((await invalid.json()).error.message, 'fault.bodyBytes must be an integer of at least 57');
+    assert.equal((await call('POST', SESSIONS, { user_id: 'u' })).status, 201);
+  });
 });
 
 test('the command line prints its URL and serves', async () => {

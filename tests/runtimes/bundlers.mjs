@@ -19,28 +19,16 @@ import * as esbuild from 'esbuild';
 
 export { esbuild };
 
-export const WORKERD_OPTIONS = {
-  platform: 'browser',
-  format: 'esm',
-  target: 'es2022',
-  conditions: ['workerd', 'worker', 'browser'],
-  mainFields: ['browser', 'module', 'main'],
-};
-
-export const EDGE_OPTIONS = {
-  platform: 'browser',
-  format: 'iife',
-  target: 'es2022',
-  conditions: ['edge-light', 'worker', 'browser'],
-  mainFields: ['browser', 'module', 'main'],
-};
-
 export const BROWSER_OPTIONS = {
   platform: 'browser',
   format: 'esm',
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
 };
+
+export const WORKERD_OPTIONS = { ...BROWSER_OPTIONS, conditions: ['workerd', 'worker', 'browser'] };
+
+export const EDGE_OPTIONS = { ...BROWSER_OPTIONS, format: 'iife', conditions: ['edge-light', 'worker', 'browser'] };
 
 const RESOLVING = Symbol('resolving');
 

@@ -66,34 +66,28 @@ function edgeRuntime(name, mode) {
   };
 }
 
+/** A Node leg: the server app under the given Node binary. */
+function nodeLeg(name, bin, version) {
+  return {
+    name,
+    xRuntime: 'NODEJS',
+    version,
+    async setup(dir) {
+      copyInto(dir, { 'scenario.mjs': 'scenario.mjs', 'apps/server.mjs': 'app.mjs' });
+    },
+    exec: (dir, key) =>
+      run(bin, ['app.mjs'], { cwd: dir, timeoutMs: RUN_TIMEOUT, env: cleanEnv({ RUNTIME_NAME: name, EMULATOR_URL: emulator.url, EMULATOR_API_KEY: key }) }),
+  };
+}
+
 /** Each runtime: how to get its version, set up its project, and run the scenario. */
 const RUNTIMES = [
-  {
-    name: 'node20',
-    xRuntime: 'NODEJS',
-    async version() {
-      // The Node 20 leg is the Node running this file (scripts/runtimes.sh runs it with Node 20).
-      assert.match(process.version, /^v20\./, `the matrix must run on Node 20 for its node20 leg; this is ${process.version}`);
-      return process.version;
-    },
-    async setup(dir) {
-      copyInto(dir, { 'scenario.mjs': 'scenario.mjs', 'apps/server.mjs': 'app.mjs' });
-    },
-    exec: (dir, key) =>
-      run(BIN.node20, ['app.mjs'], { cwd: dir, timeoutMs: RUN_TIMEOUT, env: cleanEnv({ RUNTIME_NAME: 'node20', EMULATOR_URL: emulator.url, EMULATOR_API_KEY: key }) }),
-  },
-  {
-    name: 'node22',
-    xRuntime: 'NODEJS',
-    async version() {
-      return firstLine(ok(await run(BIN.node22, ['--version'], { timeoutMs: 20_000 }), 'node22 --version').stdout);
-    },
-    async setup(dir) {
-      copyInto(dir, { 'scenario.mjs': 'scenario.mjs', 'apps/server.mjs': 'app.mjs' });
-    },
-    exec: (dir, key) =>
-      run(BIN.node22, ['app.mjs'], { cwd: dir, timeoutMs: RUN_TIMEOUT, env: cleanEnv({ RUNTIME_NAME: 'node22', EMULATOR_URL: emulator.url, EMULATOR_API_KEY: key }) }),
-  },
+  nodeLeg('node20', BIN.node20, async () => {
+    // The Node 20 leg is the Node running this file (scripts/runtimes.sh runs it with Node 20).
+    assert.match(process.version, /^v20\./, `the matrix must run on Node 20 for its node20 leg; this is ${process.version}`);
+    return process.version;
+  }),
+  nodeLeg('node22', BIN.node22, async () => firstLine(ok(await run(BIN.node22, ['--version'], { timeoutMs: 20_000 }), 'node22 --version').stdout)),
   {
     name: 'deno',
     xRuntime: 'DENO',
