@@ -5,6 +5,7 @@
 
 import { Client } from './wasm/composio_wasm.js';
 import { Requests } from './request.js';
+import { encode, unreadable } from './input.js';
 import {
   BadRequestError,
   ComposioAclOnlyForSharedError,
@@ -94,7 +95,7 @@ export class ConnectionRequest {
       timeout = options.timeout;
       delete options.timeout;
     }
-    const account = await this.#client.waitForConnection(this.id, timeout, options);
+    const account = await this.#client.call('connectedAccounts.waitForConnection', [this.id, timeout], options);
     this.#state = { ...this.#state, status: account.status };
     return account;
   }
@@ -162,20 +163,21 @@ export class ToolRouterSession {
     }
     const raw = modifiers?.raw === true;
     // Without a modifier, the wasm formats the OpenAI tools in the same pass.
-    let tools = await this.#client.tools(this.sessionId, !raw && !modifySchema, requestOptions);
+    const op = !raw && !modifySchema ? 'session.openaiTools' : 'session.tools';
+    let tools = await this.#client.call(op, [this.sessionId], requestOptions);
     if (!modifySchema) return tools;
     tools = await Promise.all(
       tools.map(tool =>
         modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
       )
     );
-    return raw ? tools : JSON.parse(Client.openaiTools(tools));
+    return raw ? tools : JSON.parse(Client.openaiTools(encode(tools, () => ['tools'])));
   }
 
   /** Starts a connection for `toolkit` (POST /link). */
   async authorize(toolkit, options, requestOptions) {
     try {
-      const link = await this.#client.authorize(this.sessionId, toolkit, options, requestOptions);
+      const link = await this.#client.call('session.authorize', [this.sessionId, toolkit, options], requestOptions);
       return new ConnectionRequest(this.#client, link);
     } catch (e) {
       if (e instanceof BadRequestError && e.message.includes(ACL_ONLY_FOR_SHARED)) {
@@ -206,34 +208,34 @@ export class ToolRouterSession {
 
   /** One page of the session's toolkits with their connection state. */
   async toolkits(options, requestOptions) {
-    return this.#client.toolkits(this.sessionId, options, requestOptions);
+    return this.#client.call('session.toolkits', [this.sessionId, options], requestOptions);
   }
 
   /** Semantic tool search. */
   async search(params, requestOptions) {
-    return this.#client.search(this.sessionId, params, requestOptions);
+    return this.#client.call('session.search', [this.sessionId, params], requestOptions);
   }
 
   /** Runs a tool. A tool-level failure is a result with `error` set, not a throw. */
   async execute(toolSlug, args, options, requestOptions) {
-    return this.#client.execute(this.sessionId, toolSlug, args, options, requestOptions);
+    return this.#client.call('session.execute', [this.sessionId, toolSlug, args, options], requestOptions);
   }
 
   /** An authenticated call to the toolkit's own API through Composio. */
   async proxyExecute(params, requestOptions) {
-    return this.#client.proxyExecute(this.sessionId, params, requestOptions);
+    return this.#client.call('session.proxyExecute', [this.sessionId, params], requestOptions);
   }
 
   /** Changes the session's config (PATCH); returns the new raw config. */
   async update(config, requestOptions) {
-    const fields = await this.#client.update(this.sessionId, config, requestOptions);
+    const fields = await this.#client.call('sessions.update', [this.sessionId, config], requestOptions);
     this.#apply(fields);
     return this.config;
   }
 
   /** Deletes the session. */
   async delete(requestOptions) {
-    return this.#client.deleteSession(this.sessionId, requestOptions);
+    return this.#client.call('sessions.delete', [this.sessionId], requestOptions);
   }
 
   // The MCP headers carry the API key (MCP clients need it); keep it out of logs and JSON.
@@ -263,21 +265,21 @@ export class Sessions {
   /** Creates a session for `userId` (POST /api/v3.1/tool_router/session). */
   async create(userId, config, requestOptions) {
     const client = await this.#getClient();
-    const fields = await client.create(userId, config, requestOptions);
+    const fields = await client.call('sessions.create', [userId, config], requestOptions);
     return new ToolRouterSession(client, fields);
   }
 
   /** Picks up an existing session by id (GET). */
   async use(id, options, requestOptions) {
     const client = await this.#getClient();
-    const fields = await client.retrieve(id, options, requestOptions);
+    const fields = await client.call('sessions.use', [id, options], requestOptions);
     return new ToolRouterSession(client, fields);
   }
 
   /** Deletes a session by id. */
   async delete(id, requestOptions) {
     const client = await this.#getClient();
-    return client.deleteSession(id, requestOptions);
+    return client.call('sessions.delete', [id], requestOptions);
   }
 }
 
@@ -287,24 +289,69 @@ export class Toolkits {
 
   constructor(getClient) {
     this.#getClient = getClient;
-    bindMethods(this, ['get']);
+    bindMethods(this, ['get', 'listCategories']);
   }
 
   /** `get()` lists toolkits; `get(slug)` returns one. */
   async get(slugOrQuery, requestOptions) {
     const client = await this.#getClient();
-    if (typeof slugOrQuery === 'string') {
-      return client.catalogToolkits(slugOrQuery, undefined, requestOptions);
-    }
-    return client.catalogToolkits(undefined, slugOrQuery, requestOptions);
+    if (typeof slugOrQuery === 'string') return client.call('toolkits.get', [slugOrQuery], requestOptions);
+    return client.call('toolkits.list', [slugOrQuery], requestOptions);
+  }
+
+  /** The toolkit categories (GET /api/v3.1/toolkits/categories). */
+  async listCategories(requestOptions) {
+    return (await this.#getClient()).call('toolkits.listCategories', [], requestOptions);
   }
 }
 
-function newClient(config, env) {
+/** `composio.connectedAccounts`: the accounts users have connected. */
+export class ConnectedAccounts {
+  #getClient;
+
+  constructor(getClient) {
+    this.#getClient = getClient;
+    bindMethods(this, ['get', 'waitForConnection']);
+  }
+
+  /** One connected account by id (GET /api/v3.1/connected_accounts/{id}). */
+  async get(id, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.get', [id], requestOptions);
+  }
+
+  /**
+   * Polls the account until it is ACTIVE (returns it), fails, or `timeout` ms pass (a
+   * deadline, whatever the server does).
+   */
+  async waitForConnection(id, timeout, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.waitForConnection', [id, timeout], requestOptions);
+  }
+}
+
+/** The constructor options this client reads; the rest (`provider`, …) is not read at all. */
+const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders'];
+
+/**
+ * The options this client reads, as a plain object, read once: a hostile object (a Proxy, a
+ * throwing getter) is a ValidationError here instead of an error from deeper in.
+ */
+function pickOptions(config) {
+  if (config === null || typeof config !== 'object') return config;
+  const picked = {};
   try {
-    return new Requests(new Client(config, env));
+    for (const key of OPTION_KEYS) picked[key] = config[key];
   } catch (e) {
-    throw fromDescriptor(e);
+    throw unreadable([], e);
+  }
+  return picked;
+}
+
+function newClient(options, env) {
+  const text = options === undefined || options === null ? undefined : encode([options], () => ['']).slice(1, -1);
+  try {
+    return new Requests(new Client(text, JSON.stringify(env)));
+  } catch (e) {
+    throw typeof e === 'string' ? fromDescriptor(JSON.parse(e)) : e;
   }
 }
 
@@ -315,13 +362,14 @@ function newClient(config, env) {
  */
 export class Composio {
   constructor(config) {
-    const env = readEnv(config);
+    const options = pickOptions(config);
+    const env = readEnv(options);
     let client;
     if (startWasm()) {
-      client = newClient(config, env);
+      client = newClient(options, env);
     } else {
-      if (!config?.apiKey && !env.apiKey) throw new ComposioNoAPIKeyError();
-      const pending = ready().then(() => newClient(config, env));
+      if (!options?.apiKey && !env.apiKey) throw new ComposioNoAPIKeyError();
+      const pending = ready().then(() => newClient(options, env));
       pending.catch(() => {}); // reported by the first call
       client = pending;
     }
@@ -333,5 +381,6 @@ export class Composio {
     this.create = sessions.create;
     this.use = sessions.use;
     this.toolkits = new Toolkits(getClient);
+    this.connectedAccounts = new ConnectedAccounts(getClient);
   }
 }

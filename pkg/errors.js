@@ -224,23 +224,40 @@ export function connectionTimeoutError(id) {
 }
 
 /**
- * Turns an error descriptor thrown by the wasm module (`{ __composio: kind, … }`) into the
- * matching class. The wasm only finds bad input and malformed answers; every transport and
- * polling error is raised by request.js directly.
+ * Turns an error descriptor of the wasm's call engine (`Descriptor` in internal.d.ts) into the
+ * matching class. `context` holds what only the driver has: the last answer's `headers`, the
+ * runtime's error of the last attempt (`cause`), the abort `reason`.
+ * @param {import('./internal').Descriptor} d
+ * @param {{ headers?: Headers, cause?: unknown, reason?: unknown }} [context]
  */
-export function fromDescriptor(d) {
-  if (!d || typeof d !== 'object' || typeof d.__composio !== 'string') return d;
-  switch (d.__composio) {
+export function fromDescriptor(d, context = {}) {
+  switch (d.kind) {
     case 'validation':
       return new ValidationError(d.message, { issues: d.issues });
     case 'no_api_key':
       return new ComposioNoAPIKeyError();
+    case 'api':
+      return apiErrorFor(d.status, d.body, d.text, context.headers);
     case 'bad_response':
       return new ComposioInvalidResponseError(
         `Unexpected response from the server (HTTP ${d.status}): ${d.message}`,
         { statusCode: d.status, meta: { status: d.status, body: d.text } }
       );
+    case 'too_large':
+      return tooLargeError(d.status, d.limit);
+    case 'timeout':
+      return new APIConnectionTimeoutError();
+    case 'connection':
+      return new APIConnectionError({ cause: context.cause });
+    case 'cancelled':
+      return cancelledError(context.reason);
+    case 'account_not_found':
+      return accountNotFoundError(d.id);
+    case 'connection_failed':
+      return connectionFailedError(d.id, d.status, d.reason);
+    case 'connection_timeout':
+      return connectionTimeoutError(d.id);
     default:
-      return new ComposioError(`Unexpected internal error: ${d.message ?? d.__composio}`, { code: 'INTERNAL' });
+      return new ComposioError(`Unexpected internal error: ${JSON.stringify(d)}`, { code: 'INTERNAL' });
   }
 }

@@ -1,9 +1,11 @@
 // session.experimental.files: list, upload, download and delete files in the session's mount.
-// The mount API calls go through the wasm client; the bytes go straight to the presigned URLs
-// the API hands out (they carry their own authorization, so no API key is sent there).
+// The mount API calls are endpoint rows run by the wasm's engine; the bytes go straight to the
+// presigned URLs the API hands out (they carry their own authorization, so no API key is sent
+// there), through the same transport rules: timeout, size limit, signal.
 
-import { RemoteFileDownloadError, ValidationError } from './errors.js';
+import { APIError, ComposioError, RemoteFileDownloadError, ValidationError } from './errors.js';
 import { fileSystem } from './runtime.js';
+import { send } from './transport.js';
 
 const DEFAULT_MIMETYPE = 'application/octet-stream';
 
@@ -33,14 +35,14 @@ async function readLocalFile(path) {
 }
 
 /** Turns any accepted upload input into `{ bytes, remotePath, mimetype }`. */
-async function normalizeUpload(input, options) {
+async function normalizeUpload(transfer, input, options, requestOptions) {
   if (typeof input === 'string') {
     if (/^https?:\/\//.test(input)) {
-      const res = await fetch(input);
-      if (!res.ok) throw new Error(`Failed to fetch file from URL: ${res.statusText}`);
+      const res = await transfer('GET', input, {}, undefined, requestOptions);
+      if (res.status < 200 || res.status > 299) throw new Error(`Failed to fetch file from URL: ${res.status}`);
       const mimetype = (res.headers.get('content-type') || DEFAULT_MIMETYPE).split(';')[0].trim();
       const name = basename(new URL(input).pathname) || `${randomId()}.bin`;
-      return { bytes: new Uint8Array(await res.arrayBuffer()), remotePath: options.remotePath ?? name, mimetype };
+      return { bytes: res.body, remotePath: options.remotePath ?? name, mimetype };
     }
     const mimetype = options.mimetype ?? DEFAULT_MIMETYPE;
     return { bytes: await readLocalFile(input), remotePath: options.remotePath ?? basename(input), mimetype };
@@ -72,20 +74,33 @@ async function normalizeUpload(input, options) {
   });
 }
 
+/** The limits a RemoteFile made by hand (not by a client) reads with: the client defaults. */
+async function defaultTransfer(method, url, headers, body, requestOptions) {
+  const signal = requestOptions?.signal;
+  try {
+    return await send(method, url, headers, body, requestOptions?.timeout ?? 60_000, signal, requestOptions?.maxResponseBytes ?? 32 * 1024 * 1024);
+  } catch (thrown) {
+    throw thrown?.kind === 'timeout' || thrown?.kind === 'network' || thrown?.kind === 'not_sent' ? thrown.cause : thrown;
+  }
+}
+
 /** A file in the session's mount, readable through its presigned download URL. */
 export class RemoteFile {
-  constructor({ expiresAt, mountRelativePath, sandboxMountPrefix, downloadUrl }) {
+  #transfer;
+
+  constructor({ expiresAt, mountRelativePath, sandboxMountPrefix, downloadUrl }, transfer = defaultTransfer) {
     this.expiresAt = expiresAt;
     this.mountRelativePath = mountRelativePath;
     this.sandboxMountPrefix = sandboxMountPrefix;
     this.downloadUrl = downloadUrl;
+    this.#transfer = transfer;
   }
 
   get filename() {
     return basename(this.mountRelativePath);
   }
 
-  async #download() {
+  async #download(requestOptions) {
     const fail = (message, cause, res) =>
       new RemoteFileDownloadError(message, {
         statusCode: res?.status,
@@ -100,42 +115,58 @@ export class RemoteFile {
       });
     let res;
     try {
-      res = await fetch(this.downloadUrl);
+      res = await this.#transfer('GET', this.downloadUrl, {}, undefined, requestOptions);
     } catch (e) {
+      // Cancellation, the size limit and bad options keep their own classes.
+      if (e instanceof ComposioError && !(e instanceof RemoteFileDownloadError)) throw e;
       throw fail('Failed to download file', e);
     }
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => undefined);
-      throw fail(`Failed to download file: ${res.status} ${res.statusText}`, new Error(`HTTP ${res.status}`), res);
+    if (res.status < 200 || res.status > 299) {
+      throw fail(`Failed to download file: ${res.status} ${STATUS_TEXT[res.status] ?? ''}`.trimEnd(), new Error(`HTTP ${res.status}`), res);
     }
-    return { bytes: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') ?? '' };
+    return { bytes: res.body, type: res.headers.get('content-type') ?? '' };
   }
 
-  /** The file's bytes. */
-  async buffer() {
-    return (await this.#download()).bytes;
+  /** The file's bytes. Takes `{ signal?, timeout?, maxResponseBytes? }`. */
+  async buffer(requestOptions) {
+    return (await this.#download(requestOptions)).bytes;
   }
 
   /** The file as UTF-8 text. */
-  async text() {
-    return new TextDecoder().decode(await this.buffer());
+  async text(requestOptions) {
+    return new TextDecoder().decode(await this.buffer(requestOptions));
   }
 
   /** The file as a Blob with its content type. */
-  async blob() {
-    const { bytes, type } = await this.#download();
+  async blob(requestOptions) {
+    const { bytes, type } = await this.#download(requestOptions);
     return new Blob([bytes], { type });
   }
 
-  /** Writes the file to `path` (default: the file name in the working directory); returns the path. */
-  async save(path) {
+  /**
+   * Writes the file to `path` and returns the path. With no path it writes to the file's name
+   * in the working directory, but only as a new file: the name comes from the server, so an
+   * existing file (`package.json`, `.bashrc`) is never overwritten.
+   */
+  async save(path, requestOptions) {
     const fs = fileSystem();
     if (!fs) throw new Error('RemoteFile.save() needs a file system; use buffer(), text() or blob()');
     const target = path ?? this.filename;
-    await fs.writeFile(target, await this.buffer());
+    const bytes = await this.buffer(requestOptions);
+    try {
+      await fs.writeFile(target, bytes, path === undefined ? { flag: 'wx' } : undefined);
+    } catch (e) {
+      if (path !== undefined || e?.code !== 'EEXIST') throw e;
+      const message = `a file named '${target}' already exists in the working directory; pass a path to save(path) to choose where to write`;
+      throw new ValidationError(`path: ${message}`, { issues: [{ code: 'custom', path: ['path'], message }] });
+    }
     return target;
   }
 }
+
+// Status texts for download errors (a presigned URL answers with these; fetch's statusText is
+// empty over HTTP/2).
+const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
 
 /** `session.experimental.files`. */
 export class ToolRouterSessionFilesMount {
@@ -149,27 +180,32 @@ export class ToolRouterSessionFilesMount {
   }
 
   /** Lists files, optionally under `path`. */
-  async list(options) {
-    return this.#client.filesList(this.#sessionId, options);
+  async list(options, requestOptions) {
+    return this.#client.call('files.list', [this.#sessionId, options], requestOptions);
   }
 
   /** Uploads a path, URL, File/Blob, ArrayBuffer or Uint8Array; returns the stored file. */
-  async upload(input, options = {}) {
-    const { bytes, remotePath, mimetype } = await normalizeUpload(input, options ?? {});
-    const target = await this.#client.filesCall(this.#sessionId, 'upload_url', remotePath, { mountId: options?.mountId, mimetype });
-    const put = await fetch(target.uploadUrl, { method: 'PUT', headers: { 'content-type': mimetype }, body: bytes });
-    if (!put.ok) throw new Error(`Failed to upload file: ${put.statusText || put.status}`);
-    return this.download(target.mountRelativePath, { mountId: options?.mountId });
+  async upload(input, options = {}, requestOptions) {
+    const transfer = this.#transfer;
+    const { bytes, remotePath, mimetype } = await normalizeUpload(transfer, input, options ?? {}, requestOptions);
+    const target = await this.#client.call('files.uploadUrl', [this.#sessionId, remotePath, { mountId: options?.mountId, mimetype }], requestOptions);
+    const put = await transfer('PUT', target.uploadUrl, { 'content-type': mimetype }, bytes, requestOptions);
+    if (put.status < 200 || put.status > 299) throw new Error(`Failed to upload file: ${put.status}`);
+    return this.download(target.mountRelativePath, { mountId: options?.mountId }, requestOptions);
   }
 
   /** A handle on a stored file (its presigned download URL). */
-  async download(filePath, options) {
-    const data = await this.#client.filesCall(this.#sessionId, 'download_url', filePath, options);
-    return new RemoteFile(data);
+  async download(filePath, options, requestOptions) {
+    const data = await this.#client.call('files.downloadUrl', [this.#sessionId, filePath, options], requestOptions);
+    return new RemoteFile(data, this.#transfer);
   }
 
   /** Deletes a stored file; deleting a missing file succeeds. */
-  async delete(remotePath, options) {
-    return this.#client.filesCall(this.#sessionId, 'delete', remotePath, options);
+  async delete(remotePath, options, requestOptions) {
+    return this.#client.call('files.delete', [this.#sessionId, remotePath, options], requestOptions);
   }
+
+  /** Presigned transfers with the client's limits. */
+  #transfer = (method, url, headers, body, requestOptions) =>
+    this.#client.transfer(method, url, headers, body, requestOptions);
 }

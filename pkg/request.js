@@ -1,63 +1,38 @@
-// Runs the wasm client's request plans: send (transport.js), retry as the wasm's policy says,
-// and read the answer back through the wasm. `Requests` has one async method per operation,
-// resolving to the result and rejecting with the package's error classes.
-//
-// The wasm side validates input and decides; this side only does what needs the event loop:
-// fetch, timers, the caller's AbortSignal.
+// @ts-check
+// The JS driver of the wasm's call engine: it starts a call of an endpoint row, performs each
+// action the engine asks for (send through transport.js, wait, done, fail) and feeds back what
+// happened. Retries, paging and polling are decided in the wasm (src/engine.rs); this file only
+// does what needs the event loop: fetch, timers, the caller's AbortSignal.
 
 import { Client } from './wasm/composio_wasm.js';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  NotFoundError,
-  accountNotFoundError,
-  apiErrorFor,
-  cancelledError,
-  connectionFailedError,
-  connectionTimeoutError,
-  fromDescriptor,
-  tooLargeError,
-} from './errors.js';
+import { fromDescriptor } from './errors.js';
+import { encode, requestOptions } from './input.js';
 import { send, sleep } from './transport.js';
 
-const utf8 = new TextDecoder();
+/** @typedef {import('./internal').Action} Action */
+/** @typedef {import('./internal').Endpoint} Endpoint */
+/** @typedef {import('./internal').TransportFailure} TransportFailure */
 
-/** A non-2xx answer as its `APIError` subclass (the body parsed when it is JSON). */
-function apiError(status, headers, bytes) {
-  const text = utf8.decode(bytes);
-  let body;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-  }
-  return apiErrorFor(status, body, text, headers);
+const now = () => Date.now();
+
+/** @type {Map<string, Endpoint> | undefined} */
+let table;
+
+/** The endpoint table (read once, when first needed). */
+export function endpoints() {
+  table ??= new Map(/** @type {Endpoint[]} */ (JSON.parse(Client.endpoints())).map(e => [e.name, e]));
+  return table;
 }
 
-/** Waits `ms` between attempts or polls; the caller's abort ends the wait as a cancellation. */
-async function pause(ms, signal) {
-  try {
-    await sleep(ms, signal);
-  } catch (reason) {
-    throw cancelledError(reason);
-  }
-}
-
-/** Calls a wasm method; its error descriptor becomes the matching error class. */
-function wasmCall(f) {
-  try {
-    return f();
-  } catch (e) {
-    throw fromDescriptor(e);
-  }
-}
+/** @param {string} text @returns {Action} */
+const parse = text => JSON.parse(text);
 
 export class Requests {
   #wasm;
+  /** @type {[Record<string, string>, Record<string, string>]} */
   #headers;
 
+  /** @param {Client} wasm */
   constructor(wasm) {
     this.#wasm = wasm;
     // Built once: the transport sends them as they are.
@@ -65,142 +40,84 @@ export class Requests {
   }
 
   /**
-   * Sends a plan until it succeeds or the policy stops it; resolves `{ status, body }` of the
-   * 2xx answer (body: bytes).
+   * Runs the endpoint row `op` with the caller's arguments and trailing request options to its
+   * result; rejects with the package's error classes.
+   * @param {string} op
+   * @param {unknown[]} args
+   * @param {unknown} [options]
+   * @returns {Promise<any>}
    */
-  async #send(plan, signal) {
-    const headers = this.#headers[plan.body === undefined ? 0 : 1];
-    for (let retries = 0; ; retries++) {
-      let error;
-      let delay;
-      try {
-        const res = await send(plan.method, plan.url, headers, plan.body, plan.timeout, signal, plan.limit);
-        if (res.status >= 200 && res.status < 300) return res;
-        error = apiError(res.status, res.headers, res.body);
-        const h = name => res.headers.get(name) ?? undefined;
-        delay = Client.retryDelay('status', res.status, h('x-should-retry'), h('retry-after-ms'), h('retry-after'), plan.safe, retries, plan.retries);
-      } catch (thrown) {
-        // transport.js rejects with `{ kind, cause }`; anything else counts as a network failure.
-        const failure = thrown?.kind ? thrown : { kind: 'network', cause: thrown };
-        switch (failure.kind) {
-          case 'cancelled':
-            throw cancelledError(failure.cause);
-          case 'too_large':
-            throw tooLargeError(failure.cause, plan.limit);
-          case 'timeout':
-            error = new APIConnectionTimeoutError();
+  async call(op, args, options) {
+    const wasm = this.#wasm;
+    const { signal, text } = requestOptions(options);
+    const argsText = encode(args, () => endpoints().get(op)?.args ?? []);
+    let action = parse(wasm.start(op, argsText, text, now()));
+    /** @type {{ headers?: Headers, cause?: unknown, reason?: unknown }} */
+    const context = {};
+    const id = action.t === 'send' || action.t === 'wait' ? action.id : 0;
+    try {
+      for (;;) {
+        switch (action.t) {
+          case 'send':
+            try {
+              const res = await send(action.method, action.url, this.#headers[action.body === undefined ? 0 : 1], action.body, action.timeout, signal, action.limit);
+              const h = /** @param {string} name */ name => res.headers.get(name) ?? undefined;
+              context.headers = res.headers;
+              action = parse(wasm.answered(id, res.status, h('x-should-retry'), h('retry-after-ms'), h('retry-after'), res.body, now()));
+            } catch (thrown) {
+              // transport.js rejects with `{ kind, cause }`; anything else counts as a network failure.
+              const failure = /** @type {TransportFailure} */ (/** @type {any} */ (thrown)?.kind ? thrown : { kind: 'network', cause: thrown });
+              if (failure.kind === 'cancelled') context.reason = failure.cause;
+              else context.cause = failure.cause;
+              const status = failure.kind === 'too_large' ? /** @type {number} */ (failure.cause) : 0;
+              action = parse(wasm.lost(id, failure.kind, status, now()));
+            }
             break;
-          default:
-            error = new APIConnectionError({ cause: failure.cause });
+          case 'wait':
+            try {
+              await sleep(action.ms, signal);
+              action = parse(wasm.waited(id, now()));
+            } catch (reason) {
+              context.reason = reason;
+              action = parse(wasm.lost(id, 'cancelled', 0, now()));
+            }
+            break;
+          case 'done':
+            return action.value;
+          case 'fail':
+            throw fromDescriptor(action.error, context);
         }
-        delay = Client.retryDelay(failure.kind, 0, undefined, undefined, undefined, plan.safe, retries, plan.retries);
       }
-      if (delay < 0) throw error;
-      await pause(delay, signal);
-    }
-  }
-
-  /** Reads a 2xx answer with the plan's mapping (in the wasm). */
-  #finish(plan, res) {
-    return JSON.parse(wasmCall(() => this.#wasm.finish(plan.map, res.status, res.body)));
-  }
-
-  /** One operation: its plan (`prepare()` runs the wasm's validation), sent and read. */
-  async #run(prepare, requestOptions) {
-    const plan = JSON.parse(wasmCall(prepare));
-    return this.#finish(plan, await this.#send(plan, requestOptions?.signal));
-  }
-
-  create(userId, config, ro) {
-    return this.#run(() => this.#wasm.create(userId, config, ro), ro);
-  }
-
-  retrieve(id, options, ro) {
-    return this.#run(() => this.#wasm.retrieve(id, options, ro), ro);
-  }
-
-  deleteSession(id, ro) {
-    return this.#run(() => this.#wasm.deleteSession(id, ro), ro);
-  }
-
-  update(id, config, ro) {
-    return this.#run(() => this.#wasm.update(id, config, ro), ro);
-  }
-
-  toolkits(id, options, ro) {
-    return this.#run(() => this.#wasm.toolkits(id, options, ro), ro);
-  }
-
-  search(id, params, ro) {
-    return this.#run(() => this.#wasm.search(id, params, ro), ro);
-  }
-
-  execute(id, slug, args, options, ro) {
-    return this.#run(() => this.#wasm.execute(id, slug, args, options, ro), ro);
-  }
-
-  proxyExecute(id, params, ro) {
-    return this.#run(() => this.#wasm.proxyExecute(id, params, ro), ro);
-  }
-
-  authorize(id, toolkit, options, ro) {
-    return this.#run(() => this.#wasm.authorize(id, toolkit, options, ro), ro);
-  }
-
-  catalogToolkits(slug, query, ro) {
-    return this.#run(() => this.#wasm.catalogToolkits(slug, query, ro), ro);
-  }
-
-  filesList(id, options) {
-    return this.#run(() => this.#wasm.filesList(id, options));
-  }
-
-  filesCall(id, op, path, options) {
-    return this.#run(() => this.#wasm.filesCall(id, op, path, options));
-  }
-
-  /** Every page of the session's tools: SDK `Tool`s, or (`openai`) the OpenAI format. */
-  async tools(id, openai, ro) {
-    const all = [];
-    let cursor;
-    for (let page = 0; ; page++) {
-      const plan = JSON.parse(wasmCall(() => this.#wasm.toolsPage(id, cursor, openai, ro)));
-      if (page >= plan.pages) throw fromDescriptor(Client.tooManyPages());
-      const res = await this.#send(plan, ro?.signal);
-      const { items, next } = this.#finish(plan, res);
-      for (const item of items) all.push(item);
-      if (next === null) return all;
-      cursor = next;
+    } finally {
+      // Finished calls free themselves; this only matters if something above threw.
+      if (action.t === 'send' || action.t === 'wait') wasm.release(id);
     }
   }
 
   /**
-   * Polls the connected account until it is ACTIVE (returns it), ends FAILED, EXPIRED or
-   * REVOKED, or `timeout` ms pass (spec B5.4): one GET, then GETs `plan.poll` ms apart.
+   * One transfer outside the API (a presigned file URL, a URL source): the same transport
+   * rules (the client's or the caller's timeout, size limit and signal), no API key, no
+   * retries. Resolves `{ status, headers, body }`; rejects with the package's error classes.
+   * @param {string} method
+   * @param {string} url
+   * @param {Record<string, string>} headers
+   * @param {BodyInit | undefined} body
+   * @param {unknown} [options]
    */
-  async waitForConnection(accountId, timeout, ro) {
-    const plan = JSON.parse(wasmCall(() => this.#wasm.accountPoll(accountId, timeout, ro)));
-    const signal = ro?.signal;
-    const poll = async first => {
-      let res;
-      try {
-        res = await this.#send(plan, signal);
-      } catch (e) {
-        if (first && e instanceof NotFoundError) throw accountNotFoundError(accountId);
-        throw e;
-      }
-      const { state, account } = this.#finish(plan, res);
-      if (state === 'failed') throw connectionFailedError(accountId, account.status, account.statusReason ?? null);
-      return state === 'active' ? account : undefined;
-    };
-    const done = await poll(true);
-    if (done) return done;
-    const start = Date.now();
-    while (Date.now() - start < plan.wait) {
-      const account = await poll(false);
-      if (account) return account;
-      await pause(plan.poll, signal);
+  async transfer(method, url, headers, body, options) {
+    const { signal, text } = requestOptions(options);
+    /** @type {{ timeout: number, limit: number } | Action} */
+    const limits = JSON.parse(this.#wasm.limits(text));
+    if ('t' in limits) throw fromDescriptor(/** @type {any} */ (limits).error);
+    try {
+      return await send(method, url, headers, body, limits.timeout, signal, limits.limit);
+    } catch (thrown) {
+      const failure = /** @type {TransportFailure} */ (/** @type {any} */ (thrown)?.kind ? thrown : { kind: 'network', cause: thrown });
+      const kind = { cancelled: 'cancelled', timeout: 'timeout', too_large: 'too_large', not_sent: 'connection', network: 'connection' }[failure.kind];
+      const d = /** @type {import('./internal').Descriptor} */ (
+        kind === 'too_large' ? { kind, status: /** @type {number} */ (failure.cause), limit: limits.limit } : { kind }
+      );
+      throw fromDescriptor(d, { cause: failure.cause, reason: failure.cause });
     }
-    throw connectionTimeoutError(accountId);
   }
 }

@@ -126,6 +126,16 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
     };
     c.finish(()).map_err(ConfigError::Invalid)?;
     let api_key = api_key.ok_or(ConfigError::NoApiKey)?;
+    if !header_value_ok(&api_key) {
+        // Never echo the key: a message or a cause holding it would end up in logs.
+        let mut c = Checker::default();
+        c.issue(
+            "invalid_string",
+            Path::root("apiKey"),
+            "the API key contains a control character or a character outside Latin-1, which no HTTP header can carry; check for a stray newline".to_string(),
+        );
+        return Err(ConfigError::Invalid(c.finish(()).unwrap_err()));
+    }
     let headers = merge_headers(&api_key, user_headers, env.runtime.as_deref());
     let headers_json = [headers_json(&headers, false), headers_json(&headers, true)];
     Ok(ClientConfig {
@@ -172,15 +182,33 @@ pub fn retries(c: &mut Checker, v: &Json, path: Path) -> Option<u32> {
         .map(|n| n as u32)
 }
 
-/// A per-attempt timeout: a positive, finite number of milliseconds.
+/// The longest timer JS runtimes keep (`setTimeout` fires at once past it).
+pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+
+/// A per-attempt timeout: a positive number of milliseconds, at most `MAX_TIMEOUT_MS`.
 pub fn timeout(c: &mut Checker, v: &Json, path: Path) -> Option<f64> {
     match v {
-        Json::Num(ms) if ms.is_finite() && *ms > 0.0 => Some(*ms),
+        Json::Num(ms) if *ms > 0.0 && *ms <= MAX_TIMEOUT_MS => Some(*ms),
+        Json::Num(ms) if *ms > MAX_TIMEOUT_MS => {
+            c.issue(
+                "too_big",
+                path,
+                format!("expected at most {MAX_TIMEOUT_MS} ms (about 24.8 days, the longest timer JS runtimes keep), got {ms}"),
+            );
+            None
+        }
         other => {
             c.wrong_type(path, "a positive number of milliseconds", other);
             None
         }
     }
+}
+
+/// Whether `v` can be an HTTP header value as `fetch` sends it: no control characters (a CR or
+/// LF would be refused by `Headers` with a message quoting the value), nothing past U+00FF.
+pub fn header_value_ok(v: &str) -> bool {
+    v.chars()
+        .all(|ch| ch == '\t' || (' '..='~').contains(&ch) || ('\u{a0}'..='\u{ff}').contains(&ch))
 }
 
 /// Later entries win: `accept`, `x-api-key`, the user's `defaultHeaders`, then the SDK's own
@@ -349,6 +377,51 @@ mod tests {
         assert_eq!(join_url("http://h/", "/api"), "http://h/api");
         assert_eq!(join_url("http://h", "/api"), "http://h/api");
         assert_eq!(join_url("http://h/prefix", "/api"), "http://h/prefix/api");
+    }
+
+    #[test]
+    fn api_keys_with_control_characters_are_refused_without_echo() {
+        for key in [
+            "ak_SECRET\nX",
+            "ak_SECRET\rX",
+            "ak_SECRET\u{0}X",
+            "ak_SECRET\u{85}X",
+            "ak_\u{2028}",
+        ] {
+            let options = Json::object([("apiKey", Some(Json::str(key)))]);
+            let Err(ConfigError::Invalid(i)) = resolve(&options, &env(None, None)) else {
+                panic!("{key:?} accepted");
+            };
+            assert!(!i.message().contains("SECRET"), "{}", i.message());
+            assert!(i.message().starts_with("apiKey: "), "{}", i.message());
+        }
+        let ok = Json::object([("apiKey", Some(Json::str("ak_a\tb é")))]);
+        assert!(resolve(&ok, &env(None, None)).is_ok());
+    }
+
+    #[test]
+    fn timeouts_past_the_longest_timer_are_refused() {
+        let with = |ms: f64| {
+            let o = Json::object([
+                ("apiKey", Some(Json::str("k"))),
+                ("timeout", Some(Json::Num(ms))),
+            ]);
+            resolve(&o, &env(None, None)).map(|c| c.timeout_ms)
+        };
+        assert_eq!(with(2_147_483_647.0).ok(), Some(2_147_483_647.0));
+        for bad in [
+            2_147_483_648.0,
+            30.0 * 24.0 * 3600.0 * 1000.0,
+            -1.0,
+            0.0,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            let Err(ConfigError::Invalid(i)) = with(bad) else {
+                panic!("{bad} accepted")
+            };
+            assert!(i.message().starts_with("timeout: "), "{}", i.message());
+        }
     }
 
     #[test]

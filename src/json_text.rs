@@ -28,6 +28,40 @@ impl ParseError {
     }
 }
 
+/// A caller's string with an unpaired UTF-16 surrogate, which UTF-8 cannot carry.
+pub const BAD_STRING: &str = "string with an unpaired UTF-16 surrogate";
+/// An object with such a key.
+pub const BAD_KEY: &str = "object with a key that has an unpaired UTF-16 surrogate";
+/// A caller's value nested past `MAX_DEPTH`.
+pub const TOO_DEEP: &str = "value nested deeper than 512 levels";
+
+/// Reads a caller's value from the JSON text `JSON.stringify` wrote for it (`pkg/input.js`),
+/// where values JSON cannot carry were replaced by a mark: a string of U+DFFF (an unpaired
+/// surrogate, which no readable string can hold) followed by the kind (`undefined`,
+/// `function`, `symbol`, `bigint`, `NaN`, `Infinity`, `-Infinity`). They come back as
+/// `Json::Foreign` (or the non-finite number), so validation can name them. A string or key
+/// with any other unpaired surrogate becomes `Foreign(BAD_STRING)` / `Foreign(BAD_KEY)`, and a
+/// value nested past `MAX_DEPTH` becomes `Foreign(TOO_DEEP)`.
+pub fn parse_input(text: &str, number: fn(&str) -> f64) -> Result<Json, ParseError> {
+    let mut p = Parser {
+        input: true,
+        lone: false,
+        raw_keys: &[],
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+        number,
+        items: Vec::new(),
+        pairs: Vec::new(),
+    };
+    let value = p.value(0)?;
+    p.skip_ws();
+    if p.pos != p.bytes.len() {
+        return Err(ParseError::Syntax);
+    }
+    Ok(value)
+}
+
 /// Parses `text` as `JSON.parse` would: a later duplicate key replaces the value of the first,
 /// which keeps its position; escaped unpaired surrogates become U+FFFD.
 pub fn parse(text: &str, number: fn(&str) -> f64) -> Result<Json, ParseError> {
@@ -42,6 +76,8 @@ pub fn parse_keeping_raw(
     raw_keys: &[&str],
 ) -> Result<Json, ParseError> {
     let mut p = Parser {
+        input: false,
+        lone: false,
         raw_keys,
         bytes: text.as_bytes(),
         text,
@@ -59,6 +95,11 @@ pub fn parse_keeping_raw(
 }
 
 struct Parser<'a> {
+    /// Reading a caller's value (`parse_input`): marked strings are foreign values, a string or
+    /// key with an unpaired surrogate is refused, and too-deep values are marked, not errors.
+    input: bool,
+    /// The last string read had an unpaired surrogate escape.
+    lone: bool,
     raw_keys: &'a [&'a str],
     bytes: &'a [u8],
     text: &'a str,
@@ -101,9 +142,11 @@ impl<'a> Parser<'a> {
 
     fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
         match self.peek().ok_or(ParseError::Syntax)? {
+            b'{' | b'[' if depth >= MAX_DEPTH && self.input => self.too_deep(),
             b'{' | b'[' if depth >= MAX_DEPTH => Err(ParseError::TooDeep),
             b'{' => self.object(depth + 1),
             b'[' => self.array(depth + 1),
+            b'"' if self.input => self.input_string(),
             b'"' => self.string().map(Json::Str),
             b't' => self.literal("true", Json::Bool(true)),
             b'f' => self.literal("false", Json::Bool(false)),
@@ -203,12 +246,15 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
         self.pos += 1;
         let start = self.pairs.len();
+        let mut bad_key = false;
         if !self.eat(b'}') {
             loop {
                 if self.peek() != Some(b'"') {
                     return Err(ParseError::Syntax);
                 }
+                self.lone = false;
                 let key = self.string()?;
+                bad_key |= self.lone;
                 if !self.eat(b':') {
                     return Err(ParseError::Syntax);
                 }
@@ -226,7 +272,62 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Ok(Json::Obj(dedup_keys(self.pairs.drain(start..).collect())))
+        let pairs = dedup_keys(self.pairs.drain(start..).collect());
+        if bad_key && self.input {
+            return Ok(Json::Foreign(BAD_KEY));
+        }
+        Ok(Json::Obj(pairs))
+    }
+
+    /// A caller's string: a foreign value's mark (see `parse_input`), a string with an
+    /// unpaired surrogate (refused), or a string.
+    fn input_string(&mut self) -> Result<Json, ParseError> {
+        let marked = self.bytes[self.pos..]
+            .get(1..7)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"\\udfff"));
+        self.lone = false;
+        let s = self.string()?;
+        if !self.lone {
+            return Ok(Json::Str(s));
+        }
+        let kind = if marked {
+            s.strip_prefix('\u{FFFD}')
+        } else {
+            None
+        };
+        Ok(match kind {
+            Some("undefined") => Json::Foreign("undefined"),
+            Some("function") => Json::Foreign("function"),
+            Some("symbol") => Json::Foreign("symbol"),
+            Some("bigint") => Json::Foreign("bigint"),
+            Some("NaN") => Json::Num(f64::NAN),
+            Some("Infinity") => Json::Num(f64::INFINITY),
+            Some("-Infinity") => Json::Num(f64::NEG_INFINITY),
+            _ => Json::Foreign(BAD_STRING),
+        })
+    }
+
+    /// Passes over a value nested past `MAX_DEPTH` without recursing, and marks it.
+    fn too_deep(&mut self) -> Result<Json, ParseError> {
+        let mut open = 0usize;
+        loop {
+            match *self.bytes.get(self.pos).ok_or(ParseError::Syntax)? {
+                b'"' => {
+                    self.skip_string()?;
+                    continue;
+                }
+                b'{' | b'[' => open += 1,
+                b'}' | b']' => {
+                    open -= 1;
+                    if open == 0 {
+                        self.pos += 1;
+                        return Ok(Json::Foreign(TOO_DEEP));
+                    }
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -253,6 +354,9 @@ impl<'a> Parser<'a> {
                 return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
             }
             self.pos = save;
+        }
+        if (0xD800..0xE000).contains(&unit) {
+            self.lone = true;
         }
         Ok(char::from_u32(unit).unwrap_or('\u{FFFD}'))
     }

@@ -8,6 +8,8 @@ pub mod catalog;
 pub mod client_config;
 pub mod connection;
 pub mod create_config;
+pub mod endpoints;
+pub mod engine;
 pub mod execute;
 pub mod files;
 pub mod json;

@@ -178,3 +178,60 @@ fn raw_members_are_refused_like_parsed_ones() {
     assert!(parse_keeping_raw(&ok, native_number, &["data"]).is_ok());
     assert!(p(&ok).is_ok());
 }
+
+#[test]
+fn input_marks_become_foreign_values() {
+    let text = r#"{"f":"\udffffunction","b":["\udfffbigint","\udfffundefined"],"n":"\udfffNaN","i":"\udfff-Infinity","s":"\udfffsymbol","x":"\uDFFFInfinity"}"#;
+    let v = parse_input(text, native_number).unwrap();
+    assert_eq!(v.get("f"), Some(&Json::Foreign("function")));
+    assert_eq!(
+        v.get("b"),
+        Some(&Json::Arr(vec![
+            Json::Foreign("bigint"),
+            Json::Foreign("undefined")
+        ]))
+    );
+    assert!(matches!(v.get("n"), Some(Json::Num(n)) if n.is_nan()));
+    assert_eq!(v.get("i"), Some(&Json::Num(f64::NEG_INFINITY)));
+    assert_eq!(v.get("s"), Some(&Json::Foreign("symbol")));
+    assert_eq!(v.get("x"), Some(&Json::Num(f64::INFINITY)));
+}
+
+#[test]
+fn input_with_unpaired_surrogates_is_marked_bad() {
+    let v = parse_input(
+        r#"["a\ud800b","\udfffother","\ud83d\ude00"]"#,
+        native_number,
+    )
+    .unwrap();
+    assert_eq!(
+        v,
+        Json::Arr(vec![
+            Json::Foreign(BAD_STRING),
+            Json::Foreign(BAD_STRING),
+            Json::str("\u{1F600}")
+        ])
+    );
+    let v = parse_input(r#"{"k\udc00":1}"#, native_number).unwrap();
+    assert_eq!(v, Json::Foreign(BAD_KEY));
+    // Outside input mode they are replaced, as JSON.parse's UTF-8 round trip would.
+    assert_eq!(
+        parse(r#""\udfffNaN""#, native_number).unwrap(),
+        Json::str("\u{FFFD}NaN")
+    );
+}
+
+#[test]
+fn input_too_deep_is_marked_not_an_error() {
+    let deep = format!(r#"{{"a":{}"x{{"{}}}"#, "[".repeat(600), "]".repeat(600));
+    let v = parse_input(&deep, native_number).unwrap();
+    let mut at = v.get("a").unwrap();
+    let mut depth = 1;
+    while let Json::Arr(items) = at {
+        at = &items[0];
+        depth += 1;
+    }
+    assert_eq!(at, &Json::Foreign(TOO_DEEP));
+    assert_eq!(depth, MAX_DEPTH);
+    assert_eq!(parse(&deep, native_number), Err(ParseError::TooDeep));
+}

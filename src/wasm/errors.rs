@@ -1,12 +1,9 @@
-//! Every way a call can fail, as one Rust enum. Rust users get it as is; the JS surface turns
-//! the errors it can meet into plain descriptor objects (`{ __composio: kind, … }`) that the
-//! package's JS turns into instances of the matching exported error class.
+//! Every way a Rust API call can fail, as one Rust enum: the engine's `CallError` with what the
+//! driver holds (headers, causes). The JS surface describes `CallError`s as JSON instead
+//! (`js_api`), and the package's JS turns them into its error classes.
 
+use crate::engine::CallError;
 use crate::validate::Invalid;
-#[cfg(feature = "js-api")]
-use crate::validate::Seg;
-#[cfg(feature = "js-api")]
-use js_sys::{Array, Object, Reflect};
 use std::fmt;
 use wasm_bindgen::JsValue;
 
@@ -99,69 +96,31 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-// ---- Descriptors for the JS surface ----------------------------------------------------------
-//
-// Through the JS surface the wasm only ever finds bad input and malformed answers: sending,
-// timeouts, cancellation and polling happen in the package's JS (request.js), which raises
-// those errors itself. The other variants (made by the Rust API's pipeline) never reach JS;
-// should one, it is reported as an internal error.
-
-#[cfg(feature = "js-api")]
-fn put(obj: &Object, key: &str, value: JsValue) {
-    // Setting a data property on a fresh plain object cannot fail.
-    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
-}
-
-#[cfg(feature = "js-api")]
-fn descriptor(kind: &str, fields: Vec<(&str, JsValue)>) -> JsValue {
-    let obj = Object::new();
-    put(&obj, "__composio", JsValue::from_str(kind));
-    for (k, v) in fields {
-        put(&obj, k, v);
-    }
-    obj.into()
-}
-
-#[cfg(feature = "js-api")]
-fn issues(invalid: &Invalid) -> JsValue {
-    let out = Array::new();
-    for issue in &invalid.issues {
-        let path = Array::new();
-        for seg in &issue.path.0 {
-            match seg {
-                Seg::Key(k) => path.push(&JsValue::from_str(k)),
-                Seg::Index(i) => path.push(&JsValue::from_f64(*i as f64)),
-            };
-        }
-        let item = Object::new();
-        put(&item, "code", JsValue::from_str(issue.code));
-        put(&item, "path", path.into());
-        put(&item, "message", JsValue::from_str(&issue.message));
-        out.push(&item);
-    }
-    out.into()
-}
-
-/// The descriptor `pkg/errors.js` (`fromDescriptor`) turns into an error class.
-#[cfg(feature = "js-api")]
-impl From<Error> for JsValue {
-    fn from(e: Error) -> JsValue {
-        let s = |v: &str| JsValue::from_str(v);
+impl Error {
+    /// The engine's error, with what only the driver holds: the last answer's headers, the
+    /// runtime's error of the last attempt, or the abort reason.
+    pub(crate) fn from_call(
+        e: CallError,
+        headers: Option<web_sys::Headers>,
+        cause: JsValue,
+    ) -> Error {
         match e {
-            Error::Invalid(i) => descriptor(
-                "validation",
-                vec![("message", s(&i.message())), ("issues", issues(&i))],
-            ),
-            Error::NoApiKey => descriptor("no_api_key", vec![]),
-            Error::BadResponse { status, what } => descriptor(
-                "bad_response",
-                vec![
-                    ("status", JsValue::from_f64(f64::from(status))),
-                    ("message", s(&what)),
-                ],
-            ),
-            // (Not `to_string()`: its float formatting alone would add about 20 KB to the module.)
-            _ => descriptor("internal", vec![]),
+            CallError::Invalid(i) => Error::Invalid(i),
+            CallError::Api { status, text, .. } => Error::Api {
+                status,
+                headers: headers.unwrap_or_else(|| web_sys::Headers::new().expect("Headers")),
+                text,
+            },
+            CallError::BadResponse { status, what, .. } => Error::BadResponse { status, what },
+            CallError::TooLarge { status, limit } => Error::TooLarge { status, limit },
+            CallError::Timeout => Error::Timeout,
+            CallError::Connection => Error::Connection(cause),
+            CallError::Cancelled => Error::Cancelled(cause),
+            CallError::AccountNotFound { id } => Error::AccountNotFound { id },
+            CallError::ConnectionFailed { id, status, reason } => {
+                Error::ConnectionFailed { id, status, reason }
+            }
+            CallError::ConnectionTimeout { id } => Error::ConnectionTimeout { id },
         }
     }
 }

@@ -38,7 +38,7 @@ pub struct HttpRequest<'a> {
 pub struct HttpResponse {
     pub status: u16,
     pub headers: web_sys::Headers,
-    pub text: String,
+    pub body: Vec<u8>,
 }
 
 /// Why an attempt produced no response.
@@ -71,7 +71,7 @@ fn failure(e: JsValue) -> Failure {
     }
 }
 
-/// Sends one request and reads the whole body as text (at most `max_bytes`).
+/// Sends one request and reads the whole body (at most `max_bytes`).
 pub async fn send(
     req: HttpRequest<'_>,
     signal: Option<&AbortSignal>,
@@ -88,13 +88,12 @@ pub async fn send(
         max_bytes,
     );
     let answer = JsFuture::from(promise).await.map_err(failure)?;
-    let bytes = get(&answer, "body")
-        .unchecked_into::<js_sys::Uint8Array>()
-        .to_vec();
     Ok(HttpResponse {
         status: get(&answer, "status").as_f64().unwrap_or(0.0) as u16,
         headers: get(&answer, "headers").unchecked_into(),
-        text: super::answer::utf8_text(bytes),
+        body: get(&answer, "body")
+            .unchecked_into::<js_sys::Uint8Array>()
+            .to_vec(),
     })
 }
 

@@ -1,148 +1,185 @@
-//! The wasm-bindgen surface that the package's JS wraps (`pkg/request.js`). All synchronous:
+//! The wasm-bindgen surface that the package's JS drives (`pkg/request.js`): a few generic
+//! entries over the call engine. Every value crosses as text or numbers; the wasm never reads a
+//! caller's JS object (the JS side writes it as JSON text first), so nothing a caller passes
+//! can throw inside the module.
 //!
-//! - an operation method (`create`, `execute`, …) validates its input and the request options
-//!   and returns a *plan*, the JSON text of `{ method, url, body?, safe, map, timeout, retries,
-//!   limit }`, or throws an error descriptor before anything is sent;
-//! - `finish(map, status, body)` reads a 2xx answer into the result's JSON text;
-//! - `retryDelay(…)` applies the retry policy to a failed attempt.
-//!
-//! Text crosses the boundary once in each direction: a value built key by key across it costs
-//! far more than one `JSON.parse` on the JS side.
+//! - `start(op, args, options, now)` begins a call of the endpoint row `op`;
+//! - `answered(id, …)`, `lost(id, kind, status, now)` and `waited(id, now)` feed it;
+//! - each returns the next action as JSON text (`Action` in `pkg/internal.d.ts`):
+//!   `{ t: 'send', id, method, url, body?, timeout, limit }`, `{ t: 'wait', id, ms }`,
+//!   `{ t: 'done', value }` or `{ t: 'fail', error: Descriptor }`.
 
-use super::answer::{number_to_text, parse_body, status_outcome, to_json_text, utf8_text};
-use super::convert::from_js;
-use super::errors::Error;
-use super::ops::{self, Map, Prepared};
+use super::host::{self, number_from_text, to_json_text};
 use crate::client_config::{self, ClientConfig, ConfigError, Env};
+use crate::endpoints;
+use crate::engine::{Action, Answer, Call, CallError, Limits, Lost};
 use crate::json::Json;
-use crate::retry::{self, Outcome, Safety};
-use crate::validate::{Checker, Invalid, Path};
+use crate::json_text;
+use crate::validate::{Checker, Invalid, Path, Seg};
 use wasm_bindgen::prelude::*;
 
-/// A Tool Router client for JS: the resolved config.
+/// A client: the resolved config and the calls in progress.
 #[wasm_bindgen]
 pub struct Client {
     config: ClientConfig,
+    /// Calls in progress by id; a finished call's slot is reused.
+    calls: Vec<Option<Call>>,
 }
 
-fn env_string(env: &Json, key: &str) -> Option<String> {
-    env.get(key).and_then(Json::as_str).map(str::to_string)
+/// A caller's value from the JSON text `pkg/input.js` wrote (see `json_text::parse_input`).
+fn input(text: &str) -> Json {
+    // The JS side always writes valid JSON; should it not, the value is refused by name.
+    json_text::parse_input(text, number_from_text).unwrap_or(Json::Foreign("unreadable value"))
 }
 
-/// `undefined` arguments read as absent.
-fn arg(v: &JsValue) -> Json {
-    match from_js(v) {
-        Json::Foreign("undefined") => Json::Null,
-        other => other,
-    }
+fn issues(invalid: &Invalid) -> Json {
+    Json::Arr(
+        invalid
+            .issues
+            .iter()
+            .map(|issue| {
+                let path = issue
+                    .path
+                    .0
+                    .iter()
+                    .map(|seg| match seg {
+                        Seg::Key(k) => Json::str(k.as_str()),
+                        Seg::Index(i) => Json::Num(*i as f64),
+                    })
+                    .collect();
+                Json::object([
+                    ("code", Some(Json::str(issue.code))),
+                    ("path", Some(Json::Arr(path))),
+                    ("message", Some(Json::str(issue.message.as_str()))),
+                ])
+            })
+            .collect(),
+    )
 }
 
-/// The limits of one call: the client's, overridden by `{ timeout?, maxRetries?,
-/// maxResponseBytes? }`. The `signal` is only checked here; JS uses it.
-struct Limits {
-    timeout_ms: f64,
-    max_retries: u32,
-    max_response_bytes: f64,
+fn num(n: impl Into<f64>) -> Option<Json> {
+    Some(Json::Num(n.into()))
 }
 
-fn limits(config: &ClientConfig, options: &JsValue) -> Result<Limits, Error> {
-    let mut out = Limits {
-        timeout_ms: config.timeout_ms,
-        max_retries: config.max_retries,
-        max_response_bytes: config.max_response_bytes,
-    };
-    if options.is_undefined() || options.is_null() {
-        return Ok(out);
-    }
-    let root = Path::root("requestOptions");
-    if !options.is_object() {
-        let got = from_js(options);
-        return Err(Invalid::wrong_type(root, "{ signal?: AbortSignal }", &got).into());
-    }
-    let get = |k: &str| {
-        js_sys::Reflect::get(options, &JsValue::from_str(k))
-            .ok()
-            .filter(|v| !v.is_undefined())
-    };
-    if let Some(signal) = get("signal") {
-        if !signal.is_instance_of::<web_sys::AbortSignal>() {
-            let got = from_js(&signal);
-            return Err(Invalid::wrong_type(root.key("signal"), "an AbortSignal", &got).into());
+/// The error descriptor `pkg/errors.js` (`fromDescriptor`) turns into an error class.
+fn descriptor(e: CallError) -> Json {
+    let s = |v: String| Some(Json::Str(v));
+    let kind = |k: &'static str| ("kind", Some(Json::str(k)));
+    match e {
+        CallError::Invalid(i) => Json::object([
+            kind("validation"),
+            ("message", s(i.message())),
+            ("issues", Some(issues(&i))),
+        ]),
+        CallError::Api { status, text, body } => Json::object([
+            kind("api"),
+            ("status", num(status)),
+            ("text", s(text)),
+            ("body", body),
+        ]),
+        CallError::BadResponse { status, what, text } => Json::object([
+            kind("bad_response"),
+            ("status", num(status)),
+            ("message", s(what)),
+            ("text", s(text)),
+        ]),
+        CallError::TooLarge { status, limit } => Json::object([
+            kind("too_large"),
+            ("status", num(status)),
+            ("limit", num(limit)),
+        ]),
+        CallError::Timeout => Json::object([kind("timeout")]),
+        CallError::Connection => Json::object([kind("connection")]),
+        CallError::Cancelled => Json::object([kind("cancelled")]),
+        CallError::AccountNotFound { id } => {
+            Json::object([kind("account_not_found"), ("id", s(id))])
+        }
+        CallError::ConnectionFailed { id, status, reason } => Json::object([
+            kind("connection_failed"),
+            ("id", s(id)),
+            ("status", s(status)),
+            ("reason", Some(reason.map(Json::Str).unwrap_or(Json::Null))),
+        ]),
+        CallError::ConnectionTimeout { id } => {
+            Json::object([kind("connection_timeout"), ("id", s(id))])
         }
     }
+}
+
+fn fail_text(e: CallError) -> String {
+    to_json_text(&Json::object([
+        ("t", Some(Json::str("fail"))),
+        ("error", Some(descriptor(e))),
+    ]))
+}
+
+/// The per-call limits: the client's, overridden by the caller's `{ timeout?, maxRetries?,
+/// maxResponseBytes? }` (and `signal` when it is not an AbortSignal, to be named).
+fn limits(config: &ClientConfig, options: Option<String>) -> Result<Limits, Invalid> {
+    let mut out = Limits::of(config);
+    let Some(text) = options else {
+        return Ok(out);
+    };
+    let options = input(&text);
+    let root = Path::root("requestOptions");
     let mut c = Checker::default();
-    if let Some(t) = get("timeout") {
-        if let Some(ms) = client_config::timeout(&mut c, &from_js(&t), root.key("timeout")) {
+    let Some(options) = c.options(&options, root.clone(), "{ signal?: AbortSignal }") else {
+        return c.finish(out);
+    };
+    if let Some(signal) = options.get("signal") {
+        c.wrong_type(root.key("signal"), "an AbortSignal", signal);
+    }
+    if let Some(t) = options.get("timeout").filter(|v| !matches!(v, Json::Null)) {
+        if let Some(ms) = client_config::timeout(&mut c, t, root.key("timeout")) {
             out.timeout_ms = ms;
         }
     }
-    if let Some(r) = get("maxRetries") {
-        if let Some(n) = client_config::retries(&mut c, &from_js(&r), root.key("maxRetries")) {
+    if let Some(r) = options
+        .get("maxRetries")
+        .filter(|v| !matches!(v, Json::Null))
+    {
+        if let Some(n) = client_config::retries(&mut c, r, root.key("maxRetries")) {
             out.max_retries = n;
         }
     }
-    if let Some(b) = get("maxResponseBytes") {
+    if let Some(b) = options
+        .get("maxResponseBytes")
+        .filter(|v| !matches!(v, Json::Null))
+    {
         let path = root.key("maxResponseBytes");
-        if let Some(n) = client_config::byte_limit(&mut c, &from_js(&b), path) {
-            out.max_response_bytes = n;
+        if let Some(n) = client_config::byte_limit(&mut c, b, path) {
+            out.max_bytes = n;
         }
     }
-    Ok(c.finish(out)?)
-}
-
-/// The plan's JSON text (see the module comment). `extra` adds members (e.g. `wait`).
-fn plan_text(
-    config: &ClientConfig,
-    op: Prepared,
-    limits: &Limits,
-    extra: Vec<(&'static str, Option<Json>)>,
-) -> String {
-    let body = op.req.body.as_ref().map(to_json_text);
-    let mut members = vec![
-        ("method", Some(Json::str(op.req.method.as_str()))),
-        ("url", Some(Json::Str(op.req.url(&config.base_url)))),
-        ("body", body.map(Json::Str)),
-        (
-            "safe",
-            Some(Json::Bool(op.req.safety == Safety::Idempotent)),
-        ),
-        ("map", Some(Json::Num(f64::from(op.map as u8)))),
-        ("timeout", Some(Json::Num(limits.timeout_ms))),
-        ("retries", Some(Json::Num(f64::from(limits.max_retries)))),
-        ("limit", Some(Json::Num(limits.max_response_bytes))),
-    ];
-    members.extend(extra);
-    to_json_text(&Json::object(members))
-}
-
-/// Validates the request options, then the input, and returns the plan (or the descriptor of
-/// the first problem found).
-fn plan(
-    config: &ClientConfig,
-    ro: &JsValue,
-    prepare: impl FnOnce() -> Result<Prepared, Error>,
-) -> Result<String, JsValue> {
-    let limits = limits(config, ro)?;
-    let op = prepare()?;
-    Ok(plan_text(config, op, &limits, Vec::new()))
+    c.finish(out)
 }
 
 #[wasm_bindgen]
 impl Client {
-    /// `options` are the `new Composio(options)` argument; `env` is what the JS layer read from
-    /// the runtime: `{ apiKey?, baseURL?, runtime? }`.
+    /// `options` is the JSON text of the `new Composio(options)` members this client reads;
+    /// `env` of what the JS layer read from the runtime: `{ apiKey?, baseURL?, runtime? }`.
+    /// Throws the JSON text of an error descriptor.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue, env: JsValue) -> Result<Client, JsValue> {
-        let env_json = from_js(&env);
+    pub fn new(options: Option<String>, env: &str) -> Result<Client, JsValue> {
+        let env_json = input(env);
+        let text = |k: &str| env_json.get(k).and_then(Json::as_str).map(str::to_string);
         let env = Env {
-            api_key: env_string(&env_json, "apiKey"),
-            base_url: env_string(&env_json, "baseURL"),
-            runtime: env_string(&env_json, "runtime"),
+            api_key: text("apiKey"),
+            base_url: text("baseURL"),
+            runtime: text("runtime"),
         };
-        match client_config::resolve(&arg(&options), &env) {
-            Ok(config) => Ok(Client { config }),
-            Err(ConfigError::NoApiKey) => Err(Error::NoApiKey.into()),
-            Err(ConfigError::Invalid(i)) => Err(Error::Invalid(i).into()),
+        let options = options.as_deref().map(input).unwrap_or(Json::Null);
+        let fail = |d: Json| JsValue::from_str(&to_json_text(&d));
+        match client_config::resolve(&options, &env) {
+            Ok(config) => Ok(Client {
+                config,
+                calls: Vec::new(),
+            }),
+            Err(ConfigError::NoApiKey) => Err(fail(Json::object([(
+                "kind",
+                Some(Json::str("no_api_key")),
+            )]))),
+            Err(ConfigError::Invalid(i)) => Err(fail(descriptor(CallError::Invalid(i)))),
         }
     }
 
@@ -152,237 +189,181 @@ impl Client {
         self.config.headers_json[usize::from(with_body)].clone()
     }
 
-    /// Reads a 2xx answer with the plan's `map`: the result's JSON text.
-    pub fn finish(&self, map: u8, status: u16, body: Vec<u8>) -> Result<String, JsValue> {
-        let map =
-            Map::from_id(map).ok_or_else(|| super::answer::bad_response(status, "unknown map"))?;
-        let size = body.len();
-        // A tool's output is passed through as received: checked, not rebuilt.
-        let raw: &[&str] = match map {
-            Map::Execute | Map::ProxyExecute => &["data"],
-            _ => &[],
-        };
-        let body = parse_body(status, &utf8_text(body), raw)?;
-        // A result is usually a little smaller than the answer it was read from.
-        let result = map.apply(&self.config, status, body)?;
-        Ok(crate::json_text::to_text_sized(
-            &result,
-            number_to_text,
-            size,
-        ))
+    /// The endpoint table as JSON text (`endpoints::describe`).
+    pub fn endpoints() -> String {
+        to_json_text(&endpoints::describe())
     }
 
-    /// The wait in ms before retrying a failed attempt, or -1 to stop. `kind` is `status` (with
-    /// the answer's status and headers), `timeout`, `not_sent` or `network`.
-    #[wasm_bindgen(js_name = retryDelay)]
+    /// The per-call limits for a transfer outside the API (presigned file URLs):
+    /// `{ timeout, limit }`, or a fail action.
+    pub fn limits(&self, options: Option<String>) -> String {
+        match limits(&self.config, options) {
+            Ok(l) => to_json_text(&Json::object([
+                ("timeout", num(l.timeout_ms)),
+                ("limit", num(l.max_bytes)),
+            ])),
+            Err(i) => fail_text(CallError::Invalid(i)),
+        }
+    }
+
+    /// Starts a call of the row `op` with the caller's arguments (a JSON array's text).
+    pub fn start(&mut self, op: &str, args: &str, options: Option<String>, now: f64) -> String {
+        let Some(ep) = endpoints::find(op) else {
+            return fail_text(CallError::BadResponse {
+                status: 0,
+                what: format!("internal: no endpoint {op}"),
+                text: String::new(),
+            });
+        };
+        let limits = match limits(&self.config, options) {
+            Ok(l) => l,
+            Err(i) => return fail_text(CallError::Invalid(i)),
+        };
+        let args = match input(args) {
+            Json::Arr(items) => items,
+            other => vec![other],
+        };
+        let (call, action) = Call::start(ep, &args, limits, &self.config, host::HOST, now);
+        let id = match call {
+            Some(call) => self.keep(call),
+            None => 0,
+        };
+        self.action(id, action)
+    }
+
+    /// The server answered the call's request.
     #[allow(clippy::too_many_arguments)]
-    pub fn retry_delay(
-        kind: &str,
+    pub fn answered(
+        &mut self,
+        id: u32,
         status: u16,
         should_retry: Option<String>,
         retry_after_ms: Option<String>,
         retry_after: Option<String>,
-        safe: bool,
-        retries_done: u32,
-        max_retries: u32,
-    ) -> f64 {
-        let outcome = match kind {
-            "status" => status_outcome(
-                status,
-                should_retry.as_deref(),
-                retry_after_ms.as_deref(),
-                retry_after.as_deref(),
-            ),
-            "timeout" => Outcome::Timeout,
-            "not_sent" => Outcome::NotSent,
-            _ => Outcome::MaybeSent,
+        body: Vec<u8>,
+        now: f64,
+    ) -> String {
+        let answer = Answer {
+            status,
+            should_retry: should_retry.as_deref(),
+            retry_after_ms: retry_after_ms.as_deref(),
+            retry_after: retry_after.as_deref(),
+            body,
         };
-        let safety = if safe {
-            Safety::Idempotent
-        } else {
-            Safety::SideEffect
+        let slot = (id as usize).wrapping_sub(1);
+        let action = match self.calls.get_mut(slot).and_then(Option::as_mut) {
+            Some(call) => call.answered(answer, &self.config, now),
+            None => return fail_text(CallError::Cancelled),
         };
-        retry::next_delay(
-            outcome,
-            safety,
-            retries_done,
-            max_retries,
-            js_sys::Math::random(),
-        )
-        .unwrap_or(-1.0)
+        self.action(id, action)
     }
 
-    pub fn create(
-        &self,
-        user_id: JsValue,
-        config: JsValue,
-        ro: JsValue,
-    ) -> Result<String, JsValue> {
-        let (user_id, config) = (arg(&user_id), arg(&config));
-        plan(&self.config, &ro, || ops::create(&user_id, &config))
+    /// The attempt ended without an answer: `kind` is `timeout`, `not_sent`, `network`,
+    /// `too_large` (with the status) or `cancelled`.
+    pub fn lost(&mut self, id: u32, kind: &str, status: u16, now: f64) -> String {
+        let how = match kind {
+            "timeout" => Lost::Timeout,
+            "not_sent" => Lost::NotSent,
+            "too_large" => Lost::TooLarge(status),
+            "cancelled" => Lost::Cancelled,
+            _ => Lost::Network,
+        };
+        let action = match self.call(id) {
+            Some(call) => call.lost(how, now),
+            None => return fail_text(CallError::Cancelled),
+        };
+        self.action(id, action)
     }
 
-    pub fn retrieve(&self, id: JsValue, options: JsValue, ro: JsValue) -> Result<String, JsValue> {
-        let (id, options) = (arg(&id), arg(&options));
-        plan(&self.config, &ro, || ops::retrieve(&id, &options))
+    /// The wait the call asked for has ended.
+    pub fn waited(&mut self, id: u32, now: f64) -> String {
+        let action = match self.call(id) {
+            Some(call) => call.waited(now),
+            None => return fail_text(CallError::Cancelled),
+        };
+        self.action(id, action)
     }
 
-    #[wasm_bindgen(js_name = deleteSession)]
-    pub fn delete_session(&self, id: JsValue, ro: JsValue) -> Result<String, JsValue> {
-        let id = arg(&id);
-        plan(&self.config, &ro, || ops::delete(&id))
+    /// Forgets a call the driver abandoned.
+    pub fn release(&mut self, id: u32) {
+        if let Some(slot) = self.calls.get_mut(id as usize) {
+            *slot = None;
+        }
     }
 
-    pub fn update(&self, id: JsValue, config: JsValue, ro: JsValue) -> Result<String, JsValue> {
-        let (id, config) = (arg(&id), arg(&config));
-        plan(&self.config, &ro, || ops::update(&id, &config))
-    }
-
-    /// One page of the session's tools, from `cursor` on: SDK `Tool`s, or with `openai` already
-    /// in the OpenAI function-tool format. The plan's `pages` is the most pages to follow.
-    #[wasm_bindgen(js_name = toolsPage)]
-    pub fn tools_page(
-        &self,
-        id: JsValue,
-        cursor: Option<String>,
-        openai: bool,
-        ro: JsValue,
-    ) -> Result<String, JsValue> {
-        let limits = limits(&self.config, &ro)?;
-        let op = ops::tools_page(&arg(&id), cursor, openai)?;
-        let pages = Json::Num(ops::MAX_TOOL_PAGES as f64);
-        Ok(plan_text(
-            &self.config,
-            op,
-            &limits,
-            vec![("pages", Some(pages))],
-        ))
-    }
-
-    /// The error of a tools list that never ends.
-    #[wasm_bindgen(js_name = tooManyPages)]
-    pub fn too_many_pages() -> JsValue {
-        ops::too_many_pages().into()
-    }
-
-    /// The OpenAI function-tool format of SDK `Tool`s, as JSON text.
+    /// The OpenAI function-tool format of SDK `Tool`s (JSON text in and out).
     #[wasm_bindgen(js_name = openaiTools)]
-    pub fn openai_tools(tools: JsValue) -> String {
-        let items = match from_js(&tools) {
+    pub fn openai_tools(tools: &str) -> String {
+        let items = match input(tools) {
             Json::Arr(items) => items.iter().map(crate::tools::openai_tool).collect(),
             _ => Vec::new(),
         };
         to_json_text(&Json::Arr(items))
     }
+}
 
-    pub fn toolkits(&self, id: JsValue, options: JsValue, ro: JsValue) -> Result<String, JsValue> {
-        let (id, options) = (arg(&id), arg(&options));
-        plan(&self.config, &ro, || ops::session_toolkits(&id, &options))
+impl Client {
+    /// Stores a call; ids start at 1 (0 means none).
+    fn keep(&mut self, call: Call) -> u32 {
+        match self.calls.iter().position(Option::is_none) {
+            Some(i) => {
+                self.calls[i] = Some(call);
+                i as u32 + 1
+            }
+            None => {
+                self.calls.push(Some(call));
+                self.calls.len() as u32
+            }
+        }
     }
 
-    pub fn search(&self, id: JsValue, params: JsValue, ro: JsValue) -> Result<String, JsValue> {
-        let (id, params) = (arg(&id), arg(&params));
-        plan(&self.config, &ro, || ops::search(&id, &params))
+    fn call(&mut self, id: u32) -> Option<&mut Call> {
+        self.calls
+            .get_mut((id as usize).wrapping_sub(1))
+            .and_then(Option::as_mut)
     }
 
-    pub fn execute(
-        &self,
-        id: JsValue,
-        slug: JsValue,
-        args: JsValue,
-        options: JsValue,
-        ro: JsValue,
-    ) -> Result<String, JsValue> {
-        let (id, slug, args, options) = (arg(&id), arg(&slug), from_js(&args), from_js(&options));
-        plan(&self.config, &ro, || {
-            ops::execute(&id, &slug, &args, &options)
-        })
-    }
-
-    #[wasm_bindgen(js_name = proxyExecute)]
-    pub fn proxy_execute(
-        &self,
-        id: JsValue,
-        params: JsValue,
-        ro: JsValue,
-    ) -> Result<String, JsValue> {
-        let (id, params) = (arg(&id), arg(&params));
-        plan(&self.config, &ro, || {
-            ops::proxy_execute(&id, &params, &number_to_text)
-        })
-    }
-
-    pub fn authorize(
-        &self,
-        id: JsValue,
-        toolkit: JsValue,
-        options: JsValue,
-        ro: JsValue,
-    ) -> Result<String, JsValue> {
-        let (id, toolkit, options) = (arg(&id), from_js(&toolkit), arg(&options));
-        plan(&self.config, &ro, || {
-            ops::authorize(&id, &toolkit, &options)
-        })
-    }
-
-    /// One poll of `waitForConnection` (`map` reads `{ state, account }`); the plan's `wait` is
-    /// the overall timeout in ms (default 60 s) and `poll` the interval between polls.
-    #[wasm_bindgen(js_name = accountPoll)]
-    pub fn account_poll(
-        &self,
-        account_id: JsValue,
-        timeout: JsValue,
-        ro: JsValue,
-    ) -> Result<String, JsValue> {
-        let limits = limits(&self.config, &ro)?;
-        let timeout = arg(&timeout);
-        let mut check = Checker::default();
-        let wait = match &timeout {
-            Json::Null => 60_000.0,
-            v => client_config::timeout(&mut check, v, Path::root("timeout")).unwrap_or(0.0),
+    /// The action's JSON text; a finished call's slot is freed.
+    fn action(&mut self, id: u32, action: Action) -> String {
+        let t = |v: &'static str| ("t", Some(Json::str(v)));
+        let text = match action {
+            Action::Send {
+                timeout_ms,
+                max_bytes,
+            } => {
+                let Some(call) = self.call(id) else {
+                    return fail_text(CallError::Cancelled);
+                };
+                let mut out = String::with_capacity(call.url().len() + 96);
+                out.push_str("{\"t\":\"send\",\"id\":");
+                out.push_str(&id.to_string());
+                out.push_str(",\"method\":\"");
+                out.push_str(call.method().as_str());
+                out.push_str("\",\"url\":");
+                json_text::write_str(call.url(), &mut out);
+                if let Some(body) = call.body() {
+                    out.push_str(",\"body\":");
+                    json_text::write_str(body, &mut out);
+                }
+                out.push_str(",\"timeout\":");
+                out.push_str(&host::number_to_text(timeout_ms));
+                out.push_str(",\"limit\":");
+                out.push_str(&host::number_to_text(max_bytes));
+                out.push('}');
+                return out;
+            }
+            Action::Wait(ms) => {
+                return to_json_text(&Json::object([t("wait"), ("id", num(id)), ("ms", num(ms))]))
+            }
+            Action::Done(value) => {
+                let mut out = String::from("{\"t\":\"done\",\"value\":");
+                json_text::write(&value, &mut out, host::number_to_text);
+                out.push('}');
+                out
+            }
+            Action::Fail(e) => fail_text(e),
         };
-        check.finish(()).map_err(Error::from)?;
-        let (_, op) = ops::account_poll(&arg(&account_id))?;
-        let extra = vec![
-            ("wait", Some(Json::Num(wait))),
-            ("poll", Some(Json::Num(ops::POLL_INTERVAL_MS))),
-        ];
-        Ok(plan_text(&self.config, op, &limits, extra))
-    }
-
-    #[wasm_bindgen(js_name = catalogToolkits)]
-    pub fn catalog_toolkits(
-        &self,
-        slug: JsValue,
-        query: JsValue,
-        ro: JsValue,
-    ) -> Result<String, JsValue> {
-        let (slug, query) = (arg(&slug), arg(&query));
-        plan(&self.config, &ro, || ops::catalog_toolkits(&slug, &query))
-    }
-
-    #[wasm_bindgen(js_name = filesList)]
-    pub fn files_list(&self, id: JsValue, options: JsValue) -> Result<String, JsValue> {
-        let (id, options) = (arg(&id), arg(&options));
-        plan(&self.config, &JsValue::UNDEFINED, || {
-            ops::files_list(&id, &options)
-        })
-    }
-
-    /// `op` is `upload_url`, `download_url` or `delete`.
-    #[wasm_bindgen(js_name = filesCall)]
-    pub fn files_call(
-        &self,
-        id: JsValue,
-        op: String,
-        path: JsValue,
-        options: JsValue,
-    ) -> Result<String, JsValue> {
-        let (id, path, options) = (arg(&id), arg(&path), arg(&options));
-        plan(&self.config, &JsValue::UNDEFINED, || {
-            let op = ops::FileOp::parse(&op)
-                .ok_or_else(|| super::answer::bad_response(0, "unknown files operation"))?;
-            ops::files_call(&id, op, &path, &options)
-        })
+        self.release(id);
+        text
     }
 }

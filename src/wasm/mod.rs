@@ -1,26 +1,22 @@
-//! The wasm side of composio-wasm.
+//! The wasm side of composio-wasm: drivers of the call engine (`crate::engine`).
 //!
-//! - With the `js-api` feature (the npm build), `Client` is the surface the package's JS wraps.
-//!   Every method is synchronous: it validates the input and returns a request plan, or reads a
-//!   2xx answer. Sending, timeouts, cancellation and the retry loop run in JS
-//!   (`pkg/request.js`, `pkg/transport.js`), with the policy still decided here (`retryDelay`).
+//! - With the `js-api` feature (the npm build), `Client` is the surface the package's JS
+//!   drives: generic entries that start a call of an endpoint row and feed it what happened.
+//!   Sending, timers and the caller's signal are in JS (`pkg/request.js`, `pkg/transport.js`).
 //! - With the `rust-api` feature (the default), `rust_api` is the same client for Rust code
-//!   compiled to wasm, with an async pipeline of its own.
-//!
-//! Both share the operations (`ops`), the answer reading (`answer`) and the errors (`errors`).
+//!   compiled to wasm, driven by `driver` over the same transport.
 
-mod answer;
-#[cfg(feature = "js-api")]
-mod convert;
+#[cfg(feature = "rust-api")]
+mod driver;
+#[cfg(feature = "rust-api")]
 mod errors;
 #[cfg(feature = "rust-api")]
 mod fetch;
-mod ops;
-#[cfg(feature = "rust-api")]
-mod pipeline;
+mod host;
 #[cfg(feature = "rust-api")]
 pub mod rust_api;
 
+#[cfg(feature = "rust-api")]
 pub use errors::Error;
 
 #[cfg(feature = "js-api")]

@@ -20,10 +20,10 @@
 //! # Ok(()) }
 //! ```
 
+use super::driver::{run, CallOptions, Connection};
 use super::errors::Error;
-use super::ops;
-use super::pipeline::{CallOptions, Connection};
-use crate::client_config::{self, ClientConfig, ConfigError, Env};
+use crate::client_config::{self, ConfigError, Env};
+use crate::engine::Limits;
 use crate::json::Json;
 use std::rc::Rc;
 use web_sys::AbortSignal;
@@ -45,14 +45,25 @@ pub struct ComposioOptions {
 
 /// A Tool Router client.
 pub struct Composio {
-    config: Rc<Connection>,
+    conn: Rc<Connection>,
     signal: Option<AbortSignal>,
 }
 
-fn opts(config: &ClientConfig, signal: &Option<AbortSignal>) -> CallOptions {
-    let mut o = CallOptions::from_config(config);
-    o.signal = signal.clone();
-    o
+/// What the client's sessions and connection requests share: the connection and the signal.
+#[derive(Clone)]
+struct Handle {
+    conn: Rc<Connection>,
+    signal: Option<AbortSignal>,
+}
+
+impl Handle {
+    async fn run(&self, op: &str, args: Vec<Json>) -> Result<Json, Error> {
+        let opts = CallOptions {
+            signal: self.signal.clone(),
+            limits: Limits::of(&self.conn.config),
+        };
+        run(&self.conn, op, args, &opts).await
+    }
 }
 
 impl Composio {
@@ -81,7 +92,7 @@ impl Composio {
         ]);
         match client_config::resolve(&json, &Env::default()) {
             Ok(config) => Ok(Composio {
-                config: Rc::new(Connection::new(config)),
+                conn: Rc::new(Connection::new(config)),
                 signal: None,
             }),
             Err(ConfigError::NoApiKey) => Err(Error::NoApiKey),
@@ -92,56 +103,79 @@ impl Composio {
     /// The same client, whose calls (and those of its sessions) stop when `signal` aborts.
     pub fn with_signal(&self, signal: AbortSignal) -> Composio {
         Composio {
-            config: self.config.clone(),
+            conn: self.conn.clone(),
             signal: Some(signal),
+        }
+    }
+
+    fn handle(&self) -> Handle {
+        Handle {
+            conn: self.conn.clone(),
+            signal: self.signal.clone(),
         }
     }
 
     fn session(&self, fields: Json) -> Session {
         Session {
-            config: self.config.clone(),
-            signal: self.signal.clone(),
+            handle: self.handle(),
             fields,
         }
     }
 
     /// `composio.create(userId, config)`.
     pub async fn create(&self, user_id: &str, config: Json) -> Result<Session, Error> {
-        let o = opts(&self.config, &self.signal);
-        let fields = ops::run(&self.config, ops::create(&Json::str(user_id), &config)?, &o).await?;
+        let fields = self
+            .handle()
+            .run("sessions.create", vec![Json::str(user_id), config])
+            .await?;
         Ok(self.session(fields))
     }
 
     /// `composio.use(id)`.
     pub async fn use_session(&self, id: &str) -> Result<Session, Error> {
-        let o = opts(&self.config, &self.signal);
-        let fields = ops::run(
-            &self.config,
-            ops::retrieve(&Json::str(id), &Json::Null)?,
-            &o,
-        )
-        .await?;
+        let fields = self
+            .handle()
+            .run("sessions.use", vec![Json::str(id)])
+            .await?;
         Ok(self.session(fields))
     }
 
     /// `composio.sessions.delete(id)` → `{ sessionId, deleted: true }`.
     pub async fn delete_session(&self, id: &str) -> Result<Json, Error> {
-        let o = opts(&self.config, &self.signal);
-        ops::run(&self.config, ops::delete(&Json::str(id))?, &o).await
+        self.handle()
+            .run("sessions.delete", vec![Json::str(id)])
+            .await
     }
 
     /// `composio.toolkits.get()` (`None`) or `get(slug)`.
     pub async fn toolkits(&self, slug: Option<&str>) -> Result<Json, Error> {
-        let o = opts(&self.config, &self.signal);
-        let slug = slug.map(Json::str).unwrap_or(Json::Null);
-        ops::run(&self.config, ops::catalog_toolkits(&slug, &Json::Null)?, &o).await
+        match slug {
+            Some(slug) => {
+                self.handle()
+                    .run("toolkits.get", vec![Json::str(slug)])
+                    .await
+            }
+            None => self.handle().run("toolkits.list", vec![Json::Null]).await,
+        }
+    }
+
+    /// `composio.toolkits.get(query)`: one page of the catalogue.
+    pub async fn toolkits_list(&self, query: Json) -> Result<Json, Error> {
+        self.handle().run("toolkits.list", vec![query]).await
+    }
+
+    /// `composio.connectedAccounts.waitForConnection(id, timeout_ms)`.
+    pub async fn wait_for_connection(&self, id: &str, timeout_ms: f64) -> Result<Json, Error> {
+        let args = vec![Json::str(id), Json::Num(timeout_ms)];
+        self.handle()
+            .run("connectedAccounts.waitForConnection", args)
+            .await
     }
 }
 
 /// A Tool Router session.
 pub struct Session {
-    config: Rc<Connection>,
-    signal: Option<AbortSignal>,
+    handle: Handle,
     /// The JS-facing fields: `sessionId`, `mcp`, `config`, `preload`, `sandbox`, …
     fields: Json,
 }
@@ -151,8 +185,9 @@ impl Session {
         self.fields.get("sessionId").cloned().unwrap_or(Json::Null)
     }
 
-    fn opts(&self) -> CallOptions {
-        opts(&self.config, &self.signal)
+    async fn run(&self, op: &str, mut rest: Vec<Json>) -> Result<Json, Error> {
+        rest.insert(0, self.id_json());
+        self.handle.run(op, rest).await
     }
 
     /// The session id (`trs_…`).
@@ -174,7 +209,7 @@ impl Session {
 
     /// The headers an MCP client needs for `mcp_url` (they contain the API key).
     pub fn mcp_headers(&self) -> Vec<(String, String)> {
-        vec![("x-api-key".into(), self.config.api_key.clone())]
+        vec![("x-api-key".into(), self.handle.conn.config.api_key.clone())]
     }
 
     /// All JS-facing fields (`config` raw, `preload`, `sandbox`, `configVersion`, `warnings`).
@@ -184,40 +219,39 @@ impl Session {
 
     /// `session.tools({ raw: true })`: every tool, mapped and cleaned.
     pub async fn tools(&self) -> Result<Json, Error> {
-        ops::tools(&self.config, &self.id_json(), &self.opts()).await
+        self.run("session.tools", vec![]).await
+    }
+
+    /// `session.tools()`: every tool in the OpenAI function-tool format.
+    pub async fn openai_tools(&self) -> Result<Json, Error> {
+        self.run("session.openaiTools", vec![]).await
     }
 
     /// `session.execute(slug, args)` → `{ data, error, logId }`.
     pub async fn execute(&self, slug: &str, args: Json) -> Result<Json, Error> {
-        ops::run(
-            &self.config,
-            ops::execute(&self.id_json(), &Json::str(slug), &args, &Json::Null)?,
-            &self.opts(),
-        )
-        .await
+        self.run("session.execute", vec![Json::str(slug), args])
+            .await
     }
 
     /// `session.search({ query })`.
     pub async fn search(&self, query: &str) -> Result<Json, Error> {
         let params = Json::object([("query", Some(Json::str(query)))]);
-        ops::run(
-            &self.config,
-            ops::search(&self.id_json(), &params)?,
-            &self.opts(),
-        )
-        .await
+        self.search_with(params).await
+    }
+
+    /// `session.search(params)`: `{ query, toolkits? }`.
+    pub async fn search_with(&self, params: Json) -> Result<Json, Error> {
+        self.run("session.search", vec![params]).await
     }
 
     /// `session.toolkits(options)`.
     pub async fn toolkits(&self, options: Json) -> Result<Json, Error> {
-        let op = ops::session_toolkits(&self.id_json(), &options)?;
-        ops::run(&self.config, op, &self.opts()).await
+        self.run("session.toolkits", vec![options]).await
     }
 
     /// `session.proxyExecute(params)`.
     pub async fn proxy_execute(&self, params: Json) -> Result<Json, Error> {
-        let op = ops::proxy_execute(&self.id_json(), &params, &super::answer::number_to_text)?;
-        ops::run(&self.config, op, &self.opts()).await
+        self.run("session.proxyExecute", vec![params]).await
     }
 
     /// `session.authorize(toolkit, options)`.
@@ -226,33 +260,105 @@ impl Session {
         toolkit: &str,
         options: Json,
     ) -> Result<ConnectionRequest, Error> {
-        let op = ops::authorize(&self.id_json(), &Json::str(toolkit), &options)?;
-        let link = ops::run(&self.config, op, &self.opts()).await?;
+        let link = self
+            .run("session.authorize", vec![Json::str(toolkit), options])
+            .await?;
         Ok(ConnectionRequest {
-            config: self.config.clone(),
-            signal: self.signal.clone(),
+            handle: self.handle.clone(),
             link,
         })
     }
 
+    /// `session.ensureConnected(toolkit, { timeout? })`: connects `toolkit` unless it already
+    /// is (or needs no auth) and waits for the account. Returns `{ toolkit, wasConnected,
+    /// connectedAccount? }`.
+    pub async fn ensure_connected(&self, toolkit: &str, timeout_ms: f64) -> Result<Json, Error> {
+        let filter = Json::object([("toolkits", Some(Json::Arr(vec![Json::str(toolkit)])))]);
+        let state = self.toolkits(filter).await?;
+        let existing = state
+            .get("items")
+            .and_then(Json::as_array)
+            .and_then(|items| {
+                items.iter().find(|i| {
+                    i.get("slug")
+                        .and_then(Json::as_str)
+                        .is_some_and(|s| s.eq_ignore_ascii_case(toolkit))
+                })
+            });
+        let slug = existing
+            .and_then(|e| e.get("slug").cloned())
+            .unwrap_or_else(|| Json::str(toolkit));
+        let account =
+            |id: Option<Json>, status: Option<Json>| Json::object([("id", id), ("status", status)]);
+        if let Some(e) = existing {
+            if e.get("isNoAuth") == Some(&Json::Bool(true)) {
+                return Ok(Json::object([
+                    ("toolkit", Some(slug)),
+                    ("wasConnected", Some(Json::Bool(true))),
+                ]));
+            }
+            let connection = e.get("connection");
+            let active = connection.and_then(|c| c.get("connectedAccount"));
+            if connection.and_then(|c| c.get("isActive")) == Some(&Json::Bool(true)) {
+                if let Some(a) = active.filter(|a| !matches!(a, Json::Null)) {
+                    let a = account(a.get("id").cloned(), a.get("status").cloned());
+                    return Ok(Json::object([
+                        ("toolkit", Some(slug)),
+                        ("wasConnected", Some(Json::Bool(true))),
+                        ("connectedAccount", Some(a)),
+                    ]));
+                }
+            }
+        }
+        let request = self.authorize(toolkit, Json::obj()).await?;
+        let done = request.wait_for_connection(timeout_ms).await?;
+        let a = account(done.get("id").cloned(), done.get("status").cloned());
+        Ok(Json::object([
+            ("toolkit", Some(slug)),
+            ("wasConnected", Some(Json::Bool(false))),
+            ("connectedAccount", Some(a)),
+        ]))
+    }
+
+    /// `session.experimental.files.list(options)`.
+    pub async fn files_list(&self, options: Json) -> Result<Json, Error> {
+        self.run("files.list", vec![options]).await
+    }
+
+    /// `session.experimental.files.download(path)`: `{ downloadUrl, mountRelativePath, … }`.
+    pub async fn file_download_url(&self, path: &str, options: Json) -> Result<Json, Error> {
+        self.run("files.downloadUrl", vec![Json::str(path), options])
+            .await
+    }
+
+    /// The presigned upload target for `path` (`{ uploadUrl, mountRelativePath, … }`); PUT the
+    /// bytes there with the `mimetype` in `options` as `content-type`.
+    pub async fn file_upload_url(&self, path: &str, options: Json) -> Result<Json, Error> {
+        self.run("files.uploadUrl", vec![Json::str(path), options])
+            .await
+    }
+
+    /// `session.experimental.files.delete(path)`.
+    pub async fn file_delete(&self, path: &str, options: Json) -> Result<Json, Error> {
+        self.run("files.delete", vec![Json::str(path), options])
+            .await
+    }
+
     /// `session.update(config)`: the session's fields are replaced; returns the new raw config.
     pub async fn update(&mut self, config: Json) -> Result<&Json, Error> {
-        let op = ops::update(&self.id_json(), &config)?;
-        let fields = ops::run(&self.config, op, &self.opts()).await?;
-        self.fields = fields;
+        self.fields = self.run("sessions.update", vec![config]).await?;
         Ok(self.fields.get("config").unwrap_or(&Json::Null))
     }
 
     /// `session.delete()` → `{ sessionId, deleted: true }`.
     pub async fn delete(&self) -> Result<Json, Error> {
-        ops::run(&self.config, ops::delete(&self.id_json())?, &self.opts()).await
+        self.run("sessions.delete", vec![]).await
     }
 }
 
 /// What `authorize` returns.
 pub struct ConnectionRequest {
-    config: Rc<Connection>,
-    signal: Option<AbortSignal>,
+    handle: Handle,
     link: Json,
 }
 
@@ -266,15 +372,12 @@ impl ConnectionRequest {
         self.link.get("redirectUrl").and_then(Json::as_str)
     }
 
-    /// Polls until the account is ACTIVE (returns it, camelCase) or fails, for `timeout_ms`.
+    /// Polls until the account is ACTIVE (returns it, camelCase), fails, or `timeout_ms`
+    /// passes: a deadline, whatever the server does.
     pub async fn wait_for_connection(&self, timeout_ms: f64) -> Result<Json, Error> {
-        let id = Json::str(self.id());
-        ops::wait_for_connection(
-            &self.config,
-            &id,
-            timeout_ms,
-            &opts(&self.config, &self.signal),
-        )
-        .await
+        let args = vec![Json::str(self.id()), Json::Num(timeout_ms)];
+        self.handle
+            .run("connectedAccounts.waitForConnection", args)
+            .await
     }
 }

@@ -1,0 +1,553 @@
+//! The endpoint table: every REST operation the client makes, one row each. A row says how the
+//! caller's arguments become a request (method, path template, query and body through a named
+//! translation), whether repeating the request is harmless, how the call flows (one answer,
+//! cursor pages, or polling), and how a 2xx answer is read. The call engine (`engine`) runs any
+//! row; the JS package and the Rust API only name the row and pass the arguments.
+//!
+//! Adding a plain endpoint is one row here, one line in `pkg/core.js`, its declaration in
+//! `pkg/index.d.ts`, its emulator route and its differential test; `tests/js/table.test.mjs`
+//! fails until all five exist.
+
+use crate::client_config::ClientConfig;
+use crate::json::Json;
+use crate::query::{query_string, QueryValue};
+use crate::request::Method;
+use crate::retry::Safety;
+use crate::session::{session_fields, Source};
+use crate::shape::Shaped;
+use crate::validate::{Checker, Invalid, Path};
+use crate::{
+    catalog, connection, create_config, execute, files, search, toolkits, tools, update_config,
+};
+
+/// The caller's arguments, in the row's order. A missing or `undefined` argument reads as
+/// `null` through `get`, and as it was passed through `raw`.
+pub struct Args<'a> {
+    pub values: &'a [Json],
+    /// Prints a number as JS's `String(n)` (proxy query parameters).
+    pub print_number: fn(f64) -> String,
+}
+
+static UNDEFINED: Json = Json::Foreign("undefined");
+
+impl<'a> Args<'a> {
+    pub fn raw(&self, i: usize) -> &'a Json {
+        self.values.get(i).unwrap_or(&UNDEFINED)
+    }
+
+    pub fn get(&self, i: usize) -> &'a Json {
+        match self.raw(i) {
+            Json::Foreign("undefined") => &Json::Null,
+            v => v,
+        }
+    }
+}
+
+/// What a row's translation makes of the arguments.
+#[derive(Debug, Default, PartialEq)]
+pub struct Parts {
+    /// The values of the path template's `{…}` parameters, in order (checked and
+    /// percent-encoded by the engine).
+    pub path: Vec<String>,
+    /// Without the leading `?`.
+    pub query: String,
+    pub body: Option<Json>,
+    /// `Flow::Poll`: how long to poll, in ms.
+    pub wait_ms: Option<f64>,
+}
+
+impl Parts {
+    fn at(path: Vec<String>) -> Parts {
+        Parts {
+            path,
+            ..Parts::default()
+        }
+    }
+
+    fn query(mut self, query: String) -> Parts {
+        self.query = query;
+        self
+    }
+
+    fn body(mut self, body: Json) -> Parts {
+        self.body = Some(body);
+        self
+    }
+}
+
+/// How a call proceeds after a 2xx answer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Flow {
+    /// The answer is the result.
+    Single,
+    /// Each answer is a page `{ items, next_cursor }`; the engine follows the cursor (as a
+    /// `cursor` query parameter) to the last page, within the call's byte budget.
+    Pages,
+    /// The answer is a connected account; the engine polls until it is ACTIVE, fails, or the
+    /// `wait_ms` deadline passes.
+    Poll,
+}
+
+/// One page read: its items and the next cursor.
+pub type Page = (Vec<Json>, Option<String>);
+
+/// How a 2xx answer is read.
+#[derive(Clone, Copy)]
+pub enum Read {
+    /// The answer's JSON to the result (the config gives session fields the API key).
+    Value(fn(&Json, &ClientConfig) -> Shaped<Json>),
+    /// One page: its items and the next cursor. By value, so large schemas move.
+    Page(fn(Json) -> Shaped<Page>),
+}
+
+pub struct Endpoint {
+    /// The name the drivers call it by.
+    pub name: &'static str,
+    /// The public JS method it serves (`composio.…`, `session.…`, `connectionRequest.…`).
+    pub js: &'static str,
+    pub method: Method,
+    /// With `{name}` parameters, filled from `Parts::path`.
+    pub path: &'static str,
+    /// The arguments' names, for messages; `""` for a config object whose keys are the roots.
+    pub args: &'static [&'static str],
+    pub safety: Safety,
+    pub flow: Flow,
+    pub build: fn(&Args) -> Result<Parts, Invalid>,
+    pub read: Read,
+    /// Top-level answer members kept as received text (a tool's output, passed through).
+    pub raw: &'static [&'static str],
+}
+
+const SESSION: &str = "/api/v3.1/tool_router/session/{sessionId}";
+const TOOLS_PAGE_LIMIT: i64 = 500;
+
+/// A `{…}` value that must be a non-empty string (the session id).
+fn session_id(v: &Json) -> Result<String, Invalid> {
+    match v {
+        Json::Str(s) => Ok(s.clone()),
+        other => Err(wrong_type("sessionId", "a non-empty string", other)),
+    }
+}
+
+/// A `{…}` value that must be a string (ids and slugs; emptiness is the engine's check).
+fn string_param(v: &Json, name: &str) -> Result<String, Invalid> {
+    match v {
+        Json::Str(s) => Ok(s.clone()),
+        other => Err(wrong_type(name, "a string", other)),
+    }
+}
+
+fn wrong_type(name: &str, expected: &str, got: &Json) -> Invalid {
+    let mut c = Checker::default();
+    c.wrong_type(Path::root(name), expected, got);
+    c.finish(()).unwrap_err()
+}
+
+/// Refuses custom tools, which this package does not support yet.
+fn no_custom_tools(options: &Json) -> Result<(), Invalid> {
+    let mut c = Checker::default();
+    for key in ["customTools", "customToolkits"] {
+        match options.get(key) {
+            None | Some(Json::Null) => {}
+            Some(Json::Arr(items)) if items.is_empty() => {}
+            Some(_) => c.issue(
+                "custom",
+                Path::root("options").key(key),
+                format!("custom tools are not supported by composio-wasm yet; remove {key}"),
+            ),
+        }
+    }
+    c.finish(())
+}
+
+/// The default `waitForConnection` timeout.
+pub const DEFAULT_WAIT_MS: f64 = 60_000.0;
+
+fn session_tools(a: &Args) -> Result<Parts, Invalid> {
+    let query = query_string(&[("limit", Some(QueryValue::Int(TOOLS_PAGE_LIMIT)))]);
+    Ok(Parts::at(vec![session_id(a.get(0))?]).query(query))
+}
+
+fn openai_tools_page(body: Json) -> Shaped<Page> {
+    let (items, next) = tools::tools_page(body)?;
+    Ok((
+        items.into_iter().map(tools::openai_tool_owned).collect(),
+        next,
+    ))
+}
+
+fn account_poll(a: &Args) -> Result<Parts, Invalid> {
+    let id = string_param(a.get(0), "connectedAccountId")?;
+    let mut c = Checker::default();
+    let wait = match a.get(1) {
+        Json::Null => DEFAULT_WAIT_MS,
+        v => crate::client_config::timeout(&mut c, v, Path::root("timeout")).unwrap_or(0.0),
+    };
+    let mut parts = c.finish(Parts::at(vec![id]))?;
+    parts.wait_ms = Some(wait);
+    Ok(parts)
+}
+
+/// `{ mountId? }` and the mount-relative path of a files call.
+fn mount_call(a: &Args) -> Result<Parts, Invalid> {
+    let (mount, body) = files::path_body(a.get(1), a.get(2))?;
+    Ok(Parts::at(vec![session_id(a.get(0))?, mount]).body(body))
+}
+
+/// The table. Names are `<resource>.<method>`; `js` is the public method.
+pub static TABLE: &[Endpoint] = &[
+    Endpoint {
+        name: "sessions.create",
+        js: "composio.create",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session",
+        args: &["userId", ""],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().body(create_config::create_body(a.get(0), a.get(1))?)),
+        read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Create)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "sessions.use",
+        js: "composio.use",
+        method: Method::Get,
+        path: SESSION,
+        args: &["sessionId", "options"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            no_custom_tools(a.get(1))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]))
+        },
+        read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Retrieve)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "sessions.update",
+        js: "session.update",
+        method: Method::Patch,
+        path: SESSION,
+        args: &["sessionId", ""],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = update_config::update_body(a.get(1))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
+        },
+        read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Retrieve)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "sessions.delete",
+        js: "composio.sessions.delete",
+        method: Method::Delete,
+        path: SESSION,
+        args: &["sessionId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![session_id(a.get(0))?])),
+        read: Read::Value(|b, _| execute::delete_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "session.tools",
+        js: "session.tools",
+        method: Method::Get,
+        path: "/api/v3.1/tool_router/session/{sessionId}/tools",
+        args: &["sessionId"],
+        safety: Safety::Idempotent,
+        flow: Flow::Pages,
+        build: session_tools,
+        read: Read::Page(tools::tools_page),
+        raw: &[],
+    },
+    Endpoint {
+        name: "session.openaiTools",
+        js: "session.tools",
+        method: Method::Get,
+        path: "/api/v3.1/tool_router/session/{sessionId}/tools",
+        args: &["sessionId"],
+        safety: Safety::Idempotent,
+        flow: Flow::Pages,
+        build: session_tools,
+        read: Read::Page(openai_tools_page),
+        raw: &[],
+    },
+    Endpoint {
+        name: "session.toolkits",
+        js: "session.toolkits",
+        method: Method::Get,
+        path: "/api/v3.1/tool_router/session/{sessionId}/toolkits",
+        args: &["sessionId", "options"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            let query = toolkits::toolkits_query(a.get(1))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]).query(query))
+        },
+        read: Read::Value(|b, _| toolkits::toolkits_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "session.search",
+        js: "session.search",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/search",
+        args: &["sessionId", "params"],
+        // Only reads, so it is retried like a GET.
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            let body = search::search_body(a.get(1))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
+        },
+        read: Read::Value(|b, _| search::search_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "session.execute",
+        js: "session.execute",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/execute",
+        args: &["sessionId", "toolSlug", "arguments", "options"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = execute::execute_body(a.raw(1), a.raw(2), a.raw(3))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
+        },
+        read: Read::Value(|b, _| execute::execute_result(b)),
+        raw: &["data"],
+    },
+    Endpoint {
+        name: "session.proxyExecute",
+        js: "session.proxyExecute",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/proxy_execute",
+        args: &["sessionId", "params"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = execute::proxy_body(a.get(1), &a.print_number)?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
+        },
+        read: Read::Value(|b, _| execute::proxy_result(b)),
+        raw: &["data"],
+    },
+    Endpoint {
+        name: "session.authorize",
+        js: "session.authorize",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/link",
+        args: &["sessionId", "toolkit", "options"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = connection::link_body(a.raw(1), a.get(2))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
+        },
+        read: Read::Value(|b, _| connection::link_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.waitForConnection",
+        js: "connectionRequest.waitForConnection",
+        method: Method::Get,
+        path: "/api/v3.1/connected_accounts/{connectedAccountId}",
+        args: &["connectedAccountId", "timeout"],
+        safety: Safety::Idempotent,
+        flow: Flow::Poll,
+        build: account_poll,
+        read: Read::Value(|b, _| connection::connected_account(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "toolkits.list",
+        js: "composio.toolkits.get",
+        method: Method::Get,
+        path: "/api/v3.1/toolkits",
+        args: &["query"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(catalog::list_query(a.get(0))?)),
+        read: Read::Value(|b, _| catalog::list_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "toolkits.get",
+        js: "composio.toolkits.get",
+        method: Method::Get,
+        path: "/api/v3.1/toolkits/{slug}",
+        args: &["slug"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "slug")?])),
+        read: Read::Value(|b, _| catalog::toolkit_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "files.list",
+        js: "session.experimental.files.list",
+        method: Method::Get,
+        path: "/api/v3.1/tool_router/session/{sessionId}/mounts/{mountId}/items",
+        args: &["sessionId", "options"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            let (mount, query) = files::list_query(a.get(1))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?, mount]).query(query))
+        },
+        read: Read::Value(|b, _| files::list_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "files.uploadUrl",
+        js: "session.experimental.files.upload",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/mounts/{mountId}/upload_url",
+        args: &["sessionId", "remotePath", "options"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: mount_call,
+        read: Read::Value(|b, _| files::upload_target(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "files.downloadUrl",
+        js: "session.experimental.files.download",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/mounts/{mountId}/download_url",
+        args: &["sessionId", "filePath", "options"],
+        // Only hands out a URL, so it is retried like a GET.
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: mount_call,
+        read: Read::Value(|b, _| files::remote_file(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "files.delete",
+        js: "session.experimental.files.delete",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/mounts/{mountId}/delete",
+        args: &["sessionId", "remotePath", "options"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: mount_call,
+        read: Read::Value(|b, _| files::delete_result(b)),
+        raw: &[],
+    },
+];
+
+/// The row named `name`.
+pub fn find(name: &str) -> Option<&'static Endpoint> {
+    TABLE.iter().find(|e| e.name == name)
+}
+
+/// The table as JSON, for the JS side's checks and error paths: `[{ name, js, method, path,
+/// args, safe, flow }]`.
+pub fn describe() -> Json {
+    Json::Arr(
+        TABLE
+            .iter()
+            .map(|e| {
+                let flow = match e.flow {
+                    Flow::Single => "single",
+                    Flow::Pages => "pages",
+                    Flow::Poll => "poll",
+                };
+                Json::object([
+                    ("name", Some(Json::str(e.name))),
+                    ("js", Some(Json::str(e.js))),
+                    ("method", Some(Json::str(e.method.as_str()))),
+                    ("path", Some(Json::str(e.path))),
+                    (
+                        "args",
+                        Some(Json::Arr(e.args.iter().map(|a| Json::str(*a)).collect())),
+                    ),
+                    ("safe", Some(Json::Bool(e.safety == Safety::Idempotent))),
+                    ("flow", Some(Json::str(flow))),
+                ])
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(path: &str) -> usize {
+        path.matches('{').count()
+    }
+
+    #[test]
+    fn names_are_unique_and_rows_are_consistent() {
+        for (i, e) in TABLE.iter().enumerate() {
+            assert!(
+                TABLE[..i].iter().all(|o| o.name != e.name),
+                "duplicate {}",
+                e.name
+            );
+            assert!(e.path.starts_with("/api/v3.1/"), "{}", e.name);
+            assert_eq!(params(e.path), e.path.matches('}').count(), "{}", e.name);
+            assert_eq!(
+                e.safety == Safety::Idempotent,
+                e.method == Method::Get || matches!(e.name, "session.search" | "files.downloadUrl"),
+                "{}: only GETs and the reading POSTs may repeat",
+                e.name
+            );
+            assert_eq!(e.flow == Flow::Pages, matches!(e.read, Read::Page(_)));
+        }
+    }
+
+    #[test]
+    fn every_row_builds_its_path_parameters() {
+        // Sample arguments that each row accepts: the built parts fill the template exactly.
+        let sample = |e: &Endpoint| -> Vec<Json> {
+            e.args
+                .iter()
+                .map(|a| match *a {
+                    "sessionId" | "slug" | "connectedAccountId" => Json::str("x_1"),
+                    "userId" => Json::str("u"),
+                    "toolSlug" => Json::str("GMAIL_SEND"),
+                    "toolkit" => Json::str("gmail"),
+                    "remotePath" | "filePath" => Json::str("a.txt"),
+                    "params" if e.name == "session.search" => {
+                        Json::object([("query", Some(Json::str("q")))])
+                    }
+                    "params" => Json::object([
+                        ("toolkit", Some(Json::str("github"))),
+                        ("endpoint", Some(Json::str("/user"))),
+                        ("method", Some(Json::str("GET"))),
+                    ]),
+                    "" => Json::obj(),
+                    _ => Json::Foreign("undefined"),
+                })
+                .collect()
+        };
+        let num = |n: f64| n.to_string();
+        for e in TABLE {
+            let values = sample(e);
+            let parts = (e.build)(&Args {
+                values: &values,
+                print_number: num,
+            })
+            .unwrap_or_else(|i| panic!("{}: {}", e.name, i.message()));
+            assert_eq!(parts.path.len(), params(e.path), "{}", e.name);
+            assert_eq!(parts.wait_ms.is_some(), e.flow == Flow::Poll, "{}", e.name);
+        }
+    }
+
+    #[test]
+    fn missing_arguments_read_as_null_or_undefined() {
+        let a = Args {
+            values: &[Json::Foreign("undefined")],
+            print_number: |n| n.to_string(),
+        };
+        assert_eq!(a.get(0), &Json::Null);
+        assert_eq!(a.raw(0), &Json::Foreign("undefined"));
+        assert_eq!(a.raw(5), &Json::Foreign("undefined"));
+    }
+}
