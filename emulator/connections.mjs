@@ -4,6 +4,7 @@
 
 import { defaultAuthScheme, findToolkit } from './catalog.mjs';
 import { HttpError, checkBody, invalidPayload } from './http.mjs';
+import { checkQueryKeys } from './paging.mjs';
 import { findSession } from './sessions.mjs';
 import { linkBody } from './shapes.mjs';
 
@@ -91,7 +92,12 @@ function experimentalOf(account) {
   };
 }
 
-/** `GET /api/v3.1/connected_accounts/{id}` (spec A7.16). */
+/**
+ * `GET /api/v3.1/connected_accounts/{id}` (spec A7.16), every member of @composio/client's
+ * `ConnectedAccountRetrieveResponse`: `requested_scopes` only on OAuth accounts (the backend
+ * omits it for other schemes); `test_request_endpoint` and `requested_user_scopes` (Slackbot
+ * only) are never sent, as for most real accounts.
+ */
 export function accountWire(account) {
   const val = stateVal(account);
   return {
@@ -110,6 +116,7 @@ export function accountWire(account) {
     updated_at: account.updated_at,
     user_id: account.user_id,
     experimental: experimentalOf(account),
+    ...(account.requested_scopes ? { requested_scopes: account.requested_scopes } : {}),
   };
 }
 
@@ -144,6 +151,7 @@ export function startLink(state, session, origin, body) {
 
   const id = state.ids.next('ca_');
   const token = state.ids.next('lt_');
+  const authConfig = authConfigFor(state, session, toolkit);
   const base = (session.settings.experimental?.link_url_overwrite ?? origin).replace(/\/+$/, '');
   const now = new Date().toISOString();
   const account = {
@@ -156,7 +164,9 @@ export function startLink(state, session, origin, body) {
     word_id: wordId(toolkit.slug, id),
     status: 'INITIATED',
     status_reason: null,
-    auth_config: authConfigFor(state, session, toolkit),
+    auth_config: authConfig,
+    // The scopes the managed OAuth app asks for (the backend's scope snapshot at initiation).
+    requested_scopes: authConfig.auth_scheme === 'OAUTH2' ? [...toolkit.oauthScopes] : null,
     account_type: accountType,
     acl: { allow_all_users: acl?.allow_all_users ?? false, allowed_user_ids: acl?.allowed_user_ids ?? [], not_allowed_user_ids: acl?.not_allowed_user_ids ?? [] },
     callback_url: body.callback_url ?? session.settings.manage_connections?.callback_url ?? null,
@@ -176,6 +186,7 @@ export function link(state, ctx) {
 }
 
 export function getConnectedAccount(state, ctx) {
+  checkQueryKeys(ctx.query, []);
   const account = state.accounts.get(ctx.params.id);
   if (!account || account.project !== ctx.project) {
     throw new HttpError(404, `Connected account ${ctx.params.id} not found`, { slug: 'ConnectedAccount_NotFound', code: 4040 });

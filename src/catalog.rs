@@ -1,9 +1,10 @@
-//! `composio.toolkits.get()` / `get(slug)`: the toolkit catalogue (`GET /api/v3.1/toolkits`,
-//! `/api/v3.1/toolkits/{slug}`), mapped to camelCase as the official SDK maps it.
+//! `composio.toolkits.get()` / `get(slug)` / `listCategories()`: the toolkit catalogue (`GET
+//! /api/v3.1/toolkits`, `/api/v3.1/toolkits/{slug}`, `/api/v3.1/toolkits/categories`), mapped to
+//! camelCase as the official SDK maps it.
 
 use crate::json::Json;
 use crate::query::{query_string, QueryValue};
-use crate::shape::{map_items, At, Shaped};
+use crate::shape::{map_items, pick, At, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
 /// `get({ category?, managedBy?, sortBy?, cursor?, limit? })` → the list query.
@@ -205,6 +206,29 @@ pub fn toolkit_result(body: &Json) -> Shaped<Json> {
     ]))
 }
 
+/// `listCategories()`: the category page → `{ items: [{ id, name }], nextCursor, totalPages }`, as
+/// `transformToolkitRetrieveCategoriesResponse` + `ToolkitRetrieveCategoriesResponseSchema`
+/// produce it: `current_page`, `total_items` and unknown members are dropped, an absent
+/// `next_cursor` is null. Every member the schema requires must be there.
+pub fn categories_result(body: &Json) -> Shaped<Json> {
+    let at = At::root(body, "a toolkit category list object")?;
+    let items = map_items(&at, "items", true, |c| {
+        pick(
+            c,
+            &[
+                Field("id", "id", true, Kind::Str),
+                Field("name", "name", true, Kind::Str),
+            ],
+        )
+    })?;
+    let next_cursor = at.opt_str("next_cursor")?.map(Json::str);
+    Ok(Json::object([
+        ("items", items),
+        ("nextCursor", Some(next_cursor.unwrap_or(Json::Null))),
+        ("totalPages", Some(Json::Num(at.num("total_pages")?))),
+    ]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,6 +275,50 @@ mod tests {
                                "connectedAccountInitiation": {"required": [], "optional": []}},
                     "proxy": {"baseUrl": "https://gmail.googleapis.com"}}],
                 "baseUrl": "https://gmail.googleapis.com"})
+        );
+    }
+
+    #[test]
+    fn categories_map_the_page() {
+        let body = j!({"items": [{"id": "productivity", "name": "Productivity", "extra": 1},
+                                 {"id": "news-media", "name": "News & Media"}],
+                       "current_page": 1, "total_items": 2, "total_pages": 1, "next_cursor": null});
+        let out = categories_result(&body).unwrap();
+        assert_eq!(
+            out,
+            j!({"items": [{"id": "productivity", "name": "Productivity"}, {"id": "news-media", "name": "News & Media"}],
+                "nextCursor": null, "totalPages": 1})
+        );
+        // Key order is the official SDK's: items, nextCursor, totalPages.
+        let Json::Obj(pairs) = &out else { panic!() };
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["items", "nextCursor", "totalPages"]);
+        assert_eq!(
+            categories_result(&j!({"items": [], "total_pages": 3, "next_cursor": "c2"})).unwrap(),
+            j!({"items": [], "nextCursor": "c2", "totalPages": 3})
+        );
+    }
+
+    #[test]
+    fn categories_are_strict() {
+        let err = |body: Json| categories_result(&body).unwrap_err().0;
+        assert_eq!(err(j!({"total_pages": 1})), "missing `items`");
+        assert_eq!(err(j!({"items": []})), "missing `total_pages`");
+        assert_eq!(
+            err(j!({"items": [{"id": "a"}], "total_pages": 1})),
+            "missing `items[0].name`"
+        );
+        assert_eq!(
+            err(j!({"items": [{"id": 7, "name": "n"}], "total_pages": 1})),
+            "`items[0].id` should be a string, got a number"
+        );
+        assert_eq!(
+            err(j!({"items": [], "total_pages": 1, "next_cursor": 5})),
+            "`next_cursor` should be a string, got a number"
+        );
+        assert_eq!(
+            err(j!([])),
+            "expected a toolkit category list object, got an array"
         );
     }
 }

@@ -1,8 +1,9 @@
 //! `session.authorize()` and `ConnectionRequest.waitForConnection()`: the link body, the link
 //! response, the connected-account mapping, and what each polled status means (spec B5.4).
 
+use crate::connection_states::{Member, BASE, SCHEMES};
 use crate::json::Json;
-use crate::shape::{At, Shaped};
+use crate::shape::{member, pick, strings, wrong, At, BadShape, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
 /// `authorize(toolkit, { callbackUrl?, alias?, experimental? })` → the `/link` body; keys are
@@ -177,6 +178,222 @@ pub fn connected_account(body: &Json) -> Shaped<Json> {
     ]))
 }
 
+/// The statuses a connected account may have (`ConnectedAccountStatusSchema`).
+const STATUSES: [&str; 7] = [
+    "INITIALIZING",
+    "INITIATED",
+    "ACTIVE",
+    "FAILED",
+    "EXPIRED",
+    "INACTIVE",
+    "REVOKED",
+];
+
+/// What a `state.val` member must be, as `ConnectionDataSchema` types it (connection_states.rs
+/// is generated from that schema).
+#[derive(Clone, Copy, Debug)]
+pub enum StateKind {
+    Str,
+    Bool,
+    Num,
+    Obj,
+    StrOrNull,
+    /// `expires_in`: a string, a number or null.
+    StrNumOrNull,
+    /// `scope`: a string, an array of strings or null.
+    StrStrsOrNull,
+}
+
+fn state_kind_ok(kind: StateKind, v: &Json) -> bool {
+    match (kind, v) {
+        (StateKind::Str | StateKind::StrOrNull, Json::Str(_)) => true,
+        (StateKind::StrOrNull | StateKind::StrNumOrNull | StateKind::StrStrsOrNull, Json::Null) => {
+            true
+        }
+        (StateKind::StrNumOrNull, Json::Str(_) | Json::Num(_)) => true,
+        (StateKind::StrStrsOrNull, Json::Str(_)) => true,
+        (StateKind::StrStrsOrNull, Json::Arr(items)) => {
+            items.iter().all(|i| matches!(i, Json::Str(_)))
+        }
+        (StateKind::Bool, Json::Bool(_)) => true,
+        (StateKind::Num, Json::Num(_)) => true,
+        (StateKind::Obj, Json::Obj(_)) => true,
+        _ => false,
+    }
+}
+
+const STATUS_MEMBER: &[Member] = &[("status", StateKind::Str, true)];
+
+/// `state` as `ConnectionDataSchema.parse` leaves it: `{ authScheme, val }` with `val`'s schema
+/// members first (BaseSchemeRaw's, then `status`, then the status's own, in schema order) and
+/// its other members after them in wire order. `None` when absent, or when it does not parse (an
+/// unknown scheme, a status the scheme does not define, a member of the wrong type): the
+/// official SDK logs a warning and leaves `state` out.
+fn account_state(state: Option<&Json>) -> Option<Json> {
+    let state = state?;
+    let scheme = state.get("authScheme")?.as_str()?;
+    let val = state.get("val")?;
+    let Json::Obj(members) = val else {
+        return None;
+    };
+    let status = val.get("status")?.as_str()?;
+    let (_, variants) = SCHEMES.iter().find(|(s, _)| *s == scheme)?;
+    let (_, own) = variants.iter().find(|(s, _)| *s == status)?;
+    let named = || BASE.iter().chain(STATUS_MEMBER).chain(own.iter());
+    let mut out = Vec::with_capacity(members.len());
+    for &(key, kind, required) in named() {
+        match val.get(key) {
+            None if required => return None,
+            None => {}
+            Some(v) if !state_kind_ok(kind, v) => return None,
+            Some(v) => out.push((key.to_string(), v.clone())),
+        }
+    }
+    for (k, v) in members {
+        if !named().any(|(key, _, _)| key == k) {
+            out.push((k.clone(), v.clone()));
+        }
+    }
+    Some(Json::object([
+        ("authScheme", Some(Json::str(scheme))),
+        ("val", Some(Json::Obj(out))),
+    ]))
+}
+
+/// A member that must be a string or null; absent reads as null (`word_id ?? null`).
+fn str_or_null(at: &At, key: &str) -> Shaped<Json> {
+    match at.value.get(key) {
+        None | Some(Json::Null) => Ok(Json::Null),
+        Some(v @ Json::Str(_)) => Ok(v.clone()),
+        Some(v) => Err(wrong(
+            &crate::shape::join(at.path, key),
+            "a string or null",
+            v,
+        )),
+    }
+}
+
+/// An optional member that must be an object when present (`data`, `params`).
+fn opt_obj(at: &At, key: &str) -> Shaped<Option<Json>> {
+    match at.opt(key) {
+        None => Ok(None),
+        Some(v @ Json::Obj(_)) => Ok(Some(v.clone())),
+        Some(v) => Err(wrong(&crate::shape::join(at.path, key), "an object", v)),
+    }
+}
+
+fn one_of(at: &At, key: &str, values: &[&str]) -> Shaped<Option<Json>> {
+    match at.opt_str(key)? {
+        None => Ok(None),
+        Some(s) if values.contains(&s) => Ok(Some(Json::str(s))),
+        Some(s) => Err(BadShape(format!(
+            "`{}` should be one of {}, got '{s}'",
+            crate::shape::join(at.path, key),
+            values.join(" | ")
+        ))),
+    }
+}
+
+fn account_experimental(e: &Json) -> Shaped<Json> {
+    let e = member(e, "experimental")?;
+    let acl = match e.opt("acl_config_for_shared") {
+        None => None,
+        Some(a) => {
+            let a = member(a, "experimental.acl_config_for_shared")?;
+            let ids = |key: &str| -> Shaped<Json> {
+                Ok(Json::Arr(strings(
+                    a.arr(key)?,
+                    &crate::shape::join(a.path, key),
+                )?))
+            };
+            Some(Json::object([
+                (
+                    "allowAllUsers",
+                    Some(Json::Bool(a.bool("allow_all_users")?)),
+                ),
+                ("allowedUserIds", Some(ids("allowed_user_ids")?)),
+                ("notAllowedUserIds", Some(ids("not_allowed_user_ids")?)),
+            ]))
+        }
+    };
+    Ok(Json::object([
+        (
+            "accountType",
+            one_of(&e, "account_type", &["PRIVATE", "SHARED"])?,
+        ),
+        ("aclConfigForShared", acl),
+    ]))
+}
+
+/// `composio.connectedAccounts.get(id)`: `GET /api/v3.1/connected_accounts/{id}` → the
+/// camelCase account exactly as `transformConnectedAccountResponse` +
+/// `ConnectedAccountRetrieveResponseSchema` produce it (members in the schema's order, unknown
+/// wire members dropped). Strict where the schema is: a missing or mistyped required member is a
+/// `BadShape` naming it (the official SDK logs a warning and returns its unvalidated object
+/// instead). `state` follows [`account_state`]. A stricter `connected_account`.
+pub fn account_result(body: &Json) -> Shaped<Json> {
+    let at = At::root(body, "a connected account object")?;
+    let id = at.str("id")?;
+    let mut buf = String::new();
+    let ac = at.obj("auth_config", &mut buf)?;
+    let auth_config = Json::object([
+        ("id", Some(Json::str(ac.str("id")?))),
+        ("authScheme", ac.opt_str("auth_scheme")?.map(Json::str)),
+        (
+            "isComposioManaged",
+            Some(Json::Bool(ac.bool("is_composio_managed")?)),
+        ),
+        ("isDisabled", Some(Json::Bool(ac.bool("is_disabled")?))),
+    ]);
+    let status = one_of(&at, "status", &STATUSES)?.ok_or_else(|| {
+        BadShape(format!(
+            "missing `{}`",
+            crate::shape::join(at.path, "status")
+        ))
+    })?;
+    let status_reason = pick(
+        &at,
+        &[Field(
+            "status_reason",
+            "statusReason",
+            true,
+            Kind::StrOrNull,
+        )],
+    )?;
+    let mut tbuf = String::new();
+    let toolkit = at.obj("toolkit", &mut tbuf)?;
+    let experimental = at
+        .opt("experimental")
+        .map(account_experimental)
+        .transpose()?;
+    Ok(Json::object([
+        ("id", Some(Json::str(id))),
+        ("authConfig", Some(auth_config)),
+        ("wordId", Some(str_or_null(&at, "word_id")?)),
+        ("alias", Some(str_or_null(&at, "alias")?)),
+        ("data", opt_obj(&at, "data")?),
+        ("params", opt_obj(&at, "params")?),
+        ("status", Some(status)),
+        ("statusReason", status_reason.get("statusReason").cloned()),
+        (
+            "toolkit",
+            Some(Json::object([(
+                "slug",
+                Some(Json::str(toolkit.str("slug")?)),
+            )])),
+        ),
+        ("state", account_state(at.opt("state"))),
+        (
+            "testRequestEndpoint",
+            at.opt_str("test_request_endpoint")?.map(Json::str),
+        ),
+        ("isDisabled", Some(Json::Bool(at.bool("is_disabled")?))),
+        ("createdAt", Some(Json::str(at.str("created_at")?))),
+        ("updatedAt", Some(Json::str(at.str("updated_at")?))),
+        ("experimental", experimental),
+    ]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +465,233 @@ mod tests {
                 "isDisabled": false, "createdAt": "c", "updatedAt": "u",
                 "experimental": {"accountType": "PRIVATE"}
             })
+        );
+    }
+
+    fn keys(v: &Json) -> Vec<&str> {
+        let Json::Obj(pairs) = v else {
+            panic!("not an object")
+        };
+        pairs.iter().map(|(k, _)| k.as_str()).collect()
+    }
+
+    /// What the emulator sends for an ACTIVE API-key account, with members the SDK drops.
+    fn api_key_account() -> Json {
+        j!({
+            "id": "ca_1", "alias": null, "word_id": "linear_red-orchard", "status": "ACTIVE",
+            "status_reason": null, "toolkit": {"slug": "linear", "name": "Linear"},
+            "auth_config": {"id": "ac_1", "auth_scheme": "API_KEY", "is_composio_managed": false, "is_disabled": false},
+            "state": {"authScheme": "API_KEY", "val": {"status": "ACTIVE", "zz": 1, "generic_api_key": "k"}},
+            "data": {"status": "ACTIVE", "generic_api_key": "k"}, "params": {}, "is_disabled": false,
+            "created_at": "c", "updated_at": "u", "user_id": "user_1", "requested_scopes": ["x"],
+            "experimental": {"account_type": "PRIVATE"}
+        })
+    }
+
+    #[test]
+    fn account_result_is_what_the_official_sdk_returns() {
+        // Checked against @composio/core 0.19.0's connectedAccounts.get() on the same body.
+        let out = account_result(&api_key_account()).unwrap();
+        assert_eq!(
+            out,
+            j!({
+                "id": "ca_1",
+                "authConfig": {"id": "ac_1", "authScheme": "API_KEY", "isComposioManaged": false, "isDisabled": false},
+                "wordId": "linear_red-orchard", "alias": null,
+                "data": {"status": "ACTIVE", "generic_api_key": "k"}, "params": {},
+                "status": "ACTIVE", "statusReason": null, "toolkit": {"slug": "linear"},
+                "state": {"authScheme": "API_KEY", "val": {"generic_api_key": "k", "status": "ACTIVE", "zz": 1}},
+                "isDisabled": false, "createdAt": "c", "updatedAt": "u",
+                "experimental": {"accountType": "PRIVATE"}
+            })
+        );
+        assert_eq!(
+            keys(&out),
+            [
+                "id",
+                "authConfig",
+                "wordId",
+                "alias",
+                "data",
+                "params",
+                "status",
+                "statusReason",
+                "toolkit",
+                "state",
+                "isDisabled",
+                "createdAt",
+                "updatedAt",
+                "experimental"
+            ]
+        );
+        // The schema's members first (BaseSchemeRaw's, then status), others after in wire order.
+        assert_eq!(
+            keys(out.get("state").unwrap().get("val").unwrap()),
+            ["generic_api_key", "status", "zz"]
+        );
+    }
+
+    #[test]
+    fn account_result_keeps_optional_members_and_the_shared_acl() {
+        let mut raw = api_key_account();
+        if let Json::Obj(pairs) = &mut raw {
+            pairs.retain(|(k, _)| {
+                !matches!(
+                    k.as_str(),
+                    "word_id" | "alias" | "data" | "params" | "state"
+                )
+            });
+            pairs.push(("test_request_endpoint".into(), j!("/me")));
+            pairs.retain(|(k, _)| k != "experimental");
+            pairs.push((
+                "experimental".into(),
+                j!({"account_type": "SHARED", "acl_config_for_shared":
+                    {"allow_all_users": false, "allowed_user_ids": ["u9"], "not_allowed_user_ids": []}}),
+            ));
+        }
+        let out = account_result(&raw).unwrap();
+        assert_eq!(
+            keys(&out),
+            [
+                "id",
+                "authConfig",
+                "wordId",
+                "alias",
+                "status",
+                "statusReason",
+                "toolkit",
+                "testRequestEndpoint",
+                "isDisabled",
+                "createdAt",
+                "updatedAt",
+                "experimental"
+            ]
+        );
+        assert_eq!(out.get("wordId"), Some(&Json::Null));
+        assert_eq!(
+            out.get("experimental").unwrap(),
+            &j!({"accountType": "SHARED", "aclConfigForShared":
+                 {"allowAllUsers": false, "allowedUserIds": ["u9"], "notAllowedUserIds": []}})
+        );
+    }
+
+    #[test]
+    fn a_state_the_schema_refuses_is_left_out() {
+        let with_state = |state: Json| {
+            let mut raw = api_key_account();
+            if let Json::Obj(pairs) = &mut raw {
+                for (k, v) in pairs.iter_mut() {
+                    if k == "state" {
+                        *v = state.clone();
+                    }
+                }
+            }
+            account_result(&raw).unwrap().get("state").cloned()
+        };
+        // API_KEY defines no REVOKED; OAuth2 ACTIVE needs access_token; unknown schemes; a
+        // BaseSchemeRaw member of the wrong type.
+        assert_eq!(
+            with_state(j!({"authScheme": "API_KEY", "val": {"status": "REVOKED"}})),
+            None
+        );
+        assert_eq!(
+            with_state(j!({"authScheme": "OAUTH2", "val": {"status": "ACTIVE"}})),
+            None
+        );
+        assert_eq!(
+            with_state(j!({"authScheme": "MAGIC", "val": {"status": "ACTIVE"}})),
+            None
+        );
+        assert_eq!(
+            with_state(
+                j!({"authScheme": "API_KEY", "val": {"status": "ACTIVE", "long_redirect_url": "yes"}})
+            ),
+            None
+        );
+        assert_eq!(
+            with_state(
+                j!({"authScheme": "OAUTH2", "val": {"status": "REVOKED", "revoked_at": "t"}, "x": 1})
+            ),
+            Some(j!({"authScheme": "OAUTH2", "val": {"status": "REVOKED", "revoked_at": "t"}}))
+        );
+        let active = with_state(
+            j!({"authScheme": "OAUTH2", "val": {"status": "ACTIVE", "expires_in": 3599,
+            "refresh_token": null, "token_type": "Bearer", "access_token": "a"}}),
+        )
+        .unwrap();
+        assert_eq!(
+            keys(active.get("val").unwrap()),
+            [
+                "status",
+                "access_token",
+                "token_type",
+                "refresh_token",
+                "expires_in"
+            ]
+        );
+    }
+
+    #[test]
+    fn account_result_is_strict() {
+        let without = |key: &str| {
+            let mut raw = api_key_account();
+            if let Json::Obj(pairs) = &mut raw {
+                pairs.retain(|(k, _)| k != key);
+            }
+            account_result(&raw).unwrap_err().0
+        };
+        assert_eq!(without("id"), "missing `id`");
+        assert_eq!(without("auth_config"), "missing `auth_config`");
+        assert_eq!(without("status"), "missing `status`");
+        assert_eq!(without("status_reason"), "missing `status_reason`");
+        assert_eq!(without("toolkit"), "missing `toolkit`");
+        assert_eq!(without("is_disabled"), "missing `is_disabled`");
+        assert_eq!(without("created_at"), "missing `created_at`");
+        assert_eq!(without("updated_at"), "missing `updated_at`");
+        let bad = |raw: Json| account_result(&raw).unwrap_err().0;
+        let mut raw = api_key_account();
+        if let Json::Obj(pairs) = &mut raw {
+            for (k, v) in pairs.iter_mut() {
+                if k == "auth_config" {
+                    *v = j!({"id": "ac_1", "is_disabled": false});
+                }
+            }
+        }
+        assert_eq!(bad(raw), "missing `auth_config.is_composio_managed`");
+        let set = |key: &str, value: Json| {
+            let mut raw = api_key_account();
+            if let Json::Obj(pairs) = &mut raw {
+                for (k, v) in pairs.iter_mut() {
+                    if k == key {
+                        *v = value.clone();
+                    }
+                }
+            }
+            bad(raw)
+        };
+        assert_eq!(
+            set("status", j!("DONE")),
+            "`status` should be one of INITIALIZING | INITIATED | ACTIVE | FAILED | EXPIRED | INACTIVE | REVOKED, got 'DONE'"
+        );
+        assert_eq!(set("toolkit", j!({})), "missing `toolkit.slug`");
+        assert_eq!(
+            set("word_id", j!(3)),
+            "`word_id` should be a string or null, got a number"
+        );
+        assert_eq!(
+            set("data", j!([])),
+            "`data` should be an object, got an array"
+        );
+        assert_eq!(
+            set(
+                "experimental",
+                j!({"account_type": "SHARED", "acl_config_for_shared": {"allow_all_users": true}})
+            ),
+            "missing `experimental.acl_config_for_shared.allowed_user_ids`"
+        );
+        assert_eq!(
+            account_result(&j!("x")).unwrap_err().0,
+            "expected a connected account object, got a string"
         );
     }
 }

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod client_config;
 pub mod connection;
+mod connection_states;
 pub mod create_config;
 pub mod endpoints;
 pub mod engine;

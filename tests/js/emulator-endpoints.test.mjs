@@ -132,6 +132,25 @@ describe('GET /api/v3.1/toolkits', () => {
     const cats = await call('GET', '/api/v3.1/toolkits/categories');
     assert.ok(cats.body.items.some(c => c.id === 'developer-tools' && c.name));
   });
+
+  test('categories: every catalogue category once, in the page envelope; no query parameters', async () => {
+    const res = await call('GET', '/api/v3.1/toolkits/categories');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body, {
+      items: [
+        { id: 'collaboration-communication', name: 'Collaboration & Communication' },
+        { id: 'productivity', name: 'Productivity' },
+        { id: 'developer-tools', name: 'Developer Tools & DevOps' },
+        { id: 'news-media', name: 'News & Media' },
+      ],
+      current_page: 1,
+      total_items: 4,
+      total_pages: 1,
+      next_cursor: null,
+    });
+    assertBackend400(await call('GET', '/api/v3.1/toolkits/categories?limit=2'), ['Error in query.limit: Unrecognized key']);
+    assert.equal((await call('GET', '/api/v3.1/toolkits/categories', undefined, { key: null })).status, 401);
+  });
 });
 
 describe('GET …/session/{sid}/tools', () => {
@@ -310,6 +329,8 @@ describe('POST …/session/{sid}/link and GET /api/v3.1/connected_accounts/{id}'
     'alias', 'auth_config', 'created_at', 'data', 'experimental', 'id', 'is_disabled', 'params', 'state', 'status',
     'status_reason', 'toolkit', 'updated_at', 'user_id', 'word_id',
   ];
+  // OAuth accounts also carry the scopes requested at initiation.
+  const OAUTH_ACCOUNT_KEYS = sorted([...ACCOUNT_KEYS, 'requested_scopes']);
 
   test('link answers the A7.9 shape and creates an INITIATED account', async () => {
     const sid = await newSession();
@@ -321,7 +342,12 @@ describe('POST …/session/{sid}/link and GET /api/v3.1/connected_accounts/{id}'
 
     const account = await call('GET', `/api/v3.1/connected_accounts/${res.body.connected_account_id}`);
     assert.equal(account.status, 200);
-    assert.deepEqual(keys(account.body), ACCOUNT_KEYS);
+    assert.deepEqual(keys(account.body), OAUTH_ACCOUNT_KEYS);
+    assert.deepEqual(account.body.requested_scopes, [
+      'https://www.googleapis.com/auth/gmail.modify',
+      'https://www.googleapis.com/auth/gmail.send',
+      'https://www.googleapis.com/auth/userinfo.email',
+    ]);
     assert.equal(account.body.status, 'INITIATED');
     assert.equal(account.body.status_reason, null);
     assert.equal(account.body.alias, 'work');
@@ -426,6 +452,7 @@ describe('POST …/session/{sid}/link and GET /api/v3.1/connected_accounts/{id}'
     assert.equal(linked.body.redirect_url, `https://connect.example.com/link/${linked.body.link_token}`);
     const account = await call('GET', `/api/v3.1/connected_accounts/${linked.body.connected_account_id}`);
     assert.equal(account.body.auth_config.auth_scheme, 'API_KEY');
+    assert.deepEqual(keys(account.body), ACCOUNT_KEYS, 'no requested_scopes on an API-key account');
     assert.equal(account.body.auth_config.is_composio_managed, false);
     assert.deepEqual(account.body.state, { authScheme: 'API_KEY', val: { status: 'INITIATED' } });
   });
@@ -438,11 +465,26 @@ describe('POST …/session/{sid}/link and GET /api/v3.1/connected_accounts/{id}'
   });
 
   test('an unknown account, or another project\'s, is a 404', async () => {
-    assert.equal((await call('GET', '/api/v3.1/connected_accounts/ca_nope')).status, 404);
+    const missing = await call('GET', '/api/v3.1/connected_accounts/ca_nope');
+    assert.equal(missing.status, 404);
+    assert.deepEqual(keys(missing.body.error), ['code', 'message', 'request_id', 'slug', 'status']);
+    assert.deepEqual(
+      { ...missing.body.error, request_id: 'r' },
+      { message: 'Connected account ca_nope not found', code: 4040, slug: 'ConnectedAccount_NotFound', status: 404, request_id: 'r' }
+    );
+    assert.equal(missing.body.error.request_id, missing.headers.get('x-request-id'));
     const sid = await newSession();
     const linked = await call('POST', `${S}/${sid}/link`, { toolkit: 'gmail' });
     const other = await call('GET', `/api/v3.1/connected_accounts/${linked.body.connected_account_id}`, undefined, { key: 'ak_other' });
     assert.equal(other.status, 404);
+  });
+
+  test('GET a connected account takes no query parameters', async () => {
+    const sid = await newSession();
+    const linked = await call('POST', `${S}/${sid}/link`, { toolkit: 'gmail' });
+    const path = `/api/v3.1/connected_accounts/${linked.body.connected_account_id}`;
+    assertBackend400(await call('GET', `${path}?include=state`), ['Error in query.include: Unrecognized key']);
+    assert.equal((await call('GET', path)).status, 200);
   });
 });
 
