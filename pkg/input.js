@@ -83,7 +83,8 @@ function locate(value, key, path, stack) {
   }
   if (v === null || typeof v !== 'object') return null;
   if (stack.includes(v)) return { path, message: 'circular structure' };
-  if (stack.length >= MAX_DEPTH) return { path, message: 'nested deeper than 512 levels' };
+  // Named at the argument's root, as the wasm names a value past its depth limit.
+  if (stack.length >= MAX_DEPTH) return { path: [], message: 'expected a JSON value, got a value nested deeper than 512 levels' };
   stack.push(v);
   try {
     let isArray;

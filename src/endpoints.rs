@@ -359,7 +359,24 @@ pub static TABLE: &[Endpoint] = &[
         safety: Safety::Idempotent,
         flow: Flow::Poll,
         build: account_poll,
-        read: Read::Value(|b, _| connection::connected_account(b)),
+        read: Read::Value(|b, _| connection::account_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.get",
+        js: "composio.connectedAccounts.get",
+        method: Method::Get,
+        path: "/api/v3.1/connected_accounts/{connectedAccountId}",
+        args: &["connectedAccountId"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            Ok(Parts::at(vec![string_param(
+                a.get(0),
+                "connectedAccountId",
+            )?]))
+        },
+        read: Read::Value(|b, _| connection::account_result(b)),
         raw: &[],
     },
     Endpoint {
@@ -384,6 +401,18 @@ pub static TABLE: &[Endpoint] = &[
         flow: Flow::Single,
         build: |a| Ok(Parts::at(vec![string_param(a.get(0), "slug")?])),
         read: Read::Value(|b, _| catalog::toolkit_result(b)),
+        raw: &[],
+    },
+    Endpoint {
+        name: "toolkits.listCategories",
+        js: "composio.toolkits.listCategories",
+        method: Method::Get,
+        path: "/api/v3.1/toolkits/categories",
+        args: &[],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |_| Ok(Parts::default()),
+        read: Read::Value(|b, _| catalog::categories_result(b)),
         raw: &[],
     },
     Endpoint {

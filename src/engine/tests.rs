@@ -469,7 +469,7 @@ fn openai_pages_are_formatted() {
 
 fn account(status: &str) -> String {
     format!(
-        r#"{{"id":"ca_1","status":"{status}","status_reason":"r","auth_config":{{"id":"ac_1"}},"toolkit":{{"slug":"gmail"}}}}"#
+        r#"{{"id":"ca_1","status":"{status}","status_reason":"r","toolkit":{{"slug":"gmail"}},"auth_config":{{"id":"ac_1","auth_scheme":"OAUTH2","is_composio_managed":true,"is_disabled":false}},"is_disabled":false,"created_at":"c","updated_at":"u"}}"#
     )
 }
 
