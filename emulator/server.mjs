@@ -76,7 +76,8 @@ function takeFault(state, method, path, accept = f => !f.dropEarly) {
   return fault;
 }
 
-const routes = router([
+/** The API routes as `[method, pattern, handler]` (the endpoint-table test checks each row has one). */
+export const apiRoutes = [
   ...sessionRoutes,
   ...historyRoutes,
   ...toolRoutes,
@@ -87,7 +88,8 @@ const routes = router([
   ...proxyRoutes,
   ...fileRoutes,
   ...toolkitRoutes,
-]);
+];
+const routes = router(apiRoutes);
 
 // Routes a browser or S3-like client reaches without an API key: the hosted link page and the
 // presigned file URLs. Their handlers get the raw body and answer `{status, headers, body}`.

@@ -945,37 +945,52 @@ export declare class RemoteFile {
   constructor(data: RemoteFileData);
   /** The last path segment of `mountRelativePath`. */
   get filename(): string;
-  /** Downloads the content. Throws {@link RemoteFileDownloadError}. */
-  buffer(): Promise<Uint8Array>;
-  /** Downloads the content as UTF-8 text. */
-  text(): Promise<string>;
-  /** Downloads the content as a Blob. */
-  blob(): Promise<Blob>;
   /**
-   * Writes the content to `path` (default: the file name, relative to the working directory) on
-   * runtimes with a file system; resolves to the path written.
+   * Downloads the content, within the client's (or these options') timeout and
+   * `maxResponseBytes`. Throws {@link RemoteFileDownloadError} (HTTP or network failure),
+   * {@link ComposioResponseTooLargeError}, {@link ComposioRequestCancelledError}.
    */
-  save(path?: string): Promise<string>;
+  buffer(requestOptions?: ComposioRequestOptions): Promise<Uint8Array>;
+  /** Downloads the content as UTF-8 text. */
+  text(requestOptions?: ComposioRequestOptions): Promise<string>;
+  /** Downloads the content as a Blob. */
+  blob(requestOptions?: ComposioRequestOptions): Promise<Blob>;
+  /**
+   * Writes the content to `path` on runtimes with a file system; resolves to the path written.
+   * With no path it writes the file name in the working directory as a new file only: an
+   * existing file is never overwritten (a {@link ValidationError} asks for a path).
+   */
+  save(path?: string, requestOptions?: ComposioRequestOptions): Promise<string>;
 }
 
-/** `session.experimental.files`: the session's file mount. These calls take no requestOptions. */
+/**
+ * `session.experimental.files`: the session's file mount. Every call takes trailing request
+ * options; the presigned transfers (upload PUT, URL sources) keep the same timeout, size limit
+ * and signal.
+ */
 export interface ToolRouterSessionFilesMount {
   /** Lists files under `path`, one page per call. */
-  list(options?: ToolRouterSessionFilesMountListOptions): Promise<FileListResponse>;
+  list(
+    options?: ToolRouterSessionFilesMountListOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<FileListResponse>;
   /** Uploads a local path or URL (string), a File / Blob, or bytes. */
   upload(
     input: string | File | Blob | ArrayBuffer | Uint8Array,
-    options?: ToolRouterSessionFilesMountUploadOptions
+    options?: ToolRouterSessionFilesMountUploadOptions,
+    requestOptions?: ComposioRequestOptions
   ): Promise<RemoteFile>;
   /** Returns a downloadable handle for a file on the mount. */
   download(
     filePath: string,
-    options?: ToolRouterSessionFilesMountDownloadOptions
+    options?: ToolRouterSessionFilesMountDownloadOptions,
+    requestOptions?: ComposioRequestOptions
   ): Promise<RemoteFile>;
   /** Deletes a file on the mount. */
   delete(
     remotePath: string,
-    options?: ToolRouterSessionFilesMountDeleteOptions
+    options?: ToolRouterSessionFilesMountDeleteOptions,
+    requestOptions?: ComposioRequestOptions
   ): Promise<FileDeleteResponse>;
 }
 
@@ -1266,7 +1281,16 @@ export type ToolkitRetrieveResponse = {
 };
 
 /** `composio.toolkits`: toolkit metadata. */
+/** The answer of `composio.toolkits.listCategories()`. */
+export type ToolkitCategoriesResponse = {
+  items: { id: string; name: string }[];
+  nextCursor: string | null;
+  totalPages: number;
+};
+
 export interface Toolkits {
+  /** The toolkit categories (GET /api/v3.1/toolkits/categories). */
+  listCategories(requestOptions?: ComposioRequestOptions): Promise<ToolkitCategoriesResponse>;
   /** One toolkit by slug. Rejects with `NotFoundError` for an unknown slug. */
   get(slug: string, requestOptions?: ComposioRequestOptions): Promise<ToolkitRetrieveResponse>;
   /** The toolkit catalogue, optionally filtered. */
@@ -1304,6 +1328,24 @@ export declare class Composio {
   use: Sessions['use'];
   /** Toolkit metadata. */
   toolkits: Toolkits;
+  /** Connected accounts: read one, wait for one to become active. */
+  connectedAccounts: ConnectedAccounts;
+}
+
+/** `composio.connectedAccounts` (the parts composio-wasm has so far). */
+export interface ConnectedAccounts {
+  /** One connected account (GET /api/v3.1/connected_accounts/{id}). Rejects with `NotFoundError` for an unknown id. */
+  get(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountRetrieveResponse>;
+  /**
+   * Polls until the account is ACTIVE (resolves to it), ends FAILED / EXPIRED / REVOKED
+   * ({@link ConnectionRequestFailedError}), or `timeout` ms (default 60 000) pass
+   * ({@link ConnectionRequestTimeoutError}): a deadline, whatever the server does.
+   */
+  waitForConnection(
+    id: string,
+    timeout?: number,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountRetrieveResponse>;
 }
 
 // ============================================================================================

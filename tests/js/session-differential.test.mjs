@@ -178,3 +178,35 @@ describe('connection failures match too', () => {
     assert.equal(mine.error.meta.statusReason, 'User denied access');
   });
 });
+
+describe('session.experimental.files match @composio/core', () => {
+  const bytes = new TextEncoder().encode('hello files');
+  const seed = async s => {
+    // Stored through our SDK for both runs (the official one refuses to PUT to a loopback
+    // presigned URL, which is all an emulator can hand out).
+    const mine = await ours.use(s.sessionId);
+    await mine.experimental.files.upload(bytes, { remotePath: 'notes/hi.txt', mimetype: 'text/plain' });
+    emulator.requests.length = 0;
+  };
+  const strip = f => ({ mountRelativePath: f.mountRelativePath, sandboxMountPrefix: f.sandboxMountPrefix, filename: f.filename });
+
+  test('list, download (the handle) and delete', () =>
+    same(async (_, s) => {
+      await seed(s);
+      const files = s.experimental.files;
+      const listed = await files.list({ path: 'notes' });
+      const file = await files.download('notes/hi.txt');
+      const deleted = await files.delete('notes/hi.txt');
+      return { listed: listed.items.map(i => i.mountRelativePath), file: strip(file), deleted };
+    }));
+
+  test('upload asks for the same upload URL first', async () => {
+    const upload = (_, s) => s.experimental.files.upload(bytes, { remotePath: 'up/a.txt', mimetype: 'text/plain' });
+    const theirs = await run(official, upload);
+    const mine = await run(ours, upload);
+    assert.match(theirs.error?.message ?? '', /Refusing to fetch "127\.0\.0\.1"/);
+    assert.equal(mine.error, undefined);
+    assert.ok(theirs.requests[0].path.endsWith('/mounts/files/upload_url'), theirs.requests[0].path);
+    assert.deepEqual(mine.requests[0], theirs.requests[0]);
+  });
+});
