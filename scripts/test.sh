@@ -15,7 +15,7 @@ cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features js-api,talc-allocator --quiet -- -D warnings
 cargo test --quiet
 echo "== rust: fuzz every decoder and translator (1M random inputs per target group, release)"
-FUZZ_ITERS=${FUZZ_ITERS:-1000000} cargo test --quiet --release --test fuzz
+FUZZ_ITERS=${FUZZ_ITERS:-1000000} cargo test --quiet --release --lib fuzz::
 
 echo "== build"
 bash scripts/build.sh

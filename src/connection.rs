@@ -120,64 +120,6 @@ pub fn poll_state(status: &str) -> Poll {
     }
 }
 
-/// `GET /api/v3.1/connected_accounts/{id}` → the camelCase connected account.
-pub fn connected_account(body: &Json) -> Shaped<Json> {
-    let at = At::root(body, "a connected account object")?;
-    let id = at.str("id")?;
-    let status = at.str("status")?;
-    let mut buf = String::new();
-    let ac = at.obj("auth_config", &mut buf)?;
-    let auth_config = Json::object([
-        ("id", Some(Json::str(ac.str("id")?))),
-        ("authScheme", ac.opt("auth_scheme").cloned()),
-        ("isComposioManaged", ac.opt("is_composio_managed").cloned()),
-        ("isDisabled", ac.opt("is_disabled").cloned()),
-    ]);
-    let state = at
-        .opt("state")
-        .filter(|s| s.get("authScheme").and_then(Json::as_str).is_some())
-        .cloned();
-    let experimental = at.opt("experimental").map(|e| {
-        let acl = e
-            .get("acl_config_for_shared")
-            .filter(|a| !matches!(a, Json::Null));
-        Json::object([
-            ("accountType", e.get("account_type").cloned()),
-            (
-                "aclConfigForShared",
-                acl.map(|a| {
-                    Json::object([
-                        ("allowAllUsers", a.get("allow_all_users").cloned()),
-                        ("allowedUserIds", a.get("allowed_user_ids").cloned()),
-                        ("notAllowedUserIds", a.get("not_allowed_user_ids").cloned()),
-                    ])
-                }),
-            ),
-        ])
-    });
-    let raw = |k: &str| at.opt(k).cloned();
-    Ok(Json::object([
-        ("id", Some(Json::str(id))),
-        ("authConfig", Some(auth_config)),
-        ("wordId", Some(raw("word_id").unwrap_or(Json::Null))),
-        ("alias", Some(raw("alias").unwrap_or(Json::Null))),
-        ("data", raw("data")),
-        ("params", raw("params")),
-        ("status", Some(Json::str(status))),
-        (
-            "statusReason",
-            Some(raw("status_reason").unwrap_or(Json::Null)),
-        ),
-        ("toolkit", raw("toolkit")),
-        ("state", state),
-        ("testRequestEndpoint", raw("test_request_endpoint")),
-        ("isDisabled", raw("is_disabled")),
-        ("createdAt", raw("created_at")),
-        ("updatedAt", raw("updated_at")),
-        ("experimental", experimental),
-    ]))
-}
-
 /// The statuses a connected account may have (`ConnectedAccountStatusSchema`).
 const STATUSES: [&str; 7] = [
     "INITIALIZING",
@@ -330,7 +272,7 @@ fn account_experimental(e: &Json) -> Shaped<Json> {
 /// `ConnectedAccountRetrieveResponseSchema` produce it (members in the schema's order, unknown
 /// wire members dropped). Strict where the schema is: a missing or mistyped required member is a
 /// `BadShape` naming it (the official SDK logs a warning and returns its unvalidated object
-/// instead). `state` follows [`account_state`]. A stricter `connected_account`.
+/// instead). `state` follows [`account_state`].
 pub fn account_result(body: &Json) -> Shaped<Json> {
     let at = At::root(body, "a connected account object")?;
     let id = at.str("id")?;
@@ -442,30 +384,6 @@ mod tests {
         assert_eq!(poll_state("EXPIRED"), Poll::Failed);
         assert_eq!(poll_state("INITIALIZING"), Poll::Pending);
         assert_eq!(poll_state("INACTIVE"), Poll::Pending);
-    }
-
-    #[test]
-    fn connected_account_is_camel_cased() {
-        let raw = j!({
-            "id": "ca_1", "alias": null, "word_id": "gmail_red-castle", "status": "ACTIVE",
-            "status_reason": null, "toolkit": {"slug": "gmail"},
-            "auth_config": {"id": "ac_1", "auth_scheme": "OAUTH2", "is_composio_managed": true, "is_disabled": false},
-            "state": {"authScheme": "OAUTH2", "val": {"status": "ACTIVE"}},
-            "data": {}, "params": {}, "is_disabled": false, "created_at": "c", "updated_at": "u", "user_id": "user_1",
-            "experimental": {"account_type": "PRIVATE"}
-        });
-        assert_eq!(
-            connected_account(&raw).unwrap(),
-            j!({
-                "id": "ca_1",
-                "authConfig": {"id": "ac_1", "authScheme": "OAUTH2", "isComposioManaged": true, "isDisabled": false},
-                "wordId": "gmail_red-castle", "alias": null, "data": {}, "params": {}, "status": "ACTIVE",
-                "statusReason": null, "toolkit": {"slug": "gmail"},
-                "state": {"authScheme": "OAUTH2", "val": {"status": "ACTIVE"}},
-                "isDisabled": false, "createdAt": "c", "updatedAt": "u",
-                "experimental": {"accountType": "PRIVATE"}
-            })
-        );
     }
 
     fn keys(v: &Json) -> Vec<&str> {

@@ -100,6 +100,8 @@ pub enum Read {
     Page(fn(Json) -> Shaped<Page>),
 }
 
+// `js`, `args` and `describe` serve the JS surface's checks and messages.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub struct Endpoint {
     /// The name the drivers call it by.
     pub name: &'static str,
@@ -476,6 +478,7 @@ pub fn find(name: &str) -> Option<&'static Endpoint> {
 
 /// The table as JSON, for the JS side's checks and error paths: `[{ name, js, method, path,
 /// args, safe, flow }]`.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub fn describe() -> Json {
     Json::Arr(
         TABLE

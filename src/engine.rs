@@ -247,10 +247,6 @@ impl Call {
         (Some(call), first)
     }
 
-    pub fn endpoint(&self) -> &'static Endpoint {
-        self.ep
-    }
-
     pub fn method(&self) -> Method {
         self.ep.method
     }

@@ -42,6 +42,7 @@ pub const TOO_DEEP: &str = "value nested deeper than 512 levels";
 /// `Json::Foreign` (or the non-finite number), so validation can name them. A string or key
 /// with any other unpaired surrogate becomes `Foreign(BAD_STRING)` / `Foreign(BAD_KEY)`, and a
 /// value nested past `MAX_DEPTH` becomes `Foreign(TOO_DEEP)`.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub fn parse_input(text: &str, number: fn(&str) -> f64) -> Result<Json, ParseError> {
     let mut p = Parser {
         input: true,
@@ -597,10 +598,12 @@ pub fn write_str(s: &str, out: &mut String) {
 
 /// Native number conversions (tests and non-wasm use). Rust's shortest round-trip formatting
 /// gives the same value as JS's, though not always the same text (e.g. `1e21`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn native_number(text: &str) -> f64 {
     text.parse().unwrap_or(f64::NAN)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub fn native_number_text(n: f64) -> String {
     format!("{n}")
 }

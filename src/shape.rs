@@ -171,7 +171,6 @@ pub enum Kind {
     Obj,
     /// A string or null (null is kept).
     StrOrNull,
-    Any,
 }
 
 /// One member to copy from a wire object to a JS object: `wire` name, `js` name, whether it
@@ -198,7 +197,6 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
             Kind::Arr => matches!(value, Json::Arr(_)),
             Kind::Obj => matches!(value, Json::Obj(_)),
             Kind::StrOrNull => matches!(value, Json::Str(_) | Json::Null),
-            Kind::Any => true,
         };
         if !ok {
             let expected = match kind {
@@ -208,7 +206,6 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
                 Kind::Arr => "an array",
                 Kind::Obj => "an object",
                 Kind::StrOrNull => "a string or null",
-                Kind::Any => "a value",
             };
             return Err(at.wrong(wire, expected, &value));
         }

@@ -345,6 +345,8 @@ pub fn tools_page(mut body: Json) -> Shaped<(Vec<Json>, Option<String>)> {
 
 /// Removes repeated entries from every `required` list of a schema, leaving instance values
 /// (`default`, `const`, `enum`, `examples`) alone.
+// The JS surface's `modifySchema` path formats user-modified tools; the Rust API does not.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub fn dedup_required(v: &Json) -> Json {
     match v {
         Json::Arr(items) => Json::Arr(items.iter().map(dedup_required).collect()),
@@ -408,6 +410,7 @@ pub fn openai_tool_owned(tool: Json) -> Json {
 
 /// The OpenAI function-tool format of the default provider, for tools that may have been
 /// modified by the caller (`modifySchema`), so `required` lists are de-duplicated again.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub fn openai_tool(tool: &Json) -> Json {
     function_tool(
         tool.get("slug").cloned(),

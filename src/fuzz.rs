@@ -3,11 +3,12 @@
 //! public function. Nothing may panic; results must keep their basic promises.
 //!
 //! `FUZZ_ITERS` sets the number of inputs per target (default 20 000, fast in debug); the test
-//! script runs it in release with a few million. `FUZZ_SEED` reproduces a run.
+//! script runs it in release with a few million. `FUZZ_SEED` reproduces a run. It lives inside
+//! the crate (a `cfg(test)` module) because the modules it reaches are crate-private.
 
-use composio_wasm::json::Json;
-use composio_wasm::json_text::{self, native_number, native_number_text};
-use composio_wasm::{
+use crate::json::Json;
+use crate::json_text::{self, native_number, native_number_text};
+use crate::{
     catalog, client_config, connection, create_config, execute, files, query, retry, search,
     session, toolkits, tools, update_config,
 };
@@ -308,7 +309,7 @@ fn response_decoders_never_panic() {
         let _ = search::search_result(v);
         let _ = toolkits::toolkits_result(v);
         let _ = connection::link_result(v);
-        let _ = connection::connected_account(v);
+        let _ = connection::account_result(v);
         let _ = execute::execute_result(v);
         let _ = execute::proxy_result(v);
         let _ = execute::delete_result(v);
