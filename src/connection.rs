@@ -275,66 +275,69 @@ fn account_experimental(e: &Json) -> Shaped<Json> {
 /// instead). `state` follows [`account_state`].
 pub fn account_result(body: &Json) -> Shaped<Json> {
     let at = At::root(body, "a connected account object")?;
-    let id = at.str("id")?;
-    let mut buf = String::new();
-    let ac = at.obj("auth_config", &mut buf)?;
-    let auth_config = Json::object([
-        ("id", Some(Json::str(ac.str("id")?))),
-        ("authScheme", ac.opt_str("auth_scheme")?.map(Json::str)),
-        (
-            "isComposioManaged",
-            Some(Json::Bool(ac.bool("is_composio_managed")?)),
-        ),
-        ("isDisabled", Some(Json::Bool(ac.bool("is_disabled")?))),
-    ]);
-    let status = one_of(&at, "status", &STATUSES)?.ok_or_else(|| {
-        BadShape(format!(
-            "missing `{}`",
-            crate::shape::join(at.path, "status")
-        ))
-    })?;
-    let status_reason = pick(
-        &at,
-        &[Field(
-            "status_reason",
-            "statusReason",
-            true,
-            Kind::StrOrNull,
-        )],
-    )?;
-    let mut tbuf = String::new();
-    let toolkit = at.obj("toolkit", &mut tbuf)?;
+    let (mut abuf, mut tbuf) = (String::new(), String::new());
+    let auth_config = pick(&at.obj("auth_config", &mut abuf)?, AUTH_CONFIG)?;
+    let toolkit = pick(&at.obj("toolkit", &mut tbuf)?, TOOLKIT)?;
     let experimental = at
         .opt("experimental")
         .map(account_experimental)
         .transpose()?;
-    Ok(Json::object([
-        ("id", Some(Json::str(id))),
-        ("authConfig", Some(auth_config)),
-        ("wordId", Some(str_or_null(&at, "word_id")?)),
-        ("alias", Some(str_or_null(&at, "alias")?)),
-        ("data", opt_obj(&at, "data")?),
-        ("params", opt_obj(&at, "params")?),
-        ("status", Some(status)),
-        ("statusReason", status_reason.get("statusReason").cloned()),
-        (
-            "toolkit",
-            Some(Json::object([(
-                "slug",
-                Some(Json::str(toolkit.str("slug")?)),
-            )])),
-        ),
-        ("state", account_state(at.opt("state"))),
-        (
-            "testRequestEndpoint",
-            at.opt_str("test_request_endpoint")?.map(Json::str),
-        ),
-        ("isDisabled", Some(Json::Bool(at.bool("is_disabled")?))),
-        ("createdAt", Some(Json::str(at.str("created_at")?))),
-        ("updatedAt", Some(Json::str(at.str("updated_at")?))),
-        ("experimental", experimental),
-    ]))
+    let mut out = vec![("authConfig".to_string(), auth_config)];
+    out.splice(0..0, members(pick(&at, HEAD)?));
+    out.extend(members(pick(&at, MIDDLE)?));
+    let status = at.str("status")?;
+    if !STATUSES.contains(&status) {
+        return Err(BadShape(format!(
+            "`status` should be one of {}, got '{status}'",
+            STATUSES.join(" | ")
+        )));
+    }
+    out.push(("toolkit".to_string(), toolkit));
+    if let Some(state) = account_state(at.opt("state")) {
+        out.push(("state".to_string(), state));
+    }
+    out.extend(members(pick(&at, TAIL)?));
+    if let Some(e) = experimental {
+        out.push(("experimental".to_string(), e));
+    }
+    Ok(Json::Obj(out))
 }
+
+fn members(v: Json) -> Vec<(String, Json)> {
+    match v {
+        Json::Obj(pairs) => pairs,
+        _ => Vec::new(),
+    }
+}
+
+// `account_result`'s field tables, in the official schema's member order.
+const HEAD: &[Field] = &[Field("id", "id", true, Kind::Str)];
+const AUTH_CONFIG: &[Field] = &[
+    Field("id", "id", true, Kind::Str),
+    Field("auth_scheme", "authScheme", false, Kind::Str),
+    Field("is_composio_managed", "isComposioManaged", true, Kind::Bool),
+    Field("is_disabled", "isDisabled", true, Kind::Bool),
+];
+const MIDDLE: &[Field] = &[
+    Field("word_id", "wordId", false, Kind::StrOrNullDefault),
+    Field("alias", "alias", false, Kind::StrOrNullDefault),
+    Field("data", "data", false, Kind::Obj),
+    Field("params", "params", false, Kind::Obj),
+    Field("status", "status", true, Kind::Str),
+    Field("status_reason", "statusReason", true, Kind::StrOrNull),
+];
+const TOOLKIT: &[Field] = &[Field("slug", "slug", true, Kind::Str)];
+const TAIL: &[Field] = &[
+    Field(
+        "test_request_endpoint",
+        "testRequestEndpoint",
+        false,
+        Kind::Str,
+    ),
+    Field("is_disabled", "isDisabled", true, Kind::Bool),
+    Field("created_at", "createdAt", true, Kind::Str),
+    Field("updated_at", "updatedAt", true, Kind::Str),
+];
 
 #[cfg(test)]
 mod tests {

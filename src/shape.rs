@@ -171,6 +171,8 @@ pub enum Kind {
     Obj,
     /// A string or null (null is kept).
     StrOrNull,
+    /// A string or null; absent reads as null (`value ?? null`).
+    StrOrNullDefault,
 }
 
 /// One member to copy from a wire object to a JS object: `wire` name, `js` name, whether it
@@ -183,7 +185,10 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
     let mut out = Vec::with_capacity(fields.len());
     for Field(wire, js, required, kind) in fields {
         let value = match at.value.get(wire) {
-            Some(Json::Null) if matches!(kind, Kind::StrOrNull) => Json::Null,
+            Some(Json::Null) if matches!(kind, Kind::StrOrNull | Kind::StrOrNullDefault) => {
+                Json::Null
+            }
+            None if matches!(kind, Kind::StrOrNullDefault) => Json::Null,
             None | Some(Json::Null) if *required => {
                 return Err(BadShape(format!("missing `{}`", join(at.path, wire))))
             }
@@ -196,7 +201,7 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
             Kind::Bool => matches!(value, Json::Bool(_)),
             Kind::Arr => matches!(value, Json::Arr(_)),
             Kind::Obj => matches!(value, Json::Obj(_)),
-            Kind::StrOrNull => matches!(value, Json::Str(_) | Json::Null),
+            Kind::StrOrNull | Kind::StrOrNullDefault => matches!(value, Json::Str(_) | Json::Null),
         };
         if !ok {
             let expected = match kind {
@@ -205,7 +210,7 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
                 Kind::Bool => "a boolean",
                 Kind::Arr => "an array",
                 Kind::Obj => "an object",
-                Kind::StrOrNull => "a string or null",
+                Kind::StrOrNull | Kind::StrOrNullDefault => "a string or null",
             };
             return Err(at.wrong(wire, expected, &value));
         }
