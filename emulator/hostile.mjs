@@ -18,12 +18,12 @@ export const isHostile = fault => fault.bodyBytes !== undefined || fault.drip !=
 
 /** Checks the hostile options of a fault spec; throws a message for a bad one. */
 export function checkHostile(fault) {
-  const { bodyBytes, drip, bodyBase64 } = fault ?? {};
+  const { bodyBytes, drip, bodyBase64, hang } = fault ?? {};
   if (bodyBytes !== undefined && !(Number.isSafeInteger(bodyBytes) && bodyBytes >= MIN_BODY_BYTES)) {
     throw new Error(`fault.bodyBytes must be an integer of at least ${MIN_BODY_BYTES}`);
   }
-  if ([bodyBytes, drip, bodyBase64].filter(v => v !== undefined).length > 1) {
-    throw new Error('fault: bodyBytes, drip and bodyBase64 exclude each other');
+  if ([bodyBytes, drip, bodyBase64, hang].filter(v => v !== undefined).length > 1) {
+    throw new Error('fault: bodyBytes, drip, bodyBase64 and hang exclude each other');
   }
   if (drip !== undefined && (drip === null || typeof drip !== 'object')) throw new Error('fault.drip must be an object');
   if (bodyBase64 !== undefined && typeof bodyBase64 !== 'string') throw new Error('fault.bodyBase64 must be a string');

@@ -74,3 +74,11 @@ export function pageOf(items, { page, limit }) {
     next_cursor: page < totalPages ? encodeCursor(page + 1, limit) : null,
   };
 }
+
+/**
+ * A page that never is the last (the `endlessPages` fault): the first page's items under any
+ * page number, and always a `next_cursor` to the next one.
+ */
+export function endlessPageOf(items, { page, limit }) {
+  return { ...pageOf(items, { page: 1, limit }), current_page: page, total_pages: page + 1, next_cursor: encodeCursor(page + 1, limit) };
+}

@@ -63,7 +63,9 @@ function freshState({ toolCount = 0 } = {}) {
  * normally unless `status` or `drop` is set). `times` (default 1) counts matching requests.
  * Hostile answers (hostile.mjs; `status` defaults to 200 for them): `bodyBytes` (+ `chunked`),
  * `drip`, `bodyBase64`. `contentType` labels the answer with that content type, whether scripted
- * or the API route's own (then the fault changes nothing else).
+ * or the API route's own (then the fault changes nothing else). `hang`: read the request, then
+ * never answer. `endlessPages` (GET …/tools): the route's first page, but every page has a
+ * `next_cursor` to one more.
  */
 function takeFault(state, method, path, accept = f => !f.dropEarly) {
   const i = state.faults.findIndex(
@@ -147,6 +149,13 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     return answerHostile(res, fault, headers, progress);
   }
 
+  /** Answers nothing, ever; counted in activeStreams until the client (or `close()`) hangs up. */
+  function hangUp(res, logged) {
+    logged.streamed = { bytes: 0, complete: false };
+    activeStreams += 1;
+    res.once('close', () => (activeStreams -= 1));
+  }
+
   async function handle(req, res) {
     const url = new URL(req.url, 'http://emulator');
     const path = url.pathname;
@@ -200,6 +209,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     const fault = takeFault(state, req.method, path) ?? faultHook?.(logged);
     if (fault?.delayMs) await new Promise(r => setTimeout(r, fault.delayMs));
     if (fault?.drop) return req.socket.destroy();
+    // `hang`: the request was read, and no answer (not even headers) ever comes.
+    if (fault?.hang) return hangUp(res, logged);
     const labelled = fault?.contentType ? { 'content-type': fault.contentType } : {};
     if (fault && isHostile(fault)) {
       const headers = { ...CORS_HEADERS, 'x-request-id': requestId, ...(fault.headers ?? {}), ...labelled };
@@ -238,6 +249,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
         query: url.searchParams,
         project: key,
         origin,
+        fault, // a fault that lets the route answer (e.g. `endlessPages`)
       };
       const [status, out] = match.handler(state, ctx);
       send(res, status, out, { 'x-request-id': requestId, ...labelled });

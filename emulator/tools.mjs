@@ -5,7 +5,7 @@
 
 import { preloadedTools } from './filters.mjs';
 import { metaToolItem } from './meta-tools.mjs';
-import { checkQueryKeys, pageOf, pageRequest } from './paging.mjs';
+import { checkQueryKeys, endlessPageOf, pageOf, pageRequest } from './paging.mjs';
 import { findSession, metaTools, responseConfig } from './sessions.mjs';
 
 function sessionToolItems(state, session) {
@@ -17,7 +17,8 @@ export function sessionTools(state, ctx) {
   const session = findSession(state, ctx.project, ctx.params.sid);
   checkQueryKeys(ctx.query, ['cursor', 'limit']);
   const paging = pageRequest(ctx.query, { max: 500, defaultLimit: 20 });
-  return [200, pageOf(sessionToolItems(state, session), paging)];
+  const items = sessionToolItems(state, session);
+  return [200, ctx.fault?.endlessPages ? endlessPageOf(items, paging) : pageOf(items, paging)];
 }
 
 export const toolRoutes = [['GET', '/api/v3.1/tool_router/session/:sid/tools', sessionTools]];
