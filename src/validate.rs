@@ -159,7 +159,9 @@ impl Checker {
 
     /// Checks a free-form value the caller sends as is (tool arguments, a proxied body): values
     /// JSON cannot carry are refused, except those `JSON.stringify` drops (`undefined`,
-    /// functions, symbols). Nesting too deep is reported at `path` itself, not 512 levels down.
+    /// functions, symbols). A number that is not finite is refused too: `JSON.stringify` would
+    /// send `null`, which changes what the tool is asked to do. Nesting too deep is reported at
+    /// `path` itself, not 512 levels down.
     pub fn sendable(&mut self, v: &Json, path: Path) {
         let mut found = 0;
         self.sendable_at(v, &path, &path, &mut found);
@@ -176,6 +178,19 @@ impl Checker {
                     "invalid_type",
                     at.clone(),
                     format!("expected a JSON value, got {}", described(v)),
+                );
+            }
+            Json::Num(n) if !n.is_finite() && *found < LIMIT => {
+                *found += 1;
+                let got = match n {
+                    n if n.is_nan() => "NaN",
+                    n if *n > 0.0 => "Infinity",
+                    _ => "-Infinity",
+                };
+                self.issue(
+                    "invalid_type",
+                    path.clone(),
+                    format!("expected a finite number, got {got}"),
                 );
             }
             Json::Arr(items) => {

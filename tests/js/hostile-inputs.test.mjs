@@ -354,6 +354,8 @@ function expectedWire(value) {
   };
   try {
     const text = JSON.stringify(value, replacer);
+    // Tool arguments must be an object: a top-level toJSON that gives anything else is refused.
+    if (text === undefined || !text.startsWith('{')) return REFUSED;
     return refused ? REFUSED : text;
   } catch {
     return REFUSED;
