@@ -3,7 +3,7 @@
 
 use crate::connection_states::{Member, BASE, SCHEMES};
 use crate::json::Json;
-use crate::shape::{member, pick, strings, wrong, At, BadShape, Field, Kind, Shaped};
+use crate::shape::{member, pick, strings, At, BadShape, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
 /// `authorize(toolkit, { callbackUrl?, alias?, experimental? })` → the `/link` body; keys are
@@ -200,28 +200,6 @@ fn account_state(state: Option<&Json>) -> Option<Json> {
         ("authScheme", Some(Json::str(scheme))),
         ("val", Some(Json::Obj(out))),
     ]))
-}
-
-/// A member that must be a string or null; absent reads as null (`word_id ?? null`).
-fn str_or_null(at: &At, key: &str) -> Shaped<Json> {
-    match at.value.get(key) {
-        None | Some(Json::Null) => Ok(Json::Null),
-        Some(v @ Json::Str(_)) => Ok(v.clone()),
-        Some(v) => Err(wrong(
-            &crate::shape::join(at.path, key),
-            "a string or null",
-            v,
-        )),
-    }
-}
-
-/// An optional member that must be an object when present (`data`, `params`).
-fn opt_obj(at: &At, key: &str) -> Shaped<Option<Json>> {
-    match at.opt(key) {
-        None => Ok(None),
-        Some(v @ Json::Obj(_)) => Ok(Some(v.clone())),
-        Some(v) => Err(wrong(&crate::shape::join(at.path, key), "an object", v)),
-    }
 }
 
 fn one_of(at: &At, key: &str, values: &[&str]) -> Shaped<Option<Json>> {

@@ -476,34 +476,52 @@ pub fn find(name: &str) -> Option<&'static Endpoint> {
     TABLE.iter().find(|e| e.name == name)
 }
 
-/// The table as JSON, for the JS side's checks and error paths: `[{ name, js, method, path,
-/// args, safe, flow }]`.
+/// The table as JSON text, for the JS side's checks and error paths: `[{ name, js, method,
+/// path, args, safe, flow }]`. Written directly: it runs once, and building `Json` values for it
+/// cost more code than this.
 #[cfg_attr(not(feature = "js-api"), allow(dead_code))]
-pub fn describe() -> Json {
-    Json::Arr(
-        TABLE
-            .iter()
-            .map(|e| {
-                let flow = match e.flow {
-                    Flow::Single => "single",
-                    Flow::Pages => "pages",
-                    Flow::Poll => "poll",
-                };
-                Json::object([
-                    ("name", Some(Json::str(e.name))),
-                    ("js", Some(Json::str(e.js))),
-                    ("method", Some(Json::str(e.method.as_str()))),
-                    ("path", Some(Json::str(e.path))),
-                    (
-                        "args",
-                        Some(Json::Arr(e.args.iter().map(|a| Json::str(*a)).collect())),
-                    ),
-                    ("safe", Some(Json::Bool(e.safety == Safety::Idempotent))),
-                    ("flow", Some(Json::str(flow))),
-                ])
-            })
-            .collect(),
-    )
+pub fn describe() -> String {
+    let mut out = String::from("[");
+    for (i, e) in TABLE.iter().enumerate() {
+        let flow = match e.flow {
+            Flow::Single => "single",
+            Flow::Pages => "pages",
+            Flow::Poll => "poll",
+        };
+        let safe = if e.safety == Safety::Idempotent {
+            "true"
+        } else {
+            "false"
+        };
+        let args = e.args.join("\",\"");
+        for part in [
+            if i == 0 {
+                "{\"name\":\""
+            } else {
+                ",{\"name\":\""
+            },
+            e.name,
+            "\",\"js\":\"",
+            e.js,
+            "\",\"method\":\"",
+            e.method.as_str(),
+            "\",\"path\":\"",
+            e.path,
+            "\",\"args\":[",
+            if e.args.is_empty() { "" } else { "\"" },
+            &args,
+            if e.args.is_empty() { "" } else { "\"" },
+            "],\"safe\":",
+            safe,
+            ",\"flow\":\"",
+            flow,
+            "\"}",
+        ] {
+            out.push_str(part);
+        }
+    }
+    out.push(']');
+    out
 }
 
 #[cfg(test)]
@@ -570,6 +588,26 @@ mod tests {
             assert_eq!(parts.path.len(), params(e.path), "{}", e.name);
             assert_eq!(parts.wait_ms.is_some(), e.flow == Flow::Poll, "{}", e.name);
         }
+    }
+
+    #[test]
+    fn the_description_is_json_of_every_row() {
+        let text = describe();
+        let parsed: serde_json::Value = serde_json::from_str(&text).expect(&text);
+        let rows = parsed.as_array().unwrap();
+        assert_eq!(rows.len(), TABLE.len());
+        let search = rows.iter().find(|r| r["name"] == "session.search").unwrap();
+        assert_eq!(
+            search,
+            &serde_json::json!({"name": "session.search", "js": "session.search", "method": "POST",
+                "path": "/api/v3.1/tool_router/session/{sessionId}/search",
+                "args": ["sessionId", "params"], "safe": true, "flow": "single"})
+        );
+        let categories = rows
+            .iter()
+            .find(|r| r["name"] == "toolkits.listCategories")
+            .unwrap();
+        assert_eq!(categories["args"], serde_json::json!([]));
     }
 
     #[test]

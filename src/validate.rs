@@ -187,11 +187,8 @@ impl Checker {
                     n if *n > 0.0 => "Infinity",
                     _ => "-Infinity",
                 };
-                self.issue(
-                    "invalid_type",
-                    path.clone(),
-                    format!("expected a finite number, got {got}"),
-                );
+                let message = ["expected a finite number, got ", got].concat();
+                self.issue("invalid_type", path.clone(), message);
             }
             Json::Arr(items) => {
                 for (i, item) in items.iter().enumerate() {

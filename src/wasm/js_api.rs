@@ -191,7 +191,7 @@ impl Client {
 
     /// The endpoint table as JSON text (`endpoints::describe`).
     pub fn endpoints() -> String {
-        to_json_text(&endpoints::describe())
+        endpoints::describe()
     }
 
     /// The per-call limits for a transfer outside the API (presigned file URLs):
