@@ -286,7 +286,7 @@ impl Client {
 
     /// Forgets a call the driver abandoned.
     pub fn release(&mut self, id: u32) {
-        if let Some(slot) = self.calls.get_mut(id as usize) {
+        if let Some(slot) = self.calls.get_mut((id as usize).wrapping_sub(1)) {
             *slot = None;
         }
     }

@@ -28,6 +28,9 @@ export const KINDS = {
   use: { weight: 6, safety: 'read', natural: 'ok', own: true },
   tools: { weight: 5, safety: 'read', natural: 'ok', own: true },
   useMissing: { weight: 5, safety: 'read', natural: 'NotFoundError' },
+  // A hostile caller value (revoked Proxy, throwing getter, cycle, BigInt): refused before
+  // anything is sent, whatever the server would have done.
+  hostile: { weight: 6, safety: 'write', natural: 'ValidationError', local: true },
 };
 const KIND_NAMES = Object.keys(KINDS);
 const TOTAL_WEIGHT = KIND_NAMES.reduce((n, k) => n + KINDS[k].weight, 0);
@@ -117,7 +120,8 @@ export function faultSpec(f) {
  */
 export function expectation(params, i) {
   const kind = kindOf(params.seed, i);
-  const { safety, natural } = KINDS[kind];
+  const { safety, natural, local } = KINDS[kind];
+  if (local) return { kind, outcome: natural, requests: 0, processed: false, plan: [] };
   const plan = faultPlan(params, i);
   for (let a = 0; a <= params.maxRetries; a++) {
     const f = plan[a];

@@ -21,6 +21,26 @@ import { Composio } from '../../pkg/node.js';
 import { initSync } from '../../pkg/wasm/composio_wasm.js';
 import { KINDS, expectation, kindOf, marker, retryGap, soakParams } from './plan.mjs';
 
+/** A caller value no request may be made from (call `i` picks one). */
+function hostileValue(i) {
+  switch ((i >> 1) % 4) {
+    case 0: {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      return proxy;
+    }
+    case 1:
+      return { toolkits: ['hackernews'], get tags() { throw new TypeError(`getter ${i}`); } };
+    case 2: {
+      const cycle = { id: i };
+      cycle.self = cycle;
+      return cycle;
+    }
+    default:
+      return { toolkits: [BigInt(i)] };
+  }
+}
+
 const API_KEY = 'ak_soak_0123456789';
 const EXECUTED_TOOL = 'HACKERNEWS_GET_ITEM_WITH_ID';
 const SHARED_SESSIONS = 8;
@@ -124,6 +144,10 @@ test(`soak: ${params.calls} mixed calls, ${params.concurrency} in flight, ~5% of
       use: i => composio.use(ownSid.get(i)),
       tools: i => ownSession.get(i).tools(),
       useMissing: i => composio.use(`trs_${marker(i)}`),
+      hostile: i => {
+        const value = hostileValue(i);
+        return i % 2 ? shared[i % SHARED_SESSIONS].execute(EXECUTED_TOOL, value) : composio.create(marker(i), value);
+      },
     };
     /** A sanity check of a successful result; returns a problem or nothing. */
     const looksRight = {
