@@ -5,6 +5,11 @@
 //! `FUZZ_ITERS` sets the number of inputs per target (default 20 000, fast in debug); the test
 //! script runs it in release with a few million. `FUZZ_SEED` reproduces a run. It lives inside
 //! the crate (a `cfg(test)` module) because the modules it reaches are crate-private.
+//!
+//! `properties.rs` checks the same promises with proptest, which shrinks a failure; this
+//! file's value is volume.
+
+use crate::oracle as common;
 
 use crate::json::Json;
 use crate::json_text::{self, native_number, native_number_text};
@@ -352,6 +357,7 @@ fn json_text_round_trips_and_never_panics_on_damaged_text() {
             json_text::parse(&text, native_number).as_ref(),
             Ok(&as_sent(v))
         );
+        assert!(common::serde_accepts(&text), "serde_json refuses {text:?}");
         // Damage the text: cut it, or flip, insert or delete bytes (kept valid UTF-8, as the
         // transport hands over text).
         let mut bytes = text.into_bytes();
@@ -369,6 +375,11 @@ fn json_text_round_trips_and_never_panics_on_damaged_text() {
         }
         let damaged = String::from_utf8_lossy(&bytes);
         let full = json_text::parse(&damaged, native_number);
+        // serde_json as the oracle for which texts are JSON (less the documented differences
+        // from JSON.parse, tests/common/mod.rs).
+        if let Some(why) = common::acceptance_disagreement(&damaged) {
+            panic!("{why}");
+        }
         // Keeping members raw accepts and refuses exactly what a full parse does, and the raw
         // text reads back as the same value.
         let kept = json_text::parse_keeping_raw(&damaged, native_number, &["data", "items"]);

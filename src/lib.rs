@@ -39,6 +39,10 @@ pub mod wasm;
 
 #[cfg(test)]
 mod fuzz;
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
+mod properties;
 
 #[cfg(all(target_arch = "wasm32", feature = "talc-allocator"))]
 #[global_allocator]
