@@ -4,7 +4,7 @@
 
 use crate::json::Json;
 use crate::query::{query_string, QueryValue};
-use crate::shape::{map_items, pick, At, Field, Kind, Shaped};
+use crate::shape::{map_items, member, pick, wrong, At, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
 /// `get({ category?, managedBy?, sortBy?, cursor?, limit? })` → the list query.
@@ -37,62 +37,127 @@ pub fn list_query(query: &Json) -> Result<String, Invalid> {
 
 /// The toolkit `meta` block. Lists and single toolkits differ as in the official SDK: category
 /// slugs come from `id` in lists and `slug` in single toolkits, and only lists carry `appUrl`.
-fn meta(at: &At, single: bool) -> Json {
-    let category_key = if single { "slug" } else { "id" };
-    let m = at.opt("meta");
-    let get = |k: &str| {
-        m.and_then(|m| m.get(k))
-            .filter(|v| !matches!(v, Json::Null))
-            .cloned()
+fn meta(at: &At, single: bool) -> Shaped<Json> {
+    let Some(m) = at.opt("meta") else {
+        return Ok(Json::obj());
     };
-    let categories = get("categories").and_then(|c| {
-        c.as_array().map(|items| {
-            Json::Arr(
-                items
-                    .iter()
-                    .map(|cat| {
-                        Json::object([
-                            ("slug", cat.get(category_key).cloned()),
-                            ("name", cat.get("name").cloned()),
-                        ])
-                    })
-                    .collect(),
-            )
-        })
-    });
-    Json::object([
-        ("categories", categories),
-        ("appUrl", get("app_url").filter(|_| !single)),
-        ("createdAt", get("created_at")),
-        ("description", get("description")),
-        ("logo", get("logo")),
-        ("toolsCount", get("tools_count")),
-        ("triggersCount", get("triggers_count")),
-        ("updatedAt", get("updated_at")),
-        ("availableVersions", get("available_versions")),
-    ])
+    let path = crate::shape::join(at.path, "meta");
+    let m = member(m, &path)?;
+    let category = if single {
+        CATEGORY_SINGLE
+    } else {
+        CATEGORY_LISTED
+    };
+    let categories = map_items(&m, "categories", false, |c| pick(c, category))?;
+    let mut out = vec![];
+    if let Some(c) = categories {
+        out.push(("categories".to_string(), c));
+    }
+    let fields = if single { &META[1..] } else { META };
+    if let Json::Obj(pairs) = pick(&m, fields)? {
+        out.extend(pairs);
+    }
+    Ok(Json::Obj(out))
+}
+
+// The readers' field tables, in the official SDK's member order.
+const META: &[Field] = &[
+    Field("app_url", "appUrl", false, Kind::Str),
+    Field("created_at", "createdAt", false, Kind::Str),
+    Field("description", "description", false, Kind::Str),
+    Field("logo", "logo", false, Kind::Str),
+    Field("tools_count", "toolsCount", false, Kind::Num),
+    Field("triggers_count", "triggersCount", false, Kind::Num),
+    Field("updated_at", "updatedAt", false, Kind::Str),
+    Field("available_versions", "availableVersions", false, Kind::Arr),
+];
+const CATEGORY_LISTED: &[Field] = &[
+    Field("id", "slug", false, Kind::StrOrNull),
+    Field("name", "name", false, Kind::StrOrNull),
+];
+const CATEGORY_SINGLE: &[Field] = &[
+    Field("slug", "slug", false, Kind::StrOrNull),
+    Field("name", "name", false, Kind::StrOrNull),
+];
+const NAMES: &[Field] = &[
+    Field("name", "name", true, Kind::Str),
+    Field("slug", "slug", true, Kind::Str),
+];
+const LISTED_TAIL: &[Field] = &[
+    Field("auth_schemes", "authSchemes", false, Kind::Arr),
+    Field(
+        "composio_managed_auth_schemes",
+        "composioManagedAuthSchemes",
+        false,
+        Kind::Arr,
+    ),
+    Field("no_auth", "noAuth", false, Kind::Bool),
+];
+const SINGLE_TAIL: &[Field] = &[Field(
+    "composio_managed_auth_schemes",
+    "composioManagedAuthSchemes",
+    false,
+    Kind::Arr,
+)];
+const SINGLE_END: &[Field] = &[
+    Field("base_url", "baseUrl", false, Kind::Str),
+    Field(
+        "get_current_user_endpoint",
+        "getCurrentUserEndpoint",
+        false,
+        Kind::Str,
+    ),
+    Field(
+        "get_current_user_endpoint_method",
+        "getCurrentUserEndpointMethod",
+        false,
+        Kind::Str,
+    ),
+];
+const AUTH_DETAILS: &[Field] = &[
+    Field("name", "name", false, Kind::StrOrNull),
+    Field("mode", "mode", false, Kind::StrOrNull),
+    Field("auth_hint_url", "authHintUrl", false, Kind::StrOrNull),
+];
+const AUTH_FIELD: &[Field] = &[
+    Field("name", "name", false, Kind::StrOrNull),
+    Field("displayName", "displayName", false, Kind::StrOrNull),
+    Field("description", "description", false, Kind::StrOrNull),
+    Field("type", "type", false, Kind::StrOrNull),
+    Field("required", "required", false, Kind::BoolOrNull),
+    Field("default", "default", false, Kind::AnyOrNull),
+    Field("is_secret", "isSecret", false, Kind::BoolOrNull),
+    Field(
+        "legacy_template_name",
+        "legacyTemplateName",
+        false,
+        Kind::StrOrNull,
+    ),
+];
+
+fn pairs(v: Json) -> Vec<(String, Json)> {
+    match v {
+        Json::Obj(pairs) => pairs,
+        _ => Vec::new(),
+    }
+}
+
+/// `name`, `slug`, `meta`, `isLocalToolkit` (false when absent), then `tail`.
+fn toolkit_head(at: &At, single: bool, tail: &[Field]) -> Shaped<Vec<(String, Json)>> {
+    let mut out = pairs(pick(at, NAMES)?);
+    out.push(("meta".to_string(), meta(at, single)?));
+    let local = match at.opt("is_local_toolkit") {
+        None => false,
+        Some(Json::Bool(b)) => *b,
+        Some(other) => return Err(wrong("is_local_toolkit", "a boolean", other)),
+    };
+    out.push(("isLocalToolkit".to_string(), Json::Bool(local)));
+    out.extend(pairs(pick(at, tail)?));
+    Ok(out)
 }
 
 fn list_item(at: &At) -> Shaped<Json> {
-    Ok(Json::object([
-        ("name", Some(Json::str(at.str("name")?))),
-        ("slug", Some(Json::str(at.str("slug")?))),
-        ("meta", Some(meta(at, false))),
-        (
-            "isLocalToolkit",
-            Some(Json::Bool(
-                at.opt("is_local_toolkit")
-                    .and_then(Json::as_bool)
-                    .unwrap_or(false),
-            )),
-        ),
-        ("authSchemes", at.opt("auth_schemes").cloned()),
-        (
-            "composioManagedAuthSchemes",
-            at.opt("composio_managed_auth_schemes").cloned(),
-        ),
-        ("noAuth", at.opt("no_auth").cloned()),
-    ]))
+    Ok(Json::Obj(toolkit_head(at, false, LISTED_TAIL)?))
 }
 
 /// The list response → an array of toolkits.
@@ -101,109 +166,61 @@ pub fn list_result(body: &Json) -> Shaped<Json> {
     Ok(map_items(&at, "items", true, list_item)?.unwrap_or(Json::Arr(Vec::new())))
 }
 
-fn auth_field(f: &Json) -> Json {
-    let get = |k: &str| f.get(k).cloned();
-    Json::object([
-        ("name", get("name")),
-        ("displayName", get("displayName")),
-        ("description", get("description")),
-        ("type", get("type")),
-        ("required", get("required")),
-        ("default", get("default")),
-        ("isSecret", get("is_secret")),
-        ("legacyTemplateName", get("legacy_template_name")),
-    ])
+/// `{ required, optional }` lists of auth fields (absent lists read as empty).
+fn field_group(fields: Option<&At>, key: &str) -> Shaped<Json> {
+    let path = fields.map(|f| crate::shape::join(f.path, key));
+    let group = match (fields.and_then(|f| f.opt(key)), &path) {
+        (Some(g), Some(path)) => Some(member(g, path)?),
+        _ => None,
+    };
+    let list = |k: &str| -> Shaped<Json> {
+        Ok(match &group {
+            Some(g) => map_items(g, k, false, |f| pick(f, AUTH_FIELD))?,
+            None => None,
+        }
+        .unwrap_or(Json::Arr(Vec::new())))
+    };
+    Ok(Json::object([
+        ("required", Some(list("required")?)),
+        ("optional", Some(list("optional")?)),
+    ]))
 }
 
-fn field_group(g: Option<&Json>) -> Json {
-    let list = |k: &str| {
-        Json::Arr(
-            g.and_then(|g| g.get(k))
-                .and_then(Json::as_array)
-                .unwrap_or(&[])
-                .iter()
-                .map(auth_field)
-                .collect(),
-        )
+fn auth_details(d: &At) -> Shaped<Json> {
+    let mut out = pairs(pick(d, AUTH_DETAILS)?);
+    let path = crate::shape::join(d.path, "fields");
+    let fields = match d.opt("fields") {
+        Some(f) => Some(member(f, &path)?),
+        None => None,
     };
-    Json::object([
-        ("required", Some(list("required"))),
-        ("optional", Some(list("optional"))),
-    ])
+    let creation = field_group(fields.as_ref(), "auth_config_creation")?;
+    let initiation = field_group(fields.as_ref(), "connected_account_initiation")?;
+    out.push((
+        "fields".to_string(),
+        Json::object([
+            ("authConfigCreation", Some(creation)),
+            ("connectedAccountInitiation", Some(initiation)),
+        ]),
+    ));
+    let base_url = match d.opt("proxy") {
+        Some(p) => member(p, &crate::shape::join(d.path, "proxy"))?
+            .opt("base_url")
+            .cloned(),
+        None => None,
+    };
+    out.push(("proxy".to_string(), Json::object([("baseUrl", base_url)])));
+    Ok(Json::Obj(out))
 }
 
 /// A single toolkit response → the camelCase toolkit.
 pub fn toolkit_result(body: &Json) -> Shaped<Json> {
     let at = At::root(body, "a toolkit object")?;
-    let details =
-        at.opt("auth_config_details")
-            .and_then(Json::as_array)
-            .map(|items| {
-                Json::Arr(
-                    items
-                        .iter()
-                        .map(|d| {
-                            let fields = d.get("fields");
-                            Json::object([
-                                ("name", d.get("name").cloned()),
-                                ("mode", d.get("mode").cloned()),
-                                ("authHintUrl", d.get("auth_hint_url").cloned()),
-                                (
-                                    "fields",
-                                    Some(Json::object([
-                                        (
-                                            "authConfigCreation",
-                                            Some(field_group(
-                                                fields.and_then(|f| f.get("auth_config_creation")),
-                                            )),
-                                        ),
-                                        (
-                                            "connectedAccountInitiation",
-                                            Some(field_group(fields.and_then(|f| {
-                                                f.get("connected_account_initiation")
-                                            }))),
-                                        ),
-                                    ])),
-                                ),
-                                (
-                                    "proxy",
-                                    Some(Json::object([(
-                                        "baseUrl",
-                                        d.get("proxy").and_then(|p| p.get("base_url")).cloned(),
-                                    )])),
-                                ),
-                            ])
-                        })
-                        .collect(),
-                )
-            });
-    Ok(Json::object([
-        ("name", Some(Json::str(at.str("name")?))),
-        ("slug", Some(Json::str(at.str("slug")?))),
-        ("meta", Some(meta(&at, true))),
-        (
-            "isLocalToolkit",
-            Some(Json::Bool(
-                at.opt("is_local_toolkit")
-                    .and_then(Json::as_bool)
-                    .unwrap_or(false),
-            )),
-        ),
-        (
-            "composioManagedAuthSchemes",
-            at.opt("composio_managed_auth_schemes").cloned(),
-        ),
-        ("authConfigDetails", details),
-        ("baseUrl", at.opt("base_url").cloned()),
-        (
-            "getCurrentUserEndpoint",
-            at.opt("get_current_user_endpoint").cloned(),
-        ),
-        (
-            "getCurrentUserEndpointMethod",
-            at.opt("get_current_user_endpoint_method").cloned(),
-        ),
-    ]))
+    let mut out = toolkit_head(&at, true, SINGLE_TAIL)?;
+    if let Some(details) = map_items(&at, "auth_config_details", false, auth_details)? {
+        out.push(("authConfigDetails".to_string(), details));
+    }
+    out.extend(pairs(pick(&at, SINGLE_END)?));
+    Ok(Json::Obj(out))
 }
 
 /// `listCategories()`: the category page → `{ items: [{ id, name }], nextCursor, totalPages }`, as
@@ -276,6 +293,33 @@ mod tests {
                     "proxy": {"baseUrl": "https://gmail.googleapis.com"}}],
                 "baseUrl": "https://gmail.googleapis.com"})
         );
+    }
+
+    #[test]
+    fn toolkits_are_read_strictly() {
+        let list =
+            j!({"items": [{"name": "Gmail", "slug": "gmail", "meta": {"tools_count": "many"}}]});
+        assert_eq!(
+            list_result(&list).unwrap_err().0,
+            "`items[0].meta.tools_count` should be a number, got a string"
+        );
+        let single = j!({"name": "Gmail", "slug": "gmail", "meta": [],
+                          "auth_config_details": []});
+        assert!(toolkit_result(&single)
+            .unwrap_err()
+            .0
+            .contains("`meta` should be an object"));
+        let details = j!({"name": "Gmail", "slug": "gmail",
+            "auth_config_details": [{"mode": "OAUTH2", "fields": {"auth_config_creation": {"required": [{"name": 5}]}}}]});
+        assert_eq!(
+            toolkit_result(&details).unwrap_err().0,
+            "`auth_config_details[0].fields.auth_config_creation.required[0].name` should be a string or null, got a number"
+        );
+        let local = j!({"name": "Gmail", "slug": "gmail", "is_local_toolkit": "yes"});
+        assert!(toolkit_result(&local)
+            .unwrap_err()
+            .0
+            .contains("is_local_toolkit"));
     }
 
     #[test]

@@ -173,6 +173,10 @@ pub enum Kind {
     StrOrNull,
     /// A string or null; absent reads as null (`value ?? null`).
     StrOrNullDefault,
+    /// A boolean or null (null is kept).
+    BoolOrNull,
+    /// Any value (null is kept).
+    AnyOrNull,
 }
 
 /// One member to copy from a wire object to a JS object: `wire` name, `js` name, whether it
@@ -185,7 +189,12 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
     let mut out = Vec::with_capacity(fields.len());
     for Field(wire, js, required, kind) in fields {
         let value = match at.value.get(wire) {
-            Some(Json::Null) if matches!(kind, Kind::StrOrNull | Kind::StrOrNullDefault) => {
+            Some(Json::Null)
+                if matches!(
+                    kind,
+                    Kind::StrOrNull | Kind::StrOrNullDefault | Kind::BoolOrNull | Kind::AnyOrNull
+                ) =>
+            {
                 Json::Null
             }
             None if matches!(kind, Kind::StrOrNullDefault) => Json::Null,
@@ -202,6 +211,8 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
             Kind::Arr => matches!(value, Json::Arr(_)),
             Kind::Obj => matches!(value, Json::Obj(_)),
             Kind::StrOrNull | Kind::StrOrNullDefault => matches!(value, Json::Str(_) | Json::Null),
+            Kind::BoolOrNull => matches!(value, Json::Bool(_) | Json::Null),
+            Kind::AnyOrNull => true,
         };
         if !ok {
             let expected = match kind {
@@ -211,6 +222,8 @@ pub fn pick(at: &At, fields: &[Field]) -> Shaped<Json> {
                 Kind::Arr => "an array",
                 Kind::Obj => "an object",
                 Kind::StrOrNull | Kind::StrOrNullDefault => "a string or null",
+                Kind::BoolOrNull => "a boolean or null",
+                Kind::AnyOrNull => "a value",
             };
             return Err(at.wrong(wire, expected, &value));
         }
