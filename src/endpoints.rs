@@ -116,10 +116,22 @@ pub struct Endpoint {
     pub read: Read,
     /// Top-level answer members kept as received text (a tool's output, passed through).
     pub raw: &'static [&'static str],
+    /// The top-level answer members the reader looks at (all when empty): the others are
+    /// checked but not built, so they cost no memory.
+    pub keep: &'static [&'static str],
 }
 
 const SESSION: &str = "/api/v3.1/tool_router/session/{sessionId}";
 const TOOLS_PAGE_LIMIT: i64 = 500;
+/// What `session_fields` reads of a session answer.
+const SESSION_MEMBERS: &[&str] = &[
+    "session_id",
+    "mcp",
+    "config",
+    "config_version",
+    "warnings",
+    "experimental",
+];
 
 /// A `{…}` value that must be a non-empty string (the session id).
 fn session_id(v: &Json) -> Result<String, Invalid> {
@@ -206,7 +218,8 @@ pub static TABLE: &[Endpoint] = &[
         flow: Flow::Single,
         build: |a| Ok(Parts::default().body(create_config::create_body(a.get(0), a.get(1))?)),
         read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Create)),
-        raw: &[],
+        raw: &["config", "warnings"],
+        keep: SESSION_MEMBERS,
     },
     Endpoint {
         name: "sessions.use",
@@ -221,7 +234,8 @@ pub static TABLE: &[Endpoint] = &[
             Ok(Parts::at(vec![session_id(a.get(0))?]))
         },
         read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Retrieve)),
-        raw: &[],
+        raw: &["config", "warnings"],
+        keep: SESSION_MEMBERS,
     },
     Endpoint {
         name: "sessions.update",
@@ -236,7 +250,8 @@ pub static TABLE: &[Endpoint] = &[
             Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
         },
         read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Retrieve)),
-        raw: &[],
+        raw: &["config", "warnings"],
+        keep: SESSION_MEMBERS,
     },
     Endpoint {
         name: "sessions.delete",
@@ -249,6 +264,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |a| Ok(Parts::at(vec![session_id(a.get(0))?])),
         read: Read::Value(|b, _| execute::delete_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "session.tools",
@@ -261,6 +277,7 @@ pub static TABLE: &[Endpoint] = &[
         build: session_tools,
         read: Read::Page(tools::tools_page),
         raw: &[],
+        keep: &["items", "next_cursor"],
     },
     Endpoint {
         name: "session.openaiTools",
@@ -273,6 +290,7 @@ pub static TABLE: &[Endpoint] = &[
         build: session_tools,
         read: Read::Page(openai_tools_page),
         raw: &[],
+        keep: &["items", "next_cursor"],
     },
     Endpoint {
         name: "session.toolkits",
@@ -288,6 +306,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| toolkits::toolkits_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "session.search",
@@ -304,6 +323,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| search::search_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "session.execute",
@@ -319,6 +339,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| execute::execute_result(b)),
         raw: &["data"],
+        keep: &[],
     },
     Endpoint {
         name: "session.proxyExecute",
@@ -334,6 +355,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| execute::proxy_result(b)),
         raw: &["data"],
+        keep: &[],
     },
     Endpoint {
         name: "session.authorize",
@@ -349,6 +371,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| connection::link_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "connectedAccounts.waitForConnection",
@@ -361,6 +384,7 @@ pub static TABLE: &[Endpoint] = &[
         build: account_poll,
         read: Read::Value(|b, _| connection::account_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "connectedAccounts.get",
@@ -378,6 +402,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| connection::account_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "toolkits.list",
@@ -390,6 +415,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |a| Ok(Parts::default().query(catalog::list_query(a.get(0))?)),
         read: Read::Value(|b, _| catalog::list_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "toolkits.get",
@@ -402,6 +428,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |a| Ok(Parts::at(vec![string_param(a.get(0), "slug")?])),
         read: Read::Value(|b, _| catalog::toolkit_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "toolkits.listCategories",
@@ -414,6 +441,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |_| Ok(Parts::default()),
         read: Read::Value(|b, _| catalog::categories_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.list",
@@ -429,6 +457,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| files::list_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.uploadUrl",
@@ -441,6 +470,7 @@ pub static TABLE: &[Endpoint] = &[
         build: mount_call,
         read: Read::Value(|b, _| files::upload_target(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.downloadUrl",
@@ -454,6 +484,7 @@ pub static TABLE: &[Endpoint] = &[
         build: mount_call,
         read: Read::Value(|b, _| files::remote_file(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.delete",
@@ -466,6 +497,7 @@ pub static TABLE: &[Endpoint] = &[
         build: mount_call,
         read: Read::Value(|b, _| files::delete_result(b)),
         raw: &[],
+        keep: &[],
     },
 ];
 
