@@ -118,10 +118,22 @@ pub struct Endpoint {
     pub read: Read,
     /// Top-level answer members kept as received text (a tool's output, passed through).
     pub raw: &'static [&'static str],
+    /// The top-level answer members the reader looks at (all when empty): the others are
+    /// checked but not built, so they cost no memory.
+    pub keep: &'static [&'static str],
 }
 
 const SESSION: &str = "/api/v3.1/tool_router/session/{sessionId}";
 const TOOLS_PAGE_LIMIT: i64 = 500;
+/// What `session_fields` reads of a session answer.
+const SESSION_MEMBERS: &[&str] = &[
+    "session_id",
+    "mcp",
+    "config",
+    "config_version",
+    "warnings",
+    "experimental",
+];
 
 /// A `{…}` value that must be a non-empty string (the session id).
 fn session_id(v: &Json) -> Result<String, Invalid> {
@@ -208,7 +220,8 @@ pub static TABLE: &[Endpoint] = &[
         flow: Flow::Single,
         build: |a| Ok(Parts::default().body(create_config::create_body(a.get(0), a.get(1))?)),
         read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Create)),
-        raw: &[],
+        raw: &["config", "warnings"],
+        keep: SESSION_MEMBERS,
     },
     Endpoint {
         name: "sessions.use",
@@ -223,7 +236,8 @@ pub static TABLE: &[Endpoint] = &[
             Ok(Parts::at(vec![session_id(a.get(0))?]))
         },
         read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Retrieve)),
-        raw: &[],
+        raw: &["config", "warnings"],
+        keep: SESSION_MEMBERS,
     },
     Endpoint {
         name: "sessions.update",
@@ -238,7 +252,8 @@ pub static TABLE: &[Endpoint] = &[
             Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
         },
         read: Read::Value(|b, c| session_fields(b, &c.api_key, Source::Retrieve)),
-        raw: &[],
+        raw: &["config", "warnings"],
+        keep: SESSION_MEMBERS,
     },
     Endpoint {
         name: "sessions.delete",
@@ -251,6 +266,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |a| Ok(Parts::at(vec![session_id(a.get(0))?])),
         read: Read::Value(|b, _| execute::delete_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "session.tools",
@@ -263,6 +279,7 @@ pub static TABLE: &[Endpoint] = &[
         build: session_tools,
         read: Read::Page(tools::tools_page),
         raw: &[],
+        keep: &["items", "next_cursor"],
     },
     Endpoint {
         name: "session.openaiTools",
@@ -275,6 +292,7 @@ pub static TABLE: &[Endpoint] = &[
         build: session_tools,
         read: Read::Page(openai_tools_page),
         raw: &[],
+        keep: &["items", "next_cursor"],
     },
     Endpoint {
         name: "session.toolkits",
@@ -290,6 +308,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| toolkits::toolkits_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "session.search",
@@ -306,6 +325,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| search::search_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "session.execute",
@@ -321,6 +341,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| execute::execute_result(b)),
         raw: &["data"],
+        keep: &[],
     },
     Endpoint {
         name: "session.proxyExecute",
@@ -336,6 +357,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| execute::proxy_result(b)),
         raw: &["data"],
+        keep: &[],
     },
     Endpoint {
         name: "session.authorize",
@@ -351,6 +373,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| connection::link_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "connectedAccounts.waitForConnection",
@@ -363,6 +386,7 @@ pub static TABLE: &[Endpoint] = &[
         build: account_poll,
         read: Read::Value(|b, _| connection::account_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "connectedAccounts.get",
@@ -380,6 +404,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| connection::account_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "toolkits.list",
@@ -392,6 +417,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |a| Ok(Parts::default().query(catalog::list_query(a.get(0))?)),
         read: Read::Value(|b, _| catalog::list_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "toolkits.get",
@@ -404,6 +430,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |a| Ok(Parts::at(vec![string_param(a.get(0), "slug")?])),
         read: Read::Value(|b, _| catalog::toolkit_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "toolkits.listCategories",
@@ -416,6 +443,7 @@ pub static TABLE: &[Endpoint] = &[
         build: |_| Ok(Parts::default()),
         read: Read::Value(|b, _| catalog::categories_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.list",
@@ -431,6 +459,7 @@ pub static TABLE: &[Endpoint] = &[
         },
         read: Read::Value(|b, _| files::list_result(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.uploadUrl",
@@ -443,6 +472,7 @@ pub static TABLE: &[Endpoint] = &[
         build: mount_call,
         read: Read::Value(|b, _| files::upload_target(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.downloadUrl",
@@ -456,6 +486,7 @@ pub static TABLE: &[Endpoint] = &[
         build: mount_call,
         read: Read::Value(|b, _| files::remote_file(b)),
         raw: &[],
+        keep: &[],
     },
     Endpoint {
         name: "files.delete",
@@ -468,6 +499,7 @@ pub static TABLE: &[Endpoint] = &[
         build: mount_call,
         read: Read::Value(|b, _| files::delete_result(b)),
         raw: &[],
+        keep: &[],
     },
 ];
 

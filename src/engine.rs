@@ -388,7 +388,12 @@ impl Call {
                 _ => Err("the response body is empty; expected JSON".into()),
             };
         }
-        json_text::parse_keeping_raw(text, self.host.parse_number, self.ep.raw)
+        let members = json_text::Members {
+            keep: self.ep.keep,
+            raw: self.ep.raw,
+            all_raw: false,
+        };
+        json_text::parse_members(text, self.host.parse_number, members)
             .map_err(|e| ParseError::describe(&e).into())
     }
 

@@ -11,11 +11,24 @@ use crate::json::Json;
 /// are refused rather than risking the wasm stack (a trap would poison the module).
 pub const MAX_DEPTH: usize = 512;
 
+/// The most a response's tree may take, counted as the parser builds it: `size_of::<Json>()`
+/// per array item, `size_of::<(String, Json)>()` per object member, and the bytes of every
+/// string, key and raw text. JSON text never needs more than 8 such bytes per byte of text (an
+/// array of single digits), so only an answer over 128 MiB can reach it; such an answer is
+/// refused (`TooLarge`) rather than risking wasm32's 4 GiB, where running out of memory traps
+/// and poisons the module.
+pub const MAX_TREE_BYTES: usize = 1 << 30;
+
+/// Containers with at least this many members get their exact capacity from a first pass.
+const LARGE: u32 = 16;
+
 /// Why a text is not acceptable JSON.
 #[derive(Debug, PartialEq)]
 pub enum ParseError {
     Syntax,
     TooDeep,
+    /// Its tree would pass `MAX_TREE_BYTES`.
+    TooLarge,
 }
 
 impl ParseError {
@@ -24,6 +37,7 @@ impl ParseError {
         match self {
             ParseError::Syntax => "the response body is not JSON",
             ParseError::TooDeep => "the response body is nested deeper than 512 levels",
+            ParseError::TooLarge => "the response body is too large to read (over 1 GiB as a tree)",
         }
     }
 }
@@ -44,23 +58,10 @@ pub const TOO_DEEP: &str = "value nested deeper than 512 levels";
 /// value nested past `MAX_DEPTH` becomes `Foreign(TOO_DEEP)`.
 #[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub fn parse_input(text: &str, number: fn(&str) -> f64) -> Result<Json, ParseError> {
-    let mut p = Parser {
-        input: true,
-        lone: false,
-        raw_keys: &[],
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
-        number,
-        items: Vec::new(),
-        pairs: Vec::new(),
-    };
-    let value = p.value(0)?;
-    p.skip_ws();
-    if p.pos != p.bytes.len() {
-        return Err(ParseError::Syntax);
-    }
-    Ok(value)
+    let mut p = Parser::new(text, number, Members::ALL);
+    p.input = true;
+    p.budget = usize::MAX;
+    p.run()
 }
 
 /// Parses `text` as `JSON.parse` would: a later duplicate key replaces the value of the first,
@@ -76,23 +77,44 @@ pub fn parse_keeping_raw(
     number: fn(&str) -> f64,
     raw_keys: &[&str],
 ) -> Result<Json, ParseError> {
-    let mut p = Parser {
-        input: false,
-        lone: false,
-        raw_keys,
-        bytes: text.as_bytes(),
+    parse_members(
         text,
-        pos: 0,
         number,
-        items: Vec::new(),
-        pairs: Vec::new(),
+        Members {
+            raw: raw_keys,
+            ..Members::ALL
+        },
+    )
+}
+
+/// What becomes of the members of the top-level object (deeper values are always built).
+#[derive(Clone, Copy)]
+pub struct Members<'a> {
+    /// Only these are kept (all when empty); the others are checked (syntax and depth) and
+    /// left out, so an answer's parts that no reader looks at cost no memory.
+    pub keep: &'a [&'a str],
+    /// These are checked and kept as their text (`Json::Raw`) instead of being built.
+    pub raw: &'a [&'a str],
+    /// Every kept member is kept as its text.
+    pub all_raw: bool,
+}
+
+impl Members<'_> {
+    pub const ALL: Members<'static> = Members {
+        keep: &[],
+        raw: &[],
+        all_raw: false,
     };
-    let value = p.value(0)?;
-    p.skip_ws();
-    if p.pos != p.bytes.len() {
-        return Err(ParseError::Syntax);
-    }
-    Ok(value)
+}
+
+/// `parse`, with the top-level object's members kept, left out or kept raw as `members` says.
+/// Refuses (`TooLarge`) a text whose tree would pass `MAX_TREE_BYTES`.
+pub fn parse_members(
+    text: &str,
+    number: fn(&str) -> f64,
+    members: Members,
+) -> Result<Json, ParseError> {
+    Parser::new(text, number, members).run()
 }
 
 struct Parser<'a> {
@@ -101,18 +123,58 @@ struct Parser<'a> {
     input: bool,
     /// The last string read had an unpaired surrogate escape.
     lone: bool,
-    raw_keys: &'a [&'a str],
+    members: Members<'a>,
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
     number: fn(&str) -> f64,
-    /// Scratch stacks: members collect here and move into an exactly sized `Vec` when their
-    /// array or object closes, instead of each `Vec` growing by reallocation.
-    items: Vec<Json>,
-    pairs: Vec<(String, Json)>,
+    /// `(offset, member count)` of every array and object with at least `LARGE` members, by
+    /// offset (from `large_containers`): they get exactly sized `Vec`s, so that no large `Vec`
+    /// grows by reallocation (which holds the old and the new buffer at once).
+    large: Vec<(u32, u32)>,
+    /// What the tree may still take (see `MAX_TREE_BYTES`).
+    budget: usize,
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str, number: fn(&str) -> f64, members: Members<'a>) -> Parser<'a> {
+        Parser {
+            input: false,
+            lone: false,
+            members,
+            bytes: text.as_bytes(),
+            text,
+            pos: 0,
+            number,
+            large: large_containers(text.as_bytes()),
+            budget: MAX_TREE_BYTES,
+        }
+    }
+
+    fn run(mut self) -> Result<Json, ParseError> {
+        let value = self.value(0)?;
+        self.skip_ws();
+        if self.pos != self.bytes.len() {
+            return Err(ParseError::Syntax);
+        }
+        Ok(value)
+    }
+
+    /// Counts `bytes` against the budget.
+    fn charge(&mut self, bytes: usize) -> Result<(), ParseError> {
+        self.budget = self.budget.checked_sub(bytes).ok_or(ParseError::TooLarge)?;
+        Ok(())
+    }
+
+    /// The member count of the array or object opening here, when it is large.
+    fn capacity(&self) -> usize {
+        let at = self.pos as u32;
+        match self.large.binary_search_by_key(&at, |&(pos, _)| pos) {
+            Ok(i) => self.large[i].1 as usize,
+            Err(_) => 0,
+        }
+    }
+
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -148,7 +210,11 @@ impl<'a> Parser<'a> {
             b'{' => self.object(depth + 1),
             b'[' => self.array(depth + 1),
             b'"' if self.input => self.input_string(),
-            b'"' => self.string().map(Json::Str),
+            b'"' => {
+                let s = self.string()?;
+                self.charge(s.len())?;
+                Ok(Json::Str(s))
+            }
             b't' => self.literal("true", Json::Bool(true)),
             b'f' => self.literal("false", Json::Bool(false)),
             b'n' => self.literal("null", Json::Null),
@@ -161,6 +227,7 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         let start = self.pos;
         self.skip(depth)?;
+        self.charge(self.pos - start)?;
         Ok(Json::Raw(self.text[start..self.pos].to_string()))
     }
 
@@ -227,12 +294,13 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+        let mut items = Vec::with_capacity(self.capacity());
         self.pos += 1;
-        let start = self.items.len();
         if !self.eat(b']') {
             loop {
+                self.charge(std::mem::size_of::<Json>())?;
                 let item = self.value(depth)?;
-                self.items.push(item);
+                items.push(item);
                 if self.eat(b']') {
                     break;
                 }
@@ -241,12 +309,17 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Ok(Json::Arr(self.items.drain(start..).collect()))
+        // A small array's first push reserved room for 4; give back what it does not use.
+        items.shrink_to_fit();
+        Ok(Json::Arr(items))
     }
 
     fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+        let mut pairs = Vec::new();
+        if depth > 1 || self.members.keep.is_empty() {
+            pairs.reserve_exact(self.capacity());
+        }
         self.pos += 1;
-        let start = self.pairs.len();
         let mut bad_key = false;
         if !self.eat(b'}') {
             loop {
@@ -259,12 +332,19 @@ impl<'a> Parser<'a> {
                 if !self.eat(b':') {
                     return Err(ParseError::Syntax);
                 }
-                let value = if depth == 1 && self.raw_keys.contains(&key.as_str()) {
-                    self.raw(depth)?
+                let m = self.members;
+                let key_is = |names: &[&str]| names.contains(&key.as_str());
+                if depth == 1 && !m.keep.is_empty() && !key_is(m.keep) {
+                    self.skip(depth)?;
                 } else {
-                    self.value(depth)?
-                };
-                self.pairs.push((key, value));
+                    self.charge(std::mem::size_of::<(String, Json)>() + key.len())?;
+                    let value = if depth == 1 && (m.all_raw || key_is(m.raw)) {
+                        self.raw(depth)?
+                    } else {
+                        self.value(depth)?
+                    };
+                    pairs.push((key, value));
+                }
                 if self.eat(b'}') {
                     break;
                 }
@@ -273,7 +353,8 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let pairs = dedup_keys(self.pairs.drain(start..).collect());
+        let mut pairs = dedup_keys(pairs);
+        pairs.shrink_to_fit();
         if bad_key && self.input {
             return Ok(Json::Foreign(BAD_KEY));
         }
@@ -448,6 +529,84 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(&self.text[start..self.pos])
+    }
+}
+
+/// `(offset, member count)` of every array and object in `bytes` with at least `LARGE` members,
+/// by offset: a quick scan that only counts the commas at each level (strings skipped). It
+/// trusts the text; the parse checks it. It stops past `MAX_DEPTH` levels (the parse refuses
+/// those or marks them), so its stack stays small.
+fn large_containers(bytes: &[u8]) -> Vec<(u32, u32)> {
+    // Per open container: its offset, the commas at its level, whether it has a member.
+    let mut open: Vec<(u32, u32, bool)> = Vec::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            b',' => {
+                if let Some(top) = open.last_mut() {
+                    top.1 += 1;
+                }
+            }
+            b']' | b'}' => match open.pop() {
+                Some((at, commas, true)) if commas + 1 >= LARGE => out.push((at, commas + 1)),
+                Some(_) => {}
+                None => break,
+            },
+            b => {
+                if let Some(top) = open.last_mut() {
+                    top.2 = true;
+                }
+                if b == b'[' || b == b'{' {
+                    if open.len() > MAX_DEPTH {
+                        break;
+                    }
+                    open.push((i as u32, 0, false));
+                } else if b == b'"' {
+                    i += 1;
+                    while let Some(&c) = bytes.get(i) {
+                        match c {
+                            b'"' => break,
+                            b'\\' => i += 2,
+                            _ => i += 1,
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    sort_by_offset(&mut out);
+    out
+}
+
+/// Heapsort by offset (offsets are distinct): a few instructions, where `sort_unstable` would
+/// add kilobytes to the module.
+fn sort_by_offset(v: &mut [(u32, u32)]) {
+    fn sift(v: &mut [(u32, u32)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child].0 < v[child + 1].0 {
+                child += 1;
+            }
+            if v[root].0 >= v[child].0 {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
     }
 }
 

@@ -3,6 +3,7 @@
 //! `warnings` and `experimental.assistivePrompt`.
 
 use crate::json::Json;
+use crate::json_text::{parse_members, Members};
 use crate::shape::{wrong, At, Shaped};
 
 /// Where the response came from decides what JS gets: `create` exposes the assistive prompt,
@@ -22,16 +23,36 @@ pub fn session_fields(body: &Json, api_key: &str, source: Source) -> Shaped<Json
     let mcp = at.obj("mcp", &mut buf)?;
     let mcp_type = mcp.str("type")?;
     let mcp_url = mcp.str("url")?;
-    let mut buf = String::new();
-    let config = at.obj("config", &mut buf)?.value;
+    // Kept as received (`Json::Raw`) by the endpoint rows, so that a large config costs its
+    // text, not a tree; a built one (tests, other callers) works the same.
+    let config = at.req("config")?;
+    if config.kind() != "object" {
+        return Err(wrong("config", "an object", config));
+    }
+    let raw_members;
+    let members = match config {
+        Json::Raw(text) => {
+            let only = Members {
+                keep: &["preload", "workbench"],
+                raw: &[],
+                all_raw: true,
+            };
+            // (Every kept member stays text: no number is read.)
+            raw_members = parse_members(text, |_| 0.0, only).unwrap_or(Json::Null);
+            &raw_members
+        }
+        built => built,
+    };
     let config_version = match body.get("config_version") {
         None | Some(Json::Null) => None,
         Some(Json::Num(n)) => Some(Json::Num(*n)),
         Some(other) => return Err(wrong("config_version", "a number", other)),
     };
     let warnings = match body.get("warnings") {
-        None | Some(Json::Null) => Json::Arr(Vec::new()),
-        Some(w @ Json::Arr(_)) => w.clone(),
+        None => Json::Arr(Vec::new()),
+        Some(w) if w.kind() == "null" => Json::Arr(Vec::new()),
+        // (An array kept as received text reads as one too.)
+        Some(w) if w.kind() == "array" => w.clone(),
         Some(other) => return Err(wrong("warnings", "an array", other)),
     };
     let assistive_prompt = match source {
@@ -57,8 +78,8 @@ pub fn session_fields(body: &Json, api_key: &str, source: Source) -> Shaped<Json
             ])),
         ),
         ("config", Some(config.clone())),
-        ("preload", config.get("preload").cloned()),
-        ("sandbox", config.get("workbench").cloned()),
+        ("preload", members.get("preload").cloned()),
+        ("sandbox", members.get("workbench").cloned()),
         ("configVersion", config_version),
         ("warnings", Some(warnings)),
         ("assistivePrompt", assistive_prompt),
@@ -100,6 +121,29 @@ mod tests {
                 "warnings": [{"code": "PRELOAD_TOOLS_HIGH_CONTEXT_USAGE", "message": "m"}],
                 "assistivePrompt": "Use the tools."
             })
+        );
+    }
+
+    #[test]
+    fn a_raw_config_is_passed_through_and_read() {
+        let mut r = response();
+        let config = r#"{"user_id": "u", "preload": {"tools": [1.50]}, "workbench": {"enable": true},
+                         "junk": [0, 0, 0], "preload": {"tools": []}}"#;
+        r.set("config", Json::Raw(config.into()));
+        let s = session_fields(&r, "k", Source::Create).unwrap();
+        assert_eq!(s.get("config"), Some(&Json::Raw(config.into())));
+        assert_eq!(
+            s.get("preload"),
+            Some(&Json::Raw(r#"{"tools": []}"#.into()))
+        );
+        assert_eq!(
+            s.get("sandbox"),
+            Some(&Json::Raw(r#"{"enable": true}"#.into()))
+        );
+        r.set("config", Json::Raw("[1]".into()));
+        assert_eq!(
+            session_fields(&r, "k", Source::Create).unwrap_err().0,
+            "`config` should be an object, got an array"
         );
     }
 

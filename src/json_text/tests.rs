@@ -235,3 +235,46 @@ fn input_too_deep_is_marked_not_an_error() {
     assert_eq!(depth, MAX_DEPTH);
     assert_eq!(parse(&deep, native_number), Err(ParseError::TooDeep));
 }
+
+#[test]
+fn large_containers_are_counted_in_offset_order() {
+    let text = format!(
+        r#"{{"a":[{}],"b":"[,,]","c":{{{}}},"d":[[{}]]}}"#,
+        vec!["0"; 20].join(","),
+        (0..17)
+            .map(|i| format!(r#""k{i}":[1,2]"#))
+            .collect::<Vec<_>>()
+            .join(","),
+        vec!["[]"; 16].join(",")
+    );
+    let large = large_containers(text.as_bytes());
+    let at = |needle: &str| text.find(needle).unwrap() as u32;
+    assert_eq!(
+        large,
+        vec![(at("[0"), 20), (at(r#"{"k0"#), 17), (at("[[]"), 16)]
+    );
+    let mut v = vec![(5, 1), (1, 2), (9, 3), (3, 4), (7, 5), (2, 6)];
+    sort_by_offset(&mut v);
+    assert_eq!(v, vec![(1, 2), (2, 6), (3, 4), (5, 1), (7, 5), (9, 3)]);
+    // The counts only size the vectors: the values are those of serde_json.
+    let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(p(&text).unwrap(), Json::from(theirs));
+}
+
+#[test]
+fn members_no_reader_reads_are_checked_not_built() {
+    let only = |keep: &'static [&'static str], text: &str| {
+        let m = Members {
+            keep,
+            ..Members::ALL
+        };
+        parse_members(text, native_number, m)
+    };
+    assert_eq!(
+        only(&["a"], r#"{"x":[0,0],"a":1,"y":{"a":2}}"#),
+        Ok(j!({"a": 1}))
+    );
+    assert_eq!(only(&["a"], r#"{"x":[0,],"a":1}"#), Err(ParseError::Syntax));
+    let deep = format!(r#"{{"x":{}{}}}"#, "[".repeat(600), "]".repeat(600));
+    assert_eq!(only(&["a"], &deep), Err(ParseError::TooDeep));
+}

@@ -118,7 +118,7 @@ impl Composio {
     fn session(&self, fields: Json) -> Session {
         Session {
             handle: self.handle(),
-            fields,
+            fields: built(fields),
         }
     }
 
@@ -171,6 +171,22 @@ impl Composio {
             .run("connectedAccounts.waitForConnection", args)
             .await
     }
+}
+
+/// Session fields with the members the engine keeps as received text (`config`, and `preload`
+/// and `sandbox` read from it) built, as Rust callers read them.
+fn built(mut fields: Json) -> Json {
+    if let Json::Obj(pairs) = &mut fields {
+        for (_, value) in pairs {
+            if let Json::Raw(text) = value {
+                let parse_number = super::host::HOST.parse_number;
+                if let Ok(tree) = crate::json_text::parse(text, parse_number) {
+                    *value = tree;
+                }
+            }
+        }
+    }
+    fields
 }
 
 /// A Tool Router session.
@@ -346,7 +362,7 @@ impl Session {
 
     /// `session.update(config)`: the session's fields are replaced; returns the new raw config.
     pub async fn update(&mut self, config: Json) -> Result<&Json, Error> {
-        self.fields = self.run("sessions.update", vec![config]).await?;
+        self.fields = built(self.run("sessions.update", vec![config]).await?);
         Ok(self.fields.get("config").unwrap_or(&Json::Null))
     }
 
