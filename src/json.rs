@@ -34,12 +34,19 @@ impl Json {
     where
         I: IntoIterator<Item = (&'static str, Option<Json>)>,
     {
-        Json::Obj(
-            pairs
-                .into_iter()
-                .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
-                .collect(),
-        )
+        // One body for every call site (each passes an array of its own length): through a
+        // `dyn Iterator`, so the building code is not copied per site (a measurable share of
+        // the module).
+        fn build(pairs: &mut dyn Iterator<Item = (&'static str, Option<Json>)>) -> Json {
+            let mut out = Vec::with_capacity(pairs.size_hint().0);
+            for (k, v) in pairs {
+                if let Some(v) = v {
+                    out.push((k.to_string(), v));
+                }
+            }
+            Json::Obj(out)
+        }
+        build(&mut pairs.into_iter())
     }
 
     pub fn str(s: impl Into<String>) -> Json {

@@ -239,6 +239,16 @@ pub fn map_items(
     required: bool,
     f: impl Fn(&At) -> Shaped<Json>,
 ) -> Shaped<Option<Json>> {
+    map_items_dyn(at, key, required, &f)
+}
+
+// One body for every caller (a closure each): through `&dyn Fn`, so it is not copied per caller.
+fn map_items_dyn(
+    at: &At,
+    key: &str,
+    required: bool,
+    f: &dyn Fn(&At) -> Shaped<Json>,
+) -> Shaped<Option<Json>> {
     let items = match at.value.get(key) {
         None | Some(Json::Null) if !required => return Ok(None),
         _ => at.arr(key)?,
