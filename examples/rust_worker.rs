@@ -55,3 +55,55 @@ pub async fn handle(base_url: String, api_key: String) -> Result<String, JsValue
         session.id()
     ))
 }
+
+/// The rest of the session surface from Rust: search with a toolkit filter, OpenAI-format tools,
+/// `ensure_connected`, the files mount.
+#[wasm_bindgen]
+pub async fn tour(base_url: String, api_key: String) -> Result<String, JsValue> {
+    let composio = Composio::new(ComposioOptions {
+        api_key: Some(api_key),
+        base_url: Some(base_url),
+        ..Default::default()
+    })
+    .map_err(to_js)?;
+    let toolkits = Json::Arr(vec![Json::str("hackernews")]);
+    let session = composio
+        .create(
+            "user_rust_tour",
+            Json::object([("toolkits", Some(toolkits))]),
+        )
+        .await
+        .map_err(to_js)?;
+
+    let params = Json::object([
+        ("query", Some(Json::str("front page stories"))),
+        ("toolkits", Some(Json::Arr(vec![Json::str("hackernews")]))),
+    ]);
+    let found = session.search_with(params).await.map_err(to_js)?;
+    let searched = matches!(found.get("success"), Some(Json::Bool(true)));
+
+    let openai = session.openai_tools().await.map_err(to_js)?;
+    let first_type = openai
+        .as_array()
+        .and_then(|t| t.first())
+        .and_then(|t| t.get("type"))
+        .and_then(Json::as_str)
+        .unwrap_or("none")
+        .to_string();
+
+    let connected = session
+        .ensure_connected("hackernews", 5_000.0)
+        .await
+        .map_err(to_js)?;
+    let was = matches!(connected.get("wasConnected"), Some(Json::Bool(true)));
+
+    let files = session.files_list(Json::Null).await.map_err(to_js)?;
+    let file_count = files
+        .get("items")
+        .and_then(Json::as_array)
+        .map_or(0, |i| i.len());
+
+    Ok(format!(
+        "searched={searched} openai={first_type} hackernews_connected={was} files={file_count}"
+    ))
+}

@@ -260,6 +260,9 @@ describe('hostile bodies', () => {
     const err = await rejection(session.execute('HACKERNEWS_GET_FRONTPAGE'));
     assert.ok(err instanceof ComposioInvalidResponseError, `${err.name}: ${err.message}`);
     assert.equal(err.message, 'Unexpected response from the server (HTTP 200): the response body is not JSON');
+    // The body as received, for the caller to look at (it was always undefined before).
+    assert.deepEqual(err.meta, { status: 200, body: page });
+    assert.equal(err.statusCode, 200);
     assert.equal(logged('POST', path).length, 1);
     await assertStillWorks(c);
   });

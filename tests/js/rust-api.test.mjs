@@ -30,3 +30,20 @@ test('a wrong key is a typed API error that Rust can match on', async () => {
   const glue = await import(new URL('rust_worker.js', dir).href);
   await assert.rejects(glue.handle(ctx.emulator.url, 'ak_wrong'), e => typeof e === 'string' && e.startsWith('401 {"error":'));
 });
+
+test('the Rust API searches with a toolkit filter, formats OpenAI tools, ensures a connection, lists files', async () => {
+  const glue = await import(new URL('rust_worker.js', dir).href);
+  ctx.emulator.requests.length = 0;
+  const summary = await glue.tour(ctx.emulator.url, KEY);
+  assert.equal(summary, 'searched=true openai=function hackernews_connected=true files=0');
+  const search = ctx.emulator.requests.find(r => r.path.endsWith('/search'));
+  assert.deepEqual(JSON.parse(search.rawBody), { queries: [{ use_case: 'front page stories' }], toolkits: ['hackernews'] });
+  const paths = ctx.emulator.requests.map(r => `${r.method} ${r.path.replace(/trs_\w+/, 'trs_*')}`);
+  assert.deepEqual(paths, [
+    'POST /api/v3.1/tool_router/session',
+    'POST /api/v3.1/tool_router/session/trs_*/search',
+    'GET /api/v3.1/tool_router/session/trs_*/tools',
+    'GET /api/v3.1/tool_router/session/trs_*/toolkits',
+    'GET /api/v3.1/tool_router/session/trs_*/mounts/files/items',
+  ]);
+});
