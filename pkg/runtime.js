@@ -1,18 +1,26 @@
+// @ts-check
 // Runtime hooks installed by each package entry (node.js, browser.js, workerd.js, …): how the
 // wasm module is instantiated, and file-system access where the runtime has one (node.js
 // provides it; browser and worker entries do not).
+/**
+ * @typedef {{ readFile(path: string): Promise<Uint8Array>, writeFile(path: string, data: Uint8Array, options?: { flag?: string }): Promise<void> }} FileSystem
+ * @typedef {{ loadWasm(): unknown, fs: FileSystem | undefined }} Runtime
+ */
+/** @type {Runtime} */
 let runtime = {
   loadWasm() {
     throw new Error('composio-wasm: no runtime entry loaded; import "composio-wasm", not an internal file');
   },
   fs: undefined,
 };
-let wasmState = 'unloaded'; // 'unloaded' | Promise (loading) | 'ready'
+/** @type {'unloaded' | 'ready' | Promise<void>} */
+let wasmState = 'unloaded';
 
 /**
  * Installs the runtime hooks. `loadWasm()` instantiates the module, synchronously or by
  * returning a promise; it runs on first use, never at import.
  */
+/** @param {Partial<Runtime>} hooks */
 export function setRuntime(hooks) {
   runtime = { ...runtime, ...hooks };
 }
@@ -26,7 +34,7 @@ export function fileSystem() {
 export function startWasm() {
   if (wasmState === 'ready') return true;
   if (wasmState === 'unloaded') {
-    const loading = runtime.loadWasm();
+    const loading = /** @type {any} */ (runtime.loadWasm());
     if (!(loading && typeof loading.then === 'function')) {
       wasmState = 'ready';
       return true;
@@ -35,7 +43,7 @@ export function startWasm() {
       () => {
         wasmState = 'ready';
       },
-      e => {
+      /** @param {unknown} e */ e => {
         wasmState = 'unloaded';
         throw e;
       }

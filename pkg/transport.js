@@ -1,10 +1,15 @@
+// @ts-check
 // One HTTP attempt over the runtime's global `fetch`: the request, the per-attempt timeout, the
 // caller's AbortSignal and the response size limit. Used by request.js, and by the crate's Rust
 // API (wasm-bindgen bundles this file as a snippet there). Policy (what to retry, how to read
 // the answer) stays in Rust; this file only moves bytes, enforces the limits, and says how an
 // attempt failed.
 
-/** Why an attempt produced no response: `{ kind, cause }`, `kind` as in `Failure` (fetch.rs). */
+/**
+ * Why an attempt produced no response: `{ kind, cause }` (`TransportFailure` in internal.d.ts).
+ * @param {import('./internal').TransportFailure['kind']} kind
+ * @param {unknown} cause
+ */
 function failure(kind, cause) {
   return { kind, cause };
 }
@@ -13,8 +18,9 @@ function failure(kind, cause) {
 // certainly never sent (Node/undici, Deno, Bun).
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'ConnectionRefused', 'FailedToOpenSocket']);
 
+/** @param {unknown} error */
 function neverSent(error) {
-  let e = error;
+  let e = /** @type {any} */ (error);
   for (let i = 0; i < 3 && e !== null && typeof e === 'object'; i++) {
     const message = typeof e.message === 'string' ? e.message : '';
     if (NOT_SENT_CODES.has(e.code) || message.includes('Connection refused') || message.includes('ECONNREFUSED')) return true;
@@ -29,6 +35,11 @@ function neverSent(error) {
  * the limit, so a huge or endless answer never sits in memory. (A `content-length` bounds only
  * the encoded bytes, so a compressed body is always streamed.) Bytes, not text: the wasm module
  * takes UTF-8, so decoding here and encoding again there would be wasted work.
+ */
+/**
+ * @param {Response} response
+ * @param {number} limit
+ * @returns {Promise<Uint8Array | null>}
  */
 async function readBytes(response, limit) {
   if (response.body === null) return new Uint8Array(0);
@@ -69,6 +80,16 @@ async function readBytes(response, limit) {
  * kind is `cancelled` (the caller's signal; cause = its reason), `timeout`, `not_sent` or
  * `network` (cause = the runtime's error), or `too_large` (cause = the status).
  */
+/**
+ * @param {string} method
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {BodyInit | undefined} requestBody
+ * @param {number} timeoutMs
+ * @param {AbortSignal | undefined} signal
+ * @param {number} maxBytes
+ * @returns {Promise<{ status: number, headers: Headers, body: Uint8Array }>}
+ */
 export async function send(method, url, headers, requestBody, timeoutMs, signal, maxBytes) {
   if (signal?.aborted) throw failure('cancelled', signal.reason);
   const controller = new AbortController();
@@ -77,7 +98,7 @@ export async function send(method, url, headers, requestBody, timeoutMs, signal,
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const forward = () => controller.abort(signal.reason);
+  const forward = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', forward);
   let response;
   let body;
@@ -97,12 +118,17 @@ export async function send(method, url, headers, requestBody, timeoutMs, signal,
 }
 
 /** Waits `ms`; rejects with the signal's reason as soon as the caller aborts. */
+/**
+ * @param {number} ms
+ * @param {AbortSignal | undefined} signal
+ * @returns {Promise<void>}
+ */
 export function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal?.reason);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
