@@ -12,7 +12,17 @@ use composio_wasm::wasm::Error;
 use wasm_bindgen::prelude::*;
 
 fn to_js(e: Error) -> JsValue {
-    // `Error` implements Display without the API key, so it is safe to surface.
+    // An API error carries what the body said; `Error` never holds the API key.
+    if let Error::Api {
+        status,
+        code: Some(code),
+        request_id,
+        ..
+    } = &e
+    {
+        let id = request_id.as_deref().unwrap_or("-");
+        return JsValue::from_str(&format!("{status} code={code} request_id={id}: {e}"));
+    }
     JsValue::from_str(&e.to_string())
 }
 

@@ -28,7 +28,11 @@ test('the Rust example creates a session, lists tools, executes, refuses bad inp
 
 test('a wrong key is a typed API error that Rust can match on', async () => {
   const glue = await import(new URL('rust_worker.js', dir).href);
-  await assert.rejects(glue.handle(ctx.emulator.url, 'ak_wrong'), e => typeof e === 'string' && e.startsWith('401 {"error":'));
+  // The Rust `Error::Api` carries the body's code and request id, parsed.
+  await assert.rejects(glue.handle(ctx.emulator.url, 'ak_wrong'), e => {
+    assert.match(e, /^401 code=10401 request_id=req_\d+: 401 \{"error":\{"message":"Invalid API key"/);
+    return true;
+  });
 });
 
 test('the Rust API searches with a toolkit filter, formats OpenAI tools, ensures a connection, lists files', async () => {
