@@ -311,12 +311,42 @@ export class ConnectedAccounts {
 
   constructor(getClient) {
     this.#getClient = getClient;
-    bindMethods(this, ['get', 'waitForConnection']);
+    bindMethods(this, ['list', 'get', 'delete', 'refresh', 'updateStatus', 'enable', 'disable', 'waitForConnection']);
+  }
+
+  /** A page of the project's connected accounts (GET /api/v3.1/connected_accounts). */
+  async list(query, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.list', [query], requestOptions);
   }
 
   /** One connected account by id (GET /api/v3.1/connected_accounts/{id}). */
   async get(id, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.get', [id], requestOptions);
+  }
+
+  /** Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}). */
+  async delete(id, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.delete', [id], requestOptions);
+  }
+
+  /** Refreshes a connected account's credentials (POST /api/v3.1/connected_accounts/{id}/refresh). */
+  async refresh(id, options, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.refresh', [id, options], requestOptions);
+  }
+
+  /** Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status). */
+  async updateStatus(id, params, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, params], requestOptions);
+  }
+
+  /** `updateStatus(id, { enabled: true })`. */
+  async enable(id, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: true }], requestOptions);
+  }
+
+  /** `updateStatus(id, { enabled: false })`. */
+  async disable(id, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: false }], requestOptions);
   }
 
   /**

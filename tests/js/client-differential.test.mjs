@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Composio as Official } from '@composio/core';
-import { Composio as Ours } from '../../pkg/node.js';
+import { Composio as Ours, ValidationError } from '../../pkg/node.js';
 import { startEmulator } from '../../emulator/server.mjs';
 
 const KEY = 'ak_client_differential';
@@ -167,5 +167,187 @@ describe('composio.connectedAccounts.get(id) matches @composio/core', () => {
     const { theirs } = await same(sdk => sdk.connectedAccounts.get('ca nope/x?y'));
     assert.equal(theirs.requests[0].path, '/api/v3.1/connected_accounts/ca%20nope%2Fx%3Fy');
     assert.equal(theirs.error.constructor.name, 'NotFoundError');
+  });
+});
+
+/** Both SDKs refuse the call; composio-wasm before any request, with a ValidationError naming `field`. */
+async function refusedLocally(scenario, field) {
+  const mine = await run(ours, scenario);
+  assert.ok(mine.error instanceof ValidationError, `got ${mine.error?.stack}`);
+  assert.equal(mine.requests.length, 0);
+  assert.ok(mine.error.message.startsWith(`${field}:`) || mine.error.message.includes(` ${field}`), mine.error.message);
+  return mine.error;
+}
+
+/** Several accounts of `user_diff` and one of `user_other` (a SHARED gmail one among them). */
+async function accounts() {
+  const ids = [await account('gmail', { link: { alias: 'work' } }), await account('linear'), await account('github', { status: 'INITIATED' })];
+  const session = await call('POST', S, { user_id: 'user_other' });
+  const linked = await call('POST', `${S}/${session.session_id}/link`, { toolkit: 'slack' });
+  await fetch(linked.redirect_url);
+  const shared = await account('gmail', { link: { experimental: { account_type: 'SHARED' } } });
+  return [...ids, linked.connected_account_id, shared];
+}
+
+describe('composio.connectedAccounts.list(query?) matches @composio/core', () => {
+  test('no query: every PRIVATE account of the project, newest first', async () => {
+    const { theirs } = await same(sdk => sdk.connectedAccounts.list(), accounts);
+    assert.deepEqual(theirs.requests, [{ method: 'GET', path: '/api/v3.1/connected_accounts', query: {}, body: '' }]);
+    assert.deepEqual(Object.keys(theirs.result), ['items', 'nextCursor', 'totalPages']);
+    assert.equal(theirs.result.items.length, 4);
+  });
+
+  test('every filter, in the official query order', async () => {
+    const query = {
+      authConfigIds: ['ac_x', 'ac_y'],
+      limit: 2,
+      orderBy: 'updated_at',
+      statuses: ['ACTIVE', 'INITIATED'],
+      toolkitSlugs: ['gmail', 'linear', 'github'],
+      userIds: ['user_diff'],
+      accountType: 'ALL',
+    };
+    const { theirs } = await same(sdk => sdk.connectedAccounts.list(query), accounts);
+    assert.deepEqual(theirs.requests[0].query, {
+      auth_config_ids: 'ac_x,ac_y',
+      limit: '2',
+      order_by: 'updated_at',
+      statuses: 'ACTIVE,INITIATED',
+      toolkit_slugs: 'gmail,linear,github',
+      user_ids: 'user_diff',
+      account_type: 'ALL',
+    });
+    assert.deepEqual(theirs.result.items, []);
+  });
+
+  test('pages: the cursor of one page reads the next; SHARED accounts only', async () => {
+    await same(async sdk => {
+      const first = await sdk.connectedAccounts.list({ limit: 2, userIds: ['user_diff', 'user_other'] });
+      const second = await sdk.connectedAccounts.list({ limit: 2, cursor: first.nextCursor, userIds: ['user_diff', 'user_other'] });
+      const shared = await sdk.connectedAccounts.list({ accountType: 'SHARED', toolkitSlugs: [] });
+      assert.equal(shared.items.length, 1);
+      return { first, second, shared };
+    }, accounts);
+  });
+
+  test('a bad cursor is the same 400 error', async () => {
+    const { theirs } = await same(sdk => sdk.connectedAccounts.list({ cursor: 'nope' }));
+    assert.equal(theirs.error.constructor.name, 'BadRequestError');
+  });
+
+  test('a mistyped filter is refused before any request (the official SDK refuses it too)', async () => {
+    for (const [query, field] of [
+      [{ limit: '5' }, 'limit'],
+      [{ statuses: ['DONE'] }, 'statuses[0]'],
+      [{ userIds: 'user_diff' }, 'userIds'],
+      [{ orderBy: 'name' }, 'orderBy'],
+      [{ accountType: 'PUBLIC' }, 'accountType'],
+    ]) {
+      const theirs = await run(official, sdk => sdk.connectedAccounts.list(query));
+      assert.equal(theirs.error?.constructor.name, 'ValidationError', JSON.stringify(query));
+      assert.equal(theirs.requests.length, 0);
+      await refusedLocally(sdk => sdk.connectedAccounts.list(query), field);
+    }
+  });
+
+  test('deliberate difference: a fractional limit and unknown keys are refused locally', async () => {
+    await refusedLocally(sdk => sdk.connectedAccounts.list({ limit: 2.5 }), 'limit');
+    await refusedLocally(sdk => sdk.connectedAccounts.list({ userId: 'u' }), 'query');
+  });
+});
+
+describe('composio.connectedAccounts.delete(id) matches @composio/core', () => {
+  test('the account is gone from get and list', async () => {
+    const { theirs } = await same(async (sdk, ids) => {
+      const deleted = await sdk.connectedAccounts.delete(ids[1]);
+      const listed = await sdk.connectedAccounts.list();
+      assert.ok(!listed.items.some(a => a.id === ids[1]));
+      const gone = await sdk.connectedAccounts.get(ids[1]).catch(e => e.constructor.name);
+      return { deleted, listed, gone };
+    }, accounts);
+    assert.deepEqual(theirs.requests[0], { method: 'DELETE', path: `/api/v3.1/connected_accounts/${theirs.setup[1]}`, query: {}, body: '' });
+    assert.deepEqual(theirs.result.deleted, { success: true });
+    assert.equal(theirs.result.gone, 'NotFoundError');
+  });
+
+  test('an unknown id is the same 404 error', async () => {
+    const { theirs } = await same(sdk => sdk.connectedAccounts.delete('ca_nope'));
+    assert.equal(theirs.error.constructor.name, 'NotFoundError');
+    assert.match(theirs.error.message, /Connected account ca_nope not found/);
+  });
+
+  test('a non-string id is refused locally', () => refusedLocally(sdk => sdk.connectedAccounts.delete(7), 'connectedAccountId'));
+});
+
+describe('composio.connectedAccounts.refresh(id, options?) matches @composio/core', () => {
+  test('an OAuth2 account: a new link, INITIATED; redirect_url in the query, validate_credentials in the body', async () => {
+    const { theirs } = await same(async (sdk, id) => {
+      const refreshed = await sdk.connectedAccounts.refresh(id, { redirectUrl: 'https://app.test/back', validateCredentials: true });
+      return { refreshed, account: await sdk.connectedAccounts.get(id) };
+    }, () => account('gmail'));
+    assert.deepEqual(theirs.requests[0], {
+      method: 'POST',
+      path: `/api/v3.1/connected_accounts/${theirs.setup}/refresh`,
+      query: { redirect_url: 'https://app.test/back' },
+      body: '{"validate_credentials":true}',
+    });
+    assert.equal(theirs.result.refreshed.status, 'INITIATED');
+    assert.equal(theirs.result.account.status, 'INITIATED');
+  });
+
+  test('an API-key account, without options and with {}: body {}', async () => {
+    for (const options of [undefined, {}]) {
+      const { theirs } = await same((sdk, id) => sdk.connectedAccounts.refresh(id, options), () => account('linear'));
+      assert.equal(theirs.requests[0].body, '{}');
+      assert.deepEqual(theirs.result, { id: theirs.setup, redirect_url: null, status: 'ACTIVE' });
+    }
+  });
+
+  test('an unknown id is the same 404 error', async () => {
+    const { theirs } = await same(sdk => sdk.connectedAccounts.refresh('ca_nope'));
+    assert.equal(theirs.error.constructor.name, 'NotFoundError');
+  });
+
+  test('mistyped options are refused before any request (the official SDK refuses them too)', async () => {
+    const theirs = await run(official, sdk => sdk.connectedAccounts.refresh('ca_x', { validateCredentials: 'yes' }));
+    assert.equal(theirs.error?.constructor.name, 'ValidationError');
+    await refusedLocally(sdk => sdk.connectedAccounts.refresh('ca_x', { validateCredentials: 'yes' }), 'options.validateCredentials');
+    await refusedLocally(sdk => sdk.connectedAccounts.refresh('ca_x', { redirectUrl: 5 }), 'options.redirectUrl');
+  });
+});
+
+describe('composio.connectedAccounts.updateStatus / enable / disable match @composio/core', () => {
+  test('disable, then enable: isDisabled follows in get and list', async () => {
+    const { theirs } = await same(async (sdk, id) => {
+      const disabled = await sdk.connectedAccounts.disable(id);
+      const whileDisabled = await sdk.connectedAccounts.get(id);
+      const enabled = await sdk.connectedAccounts.enable(id);
+      const listed = await sdk.connectedAccounts.list();
+      const again = await sdk.connectedAccounts.updateStatus(id, { enabled: false });
+      return { disabled, whileDisabled, enabled, listed, again, after: await sdk.connectedAccounts.get(id) };
+    }, () => account('linear'));
+    const patch = enabled => ({ method: 'PATCH', path: `/api/v3.1/connected_accounts/${theirs.setup}/status`, query: {}, body: JSON.stringify({ enabled }) });
+    assert.deepEqual(theirs.requests[0], patch(false));
+    assert.deepEqual(theirs.requests[2], patch(true));
+    assert.deepEqual(theirs.requests[4], patch(false));
+    assert.deepEqual(theirs.result.disabled, { success: true });
+    assert.equal(theirs.result.whileDisabled.isDisabled, true);
+    assert.equal(theirs.result.listed.items[0].isDisabled, false);
+    assert.equal(theirs.result.after.isDisabled, true);
+  });
+
+  test('an unknown id is the same 404 error', async () => {
+    for (const f of [sdk => sdk.connectedAccounts.disable('ca_nope'), sdk => sdk.connectedAccounts.updateStatus('ca_nope', { enabled: true })]) {
+      const { theirs } = await same(f);
+      assert.equal(theirs.error.constructor.name, 'NotFoundError');
+    }
+  });
+
+  test('deliberate difference: bad params are refused locally (the official SDK sends them and gets a 400)', async () => {
+    const theirs = await run(official, sdk => sdk.connectedAccounts.updateStatus('ca_x', { enabled: 'x' }));
+    assert.equal(theirs.error?.constructor.name, 'BadRequestError');
+    await refusedLocally(sdk => sdk.connectedAccounts.updateStatus('ca_x', { enabled: 'x' }), 'params.enabled');
+    await refusedLocally(sdk => sdk.connectedAccounts.updateStatus('ca_x'), 'params');
+    await refusedLocally(sdk => sdk.connectedAccounts.updateStatus('ca_x', { enabled: true, extra: 1 }), 'params');
   });
 });
