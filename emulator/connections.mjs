@@ -3,6 +3,7 @@
 // the shape of spec A7.16 (what `waitForConnection` polls).
 
 import { defaultAuthScheme, findToolkit } from './catalog.mjs';
+import { defaultAuthConfig } from './auth-configs.mjs';
 import { HttpError, checkBody, invalidPayload } from './http.mjs';
 import { checkQueryKeys, pageOf, pageRequest, queryList } from './paging.mjs';
 import { findSession } from './sessions.mjs';
@@ -31,9 +32,8 @@ function authConfigFor(state, session, toolkit) {
   const override = Object.entries(session.settings.auth_configs ?? {}).find(([k]) => k.toLowerCase() === toolkit.slug)?.[1];
   const scheme = defaultAuthScheme(toolkit);
   if (override) return { id: override, auth_scheme: scheme, is_composio_managed: false, is_disabled: false };
-  const key = `${session.project}:${toolkit.slug}`;
-  if (!state.authConfigs.has(key)) state.authConfigs.set(key, state.ids.next('ac_'));
-  return { id: state.authConfigs.get(key), auth_scheme: scheme, is_composio_managed: toolkit.managedSchemes.includes(scheme), is_disabled: false };
+  const record = defaultAuthConfig(state, session.project, toolkit);
+  return { id: record.id, auth_scheme: scheme, is_composio_managed: record.is_composio_managed, is_disabled: false, record };
 }
 
 const newestFirst = list => list.sort((a, b) => b.seq - a.seq);
@@ -85,6 +85,11 @@ function stateVal(account) {
   return val;
 }
 
+/** An account's `auth_config`: `is_disabled` follows the project's auth config (auth-configs.mjs). */
+function authConfigWire({ record, ...config }) {
+  return { ...config, is_disabled: record?.status === 'DISABLED' };
+}
+
 function experimentalOf(account) {
   return {
     account_type: account.account_type,
@@ -107,7 +112,7 @@ export function accountWire(account) {
     status: account.status,
     status_reason: account.status_reason,
     toolkit: { slug: account.toolkit },
-    auth_config: account.auth_config,
+    auth_config: authConfigWire(account.auth_config),
     state: { authScheme: account.auth_config.auth_scheme, val },
     data: { ...val },
     params: {},

@@ -358,6 +358,46 @@ export class ConnectedAccounts {
   }
 }
 
+/** `composio.authConfigs`: the project's auth configs. */
+export class AuthConfigs {
+  #getClient;
+
+  constructor(getClient) {
+    this.#getClient = getClient;
+    bindMethods(this, ['list', 'get', 'delete', 'updateStatus', 'enable', 'disable']);
+  }
+
+  /** A page of the project's auth configs (GET /api/v3.1/auth_configs). */
+  async list(query, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.list', [query], requestOptions);
+  }
+
+  /** One auth config by id (GET /api/v3.1/auth_configs/{id}). */
+  async get(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.get', [id], requestOptions);
+  }
+
+  /** Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}). */
+  async delete(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.delete', [id], requestOptions);
+  }
+
+  /** Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}). */
+  async updateStatus(status, id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.updateStatus', [status, id], requestOptions);
+  }
+
+  /** `updateStatus('ENABLED', id)`. */
+  async enable(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.updateStatus', ['ENABLED', id], requestOptions);
+  }
+
+  /** `updateStatus('DISABLED', id)`. */
+  async disable(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.updateStatus', ['DISABLED', id], requestOptions);
+  }
+}
+
 /** The constructor options this client reads; the rest (`provider`, …) is not read at all. */
 const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders'];
 
@@ -412,5 +452,6 @@ export class Composio {
     this.use = sessions.use;
     this.toolkits = new Toolkits(getClient);
     this.connectedAccounts = new ConnectedAccounts(getClient);
+    this.authConfigs = new AuthConfigs(getClient);
   }
 }

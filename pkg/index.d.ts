@@ -1380,6 +1380,80 @@ export declare class Composio {
   toolkits: Toolkits;
   /** Connected accounts: list, read, delete, refresh, enable / disable, wait for one to become active. */
   connectedAccounts: ConnectedAccounts;
+  /** Auth configs: list, read, delete, enable / disable. */
+  authConfigs: AuthConfigs;
+}
+
+/** An auth config (camelCase), members in the official schema's order. */
+export type AuthConfigRetrieveResponse = {
+  id: string;
+  name: string;
+  toolkit: { logo: string; slug: string };
+  noOfConnections: number;
+  status: 'ENABLED' | 'DISABLED';
+  authScheme?: AuthSchemeType | undefined;
+  credentials?: Record<string, unknown> | undefined;
+  expectedInputFields?: unknown[] | undefined;
+  isEnabledForToolRouter?: boolean | undefined;
+  /** @deprecated Use `toolAccessConfig`. */
+  restrictToFollowingTools?: string[] | undefined;
+  isComposioManaged?: boolean | undefined;
+  createdBy?: string | undefined;
+  createdAt?: string | undefined;
+  lastUpdatedAt?: string | undefined;
+  toolAccessConfig?:
+    | {
+        toolsAvailableForExecution?: string[] | undefined;
+        toolsForConnectedAccountCreation?: string[] | undefined;
+      }
+    | undefined;
+};
+
+/** `authConfigs.list()`'s filters. */
+export type AuthConfigListParams = {
+  cursor?: string | undefined;
+  isComposioManaged?: boolean | undefined;
+  /** A positive integer (composio-wasm refuses fractions; the official SDK sends them). */
+  limit?: number | undefined;
+  search?: string | undefined;
+  showDisabled?: boolean | undefined;
+  /** A toolkit slug. */
+  toolkit?: string | undefined;
+};
+
+/** A page of auth configs. */
+export type AuthConfigListResponse = {
+  items: AuthConfigRetrieveResponse[];
+  nextCursor: string | null;
+  totalPages: number;
+};
+
+/** What `authConfigs.delete()` returns (the API's answer, as received). */
+export interface AuthConfigDeleteResponse {
+  revoke_job_id?: string;
+}
+
+/** What `authConfigs.updateStatus()` / `enable()` / `disable()` return (the API's answer, as received). */
+export type AuthConfigUpdateStatusResponse = unknown;
+
+/** `composio.authConfigs` (the parts composio-wasm has so far). */
+export interface AuthConfigs {
+  /** A page of the project's auth configs (GET /api/v3.1/auth_configs). */
+  list(query?: AuthConfigListParams, requestOptions?: ComposioRequestOptions): Promise<AuthConfigListResponse>;
+  /** One auth config (GET /api/v3.1/auth_configs/{id}). Rejects with `NotFoundError` for an unknown id. */
+  get(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigRetrieveResponse>;
+  /** Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}). */
+  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigDeleteResponse>;
+  /** Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}). */
+  updateStatus(
+    status: 'ENABLED' | 'DISABLED',
+    id: string,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<AuthConfigUpdateStatusResponse>;
+  /** `updateStatus('ENABLED', id)`. */
+  enable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
+  /** `updateStatus('DISABLED', id)`. */
+  disable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
 }
 
 /** `composio.connectedAccounts` (the parts composio-wasm has so far). */

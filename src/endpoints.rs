@@ -17,8 +17,8 @@ use crate::session::{session_fields, Source};
 use crate::shape::Shaped;
 use crate::validate::{Checker, Invalid, Path};
 use crate::{
-    accounts, catalog, connection, create_config, execute, files, search, toolkits, tools,
-    update_config,
+    accounts, auth_configs, catalog, connection, create_config, execute, files, search, toolkits,
+    tools, update_config,
 };
 
 /// The caller's arguments, in the row's order. A missing or `undefined` argument reads as
@@ -126,6 +126,7 @@ pub struct Endpoint {
 
 const SESSION: &str = "/api/v3.1/tool_router/session/{sessionId}";
 const ACCOUNT: &str = "/api/v3.1/connected_accounts/{connectedAccountId}";
+const AUTH_CONFIG: &str = "/api/v3.1/auth_configs/{authConfigId}";
 const TOOLS_PAGE_LIMIT: i64 = 500;
 /// What `session_fields` reads of a session answer.
 const SESSION_MEMBERS: &[&str] = &[
@@ -472,6 +473,64 @@ pub static TABLE: &[Endpoint] = &[
         keep: &[],
     },
     Endpoint {
+        name: "authConfigs.list",
+        js: "composio.authConfigs.list",
+        method: Method::Get,
+        path: "/api/v3.1/auth_configs",
+        args: &["query"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(auth_configs::list_query(a.get(0))?)),
+        read: Read::Value(|b, _| auth_configs::list_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.get",
+        js: "composio.authConfigs.get",
+        method: Method::Get,
+        path: AUTH_CONFIG,
+        args: &["authConfigId"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "authConfigId")?])),
+        read: Read::Value(|b, _| auth_configs::auth_config_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.delete",
+        js: "composio.authConfigs.delete",
+        method: Method::Delete,
+        path: AUTH_CONFIG,
+        args: &["authConfigId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "authConfigId")?])),
+        read: Read::Value(|b, _| accounts::passed(b, "an auth config delete result", &[])),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.updateStatus",
+        js: "composio.authConfigs.updateStatus",
+        method: Method::Patch,
+        path: "/api/v3.1/auth_configs/{authConfigId}/{status}",
+        args: &["status", "authConfigId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let status = auth_configs::status(a.get(0))?;
+            Ok(Parts::at(vec![
+                string_param(a.get(1), "authConfigId")?,
+                status,
+            ]))
+        },
+        read: Read::Value(|b, _| Ok(b.clone())),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
         name: "toolkits.list",
         js: "composio.toolkits.get",
         method: Method::Get,
@@ -656,7 +715,10 @@ mod tests {
             e.args
                 .iter()
                 .map(|a| match *a {
-                    "sessionId" | "slug" | "connectedAccountId" => Json::str("x_1"),
+                    "sessionId" | "slug" | "connectedAccountId" | "authConfigId" => {
+                        Json::str("x_1")
+                    }
+                    "status" => Json::str("ENABLED"),
                     "userId" => Json::str("u"),
                     "toolSlug" => Json::str("GMAIL_SEND"),
                     "toolkit" => Json::str("gmail"),

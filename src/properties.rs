@@ -247,7 +247,12 @@ fn args_for(name: &str) -> Vec<Json> {
         | "connectedAccounts.delete"
         | "connectedAccounts.refresh" => r#"["ca_1"]"#,
         "connectedAccounts.updateStatus" => r#"["ca_1",{"enabled":false}]"#,
-        "toolkits.list" | "toolkits.listCategories" | "connectedAccounts.list" => "[]",
+        "toolkits.list"
+        | "toolkits.listCategories"
+        | "connectedAccounts.list"
+        | "authConfigs.list" => "[]",
+        "authConfigs.get" | "authConfigs.delete" => r#"["ac_1"]"#,
+        "authConfigs.updateStatus" => r#"["DISABLED","ac_1"]"#,
         "toolkits.get" => r#"["gmail"]"#,
         "files.uploadUrl" | "files.downloadUrl" | "files.delete" => r#"["trs_1","/a.txt"]"#,
         other => panic!("no arguments for {other}: add them here"),

@@ -351,3 +351,107 @@ describe('composio.connectedAccounts.updateStatus / enable / disable match @comp
     await refusedLocally(sdk => sdk.connectedAccounts.updateStatus('ca_x', { enabled: true, extra: 1 }), 'params');
   });
 });
+
+/** Accounts on gmail, linear and github: the project's default auth configs of the three. */
+async function authConfigs() {
+  await account('gmail');
+  await account('linear');
+  await account('github', { status: 'INITIATED' });
+  const listed = await call('GET', '/api/v3.1/auth_configs');
+  return listed.items.map(c => c.id);
+}
+
+describe('composio.authConfigs.list(query?) matches @composio/core', () => {
+  test('no query: the auth configs the session links made', async () => {
+    const { theirs } = await same(sdk => sdk.authConfigs.list(), authConfigs);
+    assert.deepEqual(theirs.requests, [{ method: 'GET', path: '/api/v3.1/auth_configs', query: {}, body: '' }]);
+    assert.deepEqual(theirs.result.items.map(c => c.toolkit.slug), ['gmail', 'linear', 'github']);
+    assert.deepEqual(Object.keys(theirs.result), ['items', 'nextCursor', 'totalPages']);
+  });
+
+  test('every filter, in the official query order; pages', async () => {
+    const { theirs } = await same(async sdk => {
+      const filtered = await sdk.authConfigs.list({ toolkit: 'gmail', showDisabled: true, isComposioManaged: true, search: 'gm', limit: 5 });
+      const first = await sdk.authConfigs.list({ limit: 2 });
+      const second = await sdk.authConfigs.list({ limit: 2, cursor: first.nextCursor });
+      return { filtered, first, second };
+    }, authConfigs);
+    assert.deepEqual(theirs.requests[0].query, { is_composio_managed: 'true', limit: '5', search: 'gm', show_disabled: 'true', toolkit_slug: 'gmail' });
+    assert.equal(theirs.result.filtered.items.length, 1);
+    assert.equal(theirs.result.second.items.length, 1);
+  });
+
+  test('mistyped filters are refused before any request (the official SDK throws a ZodError)', async () => {
+    for (const [query, field] of [
+      [{ limit: '5' }, 'limit'],
+      [{ showDisabled: 'yes' }, 'showDisabled'],
+      [{ toolkit: 7 }, 'toolkit'],
+    ]) {
+      const theirs = await run(official, sdk => sdk.authConfigs.list(query));
+      assert.equal(theirs.error?.constructor.name, 'ZodError');
+      assert.equal(theirs.requests.length, 0);
+      await refusedLocally(sdk => sdk.authConfigs.list(query), field);
+    }
+  });
+});
+
+describe('composio.authConfigs.get / delete / updateStatus / enable / disable match @composio/core', () => {
+  test('get(id)', async () => {
+    const { theirs } = await same((sdk, ids) => sdk.authConfigs.get(ids[0]), authConfigs);
+    assert.deepEqual(theirs.requests, [{ method: 'GET', path: `/api/v3.1/auth_configs/${theirs.setup[0]}`, query: {}, body: '' }]);
+    assert.equal(theirs.result.noOfConnections, 1);
+  });
+
+  test('disable: DISABLED in get, hidden from list unless showDisabled, isDisabled on its accounts; enable undoes it', async () => {
+    const { theirs } = await same(async (sdk, ids) => {
+      const disabled = await sdk.authConfigs.disable(ids[0]);
+      const got = await sdk.authConfigs.get(ids[0]);
+      const listed = await sdk.authConfigs.list();
+      const all = await sdk.authConfigs.list({ showDisabled: true });
+      const accountsNow = await sdk.connectedAccounts.list({ authConfigIds: [ids[0]] });
+      const enabled = await sdk.authConfigs.enable(ids[0]);
+      const viaStatus = await sdk.authConfigs.updateStatus('DISABLED', ids[1]);
+      return { disabled, got, listed, all, accountsNow, enabled, viaStatus, after: await sdk.authConfigs.list() };
+    }, authConfigs);
+    const [gmail, linear] = theirs.setup;
+    assert.deepEqual(theirs.requests[0], { method: 'PATCH', path: `/api/v3.1/auth_configs/${gmail}/DISABLED`, query: {}, body: '' });
+    assert.deepEqual(theirs.requests[5], { method: 'PATCH', path: `/api/v3.1/auth_configs/${gmail}/ENABLED`, query: {}, body: '' });
+    assert.deepEqual(theirs.requests[6], { method: 'PATCH', path: `/api/v3.1/auth_configs/${linear}/DISABLED`, query: {}, body: '' });
+    assert.equal(theirs.result.got.status, 'DISABLED');
+    assert.ok(!theirs.result.listed.items.some(c => c.id === gmail));
+    assert.equal(theirs.result.all.items.find(c => c.id === gmail).status, 'DISABLED');
+    assert.equal(theirs.result.accountsNow.items[0].authConfig.isDisabled, true);
+    assert.deepEqual(theirs.result.after.items.map(c => c.id), [gmail, theirs.setup[2]]);
+  });
+
+  test('delete(id): gone from get and list', async () => {
+    const { theirs } = await same(async (sdk, ids) => {
+      const deleted = await sdk.authConfigs.delete(ids[1]);
+      const gone = await sdk.authConfigs.get(ids[1]).catch(e => e.constructor.name);
+      return { deleted, gone, listed: await sdk.authConfigs.list() };
+    }, authConfigs);
+    assert.deepEqual(theirs.requests[0], { method: 'DELETE', path: `/api/v3.1/auth_configs/${theirs.setup[1]}`, query: {}, body: '' });
+    assert.equal(theirs.result.gone, 'NotFoundError');
+    assert.equal(theirs.result.listed.items.length, 2);
+  });
+
+  test('an unknown id is the same 404 error', async () => {
+    for (const f of [
+      sdk => sdk.authConfigs.get('ac_nope'),
+      sdk => sdk.authConfigs.delete('ac_nope'),
+      sdk => sdk.authConfigs.updateStatus('ENABLED', 'ac_nope'),
+      sdk => sdk.authConfigs.disable('ac_nope'),
+    ]) {
+      const { theirs } = await same(f);
+      assert.equal(theirs.error.constructor.name, 'NotFoundError');
+      assert.match(theirs.error.message, /Auth config ac_nope not found/);
+    }
+  });
+
+  test('deliberate difference: an unknown status is refused locally (the official SDK sends it)', async () => {
+    const theirs = await run(official, sdk => sdk.authConfigs.updateStatus('enabled', 'ac_x'));
+    assert.equal(theirs.requests[0].path, '/api/v3.1/auth_configs/ac_x/enabled');
+    await refusedLocally(sdk => sdk.authConfigs.updateStatus('enabled', 'ac_x'), 'status');
+    await refusedLocally(sdk => sdk.authConfigs.get(5), 'authConfigId');
+  });
+});
