@@ -3,10 +3,10 @@
 //! by `transformConnectedAccountListResponse`; the others passed through as received, after a
 //! check of the members their `@composio/client` types promise).
 
-use crate::connection::{account_at, STATUSES};
+use crate::connection::{account_at, account_status, STATUSES};
 use crate::json::Json;
 use crate::query::{query_string, QueryValue};
-use crate::shape::{map_items, pick, At, BadShape, Field, Kind, Shaped};
+use crate::shape::{map_items, pick, At, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
 const LIST_KEYS: &[&str] = &[
@@ -78,9 +78,15 @@ pub fn list_query(query: &Json) -> Result<String, Invalid> {
 /// The list page → `{ items, nextCursor, totalPages }`: each item as `get(id)` maps it, an
 /// absent `next_cursor` null, `total_pages` required.
 pub fn list_result(body: &Json) -> Shaped<Json> {
-    let at = At::root(body, "a connected account list object")?;
-    let items = map_items(&at, "items", true, account_at)?;
-    let mut out = pick(&at, LIST_TAIL)?;
+    page_result(body, "a connected account list object", account_at)
+}
+
+/// A list page → `{ items, nextCursor, totalPages }` with each item mapped by `item`: an absent
+/// `next_cursor` reads as null, `total_pages` is required, the other members are dropped.
+pub fn page_result(body: &Json, what: &str, item: fn(&At) -> Shaped<Json>) -> Shaped<Json> {
+    let at = At::root(body, what)?;
+    let items = map_items(&at, "items", true, item)?;
+    let mut out = pick(&at, PAGE_TAIL)?;
     if let Json::Obj(pairs) = &mut out {
         pairs.insert(
             0,
@@ -90,7 +96,7 @@ pub fn list_result(body: &Json) -> Shaped<Json> {
     Ok(out)
 }
 
-const LIST_TAIL: &[Field] = &[
+const PAGE_TAIL: &[Field] = &[
     Field("next_cursor", "nextCursor", false, Kind::StrOrNullDefault),
     Field("total_pages", "totalPages", true, Kind::Num),
 ];
@@ -148,23 +154,16 @@ pub const SUCCESS: &[Field] = &[Field("success", "success", true, Kind::Bool)];
 
 /// `refresh`: `{ id, redirect_url, status }`, the status one of the account statuses.
 pub fn refresh_result(body: &Json) -> Shaped<Json> {
-    let out = passed(
-        body,
-        "a connected account refresh object",
+    let at = At::root(body, "a connected account refresh object")?;
+    pick(
+        &at,
         &[
             Field("id", "id", true, Kind::Str),
             Field("redirect_url", "redirect_url", false, Kind::StrOrNull),
-            Field("status", "status", true, Kind::Str),
         ],
     )?;
-    match out.get("status").and_then(Json::as_str) {
-        Some(s) if STATUSES.contains(&s) => Ok(out),
-        s => Err(BadShape(format!(
-            "`status` should be one of {}, got '{}'",
-            STATUSES.join(" | "),
-            s.unwrap_or_default()
-        ))),
-    }
+    account_status(&at)?;
+    Ok(body.clone())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use crate::json::Json;
 use crate::query::{query_string, QueryValue};
-use crate::shape::{map_items, member, pick, At, BadShape, Field, Kind, Shaped};
+use crate::shape::{member, pick, At, BadShape, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
 const LIST_KEYS: &[&str] = &[
@@ -159,22 +159,7 @@ pub fn auth_config_result(body: &Json) -> Shaped<Json> {
 
 /// `list()`: `{ items, nextCursor, totalPages }`, an absent `next_cursor` null.
 pub fn list_result(body: &Json) -> Shaped<Json> {
-    let at = At::root(body, "an auth config list object")?;
-    let items = map_items(&at, "items", true, auth_config_at)?;
-    let mut out = pick(
-        &at,
-        &[
-            Field("next_cursor", "nextCursor", false, Kind::StrOrNullDefault),
-            Field("total_pages", "totalPages", true, Kind::Num),
-        ],
-    )?;
-    if let Json::Obj(pairs) = &mut out {
-        pairs.insert(
-            0,
-            ("items".to_string(), items.unwrap_or(Json::Arr(Vec::new()))),
-        );
-    }
-    Ok(out)
+    crate::accounts::page_result(body, "an auth config list object", auth_config_at)
 }
 
 #[cfg(test)]

@@ -267,13 +267,7 @@ pub fn account_at(at: &At) -> Shaped<Json> {
     let mut out = vec![("authConfig".to_string(), auth_config)];
     out.splice(0..0, members(pick(at, HEAD)?));
     out.extend(members(pick(at, MIDDLE)?));
-    let status = at.str("status")?;
-    if !STATUSES.contains(&status) {
-        return Err(BadShape(format!(
-            "`status` should be one of {}, got '{status}'",
-            STATUSES.join(" | ")
-        )));
-    }
+    account_status(at)?;
     out.push(("toolkit".to_string(), toolkit));
     if let Some(state) = account_state(at.opt("state")) {
         out.push(("state".to_string(), state));
@@ -283,6 +277,18 @@ pub fn account_at(at: &At) -> Shaped<Json> {
         out.push(("experimental".to_string(), e));
     }
     Ok(Json::Obj(out))
+}
+
+/// The required `status` member, which must be one of [`STATUSES`].
+pub(crate) fn account_status(at: &At) -> Shaped<()> {
+    let status = at.str("status")?;
+    if !STATUSES.contains(&status) {
+        return Err(BadShape(format!(
+            "`status` should be one of {}, got '{status}'",
+            STATUSES.join(" | ")
+        )));
+    }
+    Ok(())
 }
 
 fn members(v: Json) -> Vec<(String, Json)> {
