@@ -7,7 +7,7 @@ import { CATALOG_CREATED_AT, CATALOG_UPDATED_AT, TOOLKITS } from './catalog-data
 export const logoOf = slug => `https://logos.composio.dev/api/${slug}`;
 
 /** A stable uuid-looking id from a string, for fields like `deprecated.toolkitId`. */
-function stableUuid(text) {
+export function stableUuid(text) {
   let h = 2166136261;
   const hex = [];
   for (let i = 0; i < 32; i++) {

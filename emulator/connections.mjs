@@ -3,10 +3,11 @@
 // the shape of spec A7.16 (what `waitForConnection` polls).
 
 import { defaultAuthScheme, findToolkit } from './catalog.mjs';
+import { defaultAuthConfig } from './auth-configs.mjs';
 import { HttpError, checkBody, invalidPayload } from './http.mjs';
-import { checkQueryKeys } from './paging.mjs';
+import { checkQueryKeys, pageOf, pageRequest, queryList } from './paging.mjs';
 import { findSession } from './sessions.mjs';
-import { linkBody } from './shapes.mjs';
+import { accountStatusBody, linkBody, refreshBody } from './shapes.mjs';
 
 export const STATUSES = ['INITIALIZING', 'INITIATED', 'ACTIVE', 'FAILED', 'EXPIRED', 'INACTIVE', 'REVOKED'];
 const TERMINAL_REASONS = {
@@ -31,9 +32,8 @@ function authConfigFor(state, session, toolkit) {
   const override = Object.entries(session.settings.auth_configs ?? {}).find(([k]) => k.toLowerCase() === toolkit.slug)?.[1];
   const scheme = defaultAuthScheme(toolkit);
   if (override) return { id: override, auth_scheme: scheme, is_composio_managed: false, is_disabled: false };
-  const key = `${session.project}:${toolkit.slug}`;
-  if (!state.authConfigs.has(key)) state.authConfigs.set(key, state.ids.next('ac_'));
-  return { id: state.authConfigs.get(key), auth_scheme: scheme, is_composio_managed: toolkit.managedSchemes.includes(scheme), is_disabled: false };
+  const record = defaultAuthConfig(state, session.project, toolkit);
+  return { id: record.id, auth_scheme: scheme, is_composio_managed: record.is_composio_managed, is_disabled: false, record };
 }
 
 const newestFirst = list => list.sort((a, b) => b.seq - a.seq);
@@ -85,6 +85,11 @@ function stateVal(account) {
   return val;
 }
 
+/** An account's `auth_config`: `is_disabled` follows the project's auth config (auth-configs.mjs). */
+function authConfigWire({ record, ...config }) {
+  return { ...config, is_disabled: record?.status === 'DISABLED' };
+}
+
 function experimentalOf(account) {
   return {
     account_type: account.account_type,
@@ -107,11 +112,11 @@ export function accountWire(account) {
     status: account.status,
     status_reason: account.status_reason,
     toolkit: { slug: account.toolkit },
-    auth_config: account.auth_config,
+    auth_config: authConfigWire(account.auth_config),
     state: { authScheme: account.auth_config.auth_scheme, val },
     data: { ...val },
     params: {},
-    is_disabled: account.status === 'INACTIVE',
+    is_disabled: account.disabled === true || account.status === 'INACTIVE',
     created_at: account.created_at,
     updated_at: account.updated_at,
     user_id: account.user_id,
@@ -185,16 +190,103 @@ export function link(state, ctx) {
   return [201, startLink(state, session, ctx.origin, checkBody(linkBody, ctx.body))];
 }
 
-export function getConnectedAccount(state, ctx) {
-  checkQueryKeys(ctx.query, []);
+/** The project's account `id`, or the backend's 404. */
+function findAccount(state, ctx) {
   const account = state.accounts.get(ctx.params.id);
   if (!account || account.project !== ctx.project) {
     throw new HttpError(404, `Connected account ${ctx.params.id} not found`, { slug: 'ConnectedAccount_NotFound', code: 4040 });
   }
-  return [200, accountWire(account)];
+  return account;
+}
+
+export function getConnectedAccount(state, ctx) {
+  checkQueryKeys(ctx.query, []);
+  return [200, accountWire(findAccount(state, ctx))];
+}
+
+const oneOfQuery = (key, value, allowed) => {
+  if (value !== null && !allowed.includes(value)) invalidPayload([`Error in query.${key}: Invalid enum value`]);
+  return value ?? undefined;
+};
+
+/**
+ * `GET /api/v3.1/connected_accounts`: the project's accounts, filtered by every list given
+ * (`auth_config_ids`, `statuses`, `toolkit_slugs`, `user_ids`), PRIVATE ones only unless
+ * `account_type` is SHARED or ALL, newest first (`order_by` created_at, the default, or
+ * updated_at), in pages of `limit` (default 20, at most 1000).
+ */
+export function listConnectedAccounts(state, ctx) {
+  const q = ctx.query;
+  checkQueryKeys(q, ['account_type', 'auth_config_ids', 'cursor', 'limit', 'order_by', 'statuses', 'toolkit_slugs', 'user_ids']);
+  const orderBy = oneOfQuery('order_by', q.get('order_by'), ['created_at', 'updated_at']) ?? 'created_at';
+  const accountType = oneOfQuery('account_type', q.get('account_type'), ['PRIVATE', 'SHARED', 'ALL']) ?? 'PRIVATE';
+  const statuses = queryList(q, 'statuses');
+  for (const s of statuses ?? []) if (!STATUSES.includes(s)) invalidPayload(['Error in query.statuses: Invalid enum value']);
+  const paging = pageRequest(q, { max: 1000, defaultLimit: 20 });
+  const filters = [
+    ['auth_config_ids', a => a.auth_config.id],
+    ['statuses', a => a.status],
+    ['toolkit_slugs', a => a.toolkit],
+    ['user_ids', a => a.user_id],
+  ].map(([key, of]) => [queryList(q, key), of]);
+  const accounts = [...state.accounts.values()].filter(
+    a =>
+      a.project === ctx.project &&
+      (accountType === 'ALL' || a.account_type === accountType) &&
+      filters.every(([list, of]) => !list || list.includes(of(a)))
+  );
+  const key = a => `${a[orderBy]}:${String(a.seq).padStart(9, '0')}`;
+  accounts.sort((a, b) => (key(a) < key(b) ? 1 : -1));
+  return [200, pageOf(accounts.map(accountWire), paging)];
+}
+
+/** `DELETE /api/v3.1/connected_accounts/{id}`: gone from get, list and the session's toolkits. */
+export function deleteConnectedAccount(state, ctx) {
+  checkQueryKeys(ctx.query, []);
+  const account = findAccount(state, ctx);
+  state.accounts.delete(account.id);
+  state.linkTokens.delete(account.link_token);
+  return [200, { success: true }];
+}
+
+/**
+ * `POST /api/v3.1/connected_accounts/{id}/refresh` (`?redirect_url=`, body
+ * `{ validate_credentials?, redirect_url? }`): an OAuth2 account starts a new authorization (a
+ * fresh link, status INITIATED, the old token gone); other schemes stay as they are, with no
+ * redirect URL.
+ */
+export function refreshConnectedAccount(state, ctx) {
+  checkQueryKeys(ctx.query, ['redirect_url']);
+  const body = checkBody(refreshBody, ctx.body ?? {});
+  const account = findAccount(state, ctx);
+  if (account.auth_config.auth_scheme === 'OAUTH2') {
+    state.linkTokens.delete(account.link_token);
+    const token = state.ids.next('lt_');
+    state.linkTokens.set(token, account.id);
+    account.link_token = token;
+    account.redirect_url = `${ctx.origin.replace(/\/+$/, '')}/link/${token}`;
+    account.callback_url = ctx.query.get('redirect_url') ?? body.redirect_url ?? account.callback_url;
+    setAccountStatus(account, 'INITIATED');
+    return [200, { id: account.id, redirect_url: account.redirect_url, status: account.status }];
+  }
+  return [200, { id: account.id, redirect_url: null, status: account.status }];
+}
+
+/** `PATCH /api/v3.1/connected_accounts/{id}/status` `{ enabled }`: `is_disabled` follows. */
+export function updateConnectedAccountStatus(state, ctx) {
+  checkQueryKeys(ctx.query, []);
+  const body = checkBody(accountStatusBody, ctx.body);
+  const account = findAccount(state, ctx);
+  account.disabled = !body.enabled;
+  account.updated_at = new Date().toISOString();
+  return [200, { success: true }];
 }
 
 export const connectionRoutes = [
   ['POST', '/api/v3.1/tool_router/session/:sid/link', link],
+  ['GET', '/api/v3.1/connected_accounts', listConnectedAccounts],
   ['GET', '/api/v3.1/connected_accounts/:id', getConnectedAccount],
+  ['DELETE', '/api/v3.1/connected_accounts/:id', deleteConnectedAccount],
+  ['POST', '/api/v3.1/connected_accounts/:id/refresh', refreshConnectedAccount],
+  ['PATCH', '/api/v3.1/connected_accounts/:id/status', updateConnectedAccountStatus],
 ];

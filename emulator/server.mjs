@@ -14,6 +14,7 @@ import { linkPageRoutes } from './link-page.mjs';
 import { proxyRoutes } from './proxy.mjs';
 import { searchRoutes } from './search.mjs';
 import { sessionToolkitRoutes } from './session-toolkits.mjs';
+import { authConfigRoutes } from './auth-configs.mjs';
 import { sessionRoutes } from './sessions.mjs';
 import { toolkitRoutes } from './toolkits.mjs';
 import { toolRoutes } from './tools.mjs';
@@ -47,7 +48,7 @@ function freshState({ toolCount = 0 } = {}) {
     catalog: buildCatalog({ toolCount }),
     accounts: new Map(), // connected account id → account
     linkTokens: new Map(), // link token → connected account id
-    authConfigs: new Map(), // `${project}:${toolkit}` → default auth config id
+    authConfigs: new Map(), // `${project}:${toolkit}` → the project's default auth config (auth-configs.mjs)
     executions: new Map(), // `${session} ${tool}` → times the tool ran
     mounts: new Map(), // `${session}:${mount}` → Map(path → file)
     fileTokens: new Map(), // presigned-URL token → what it allows
@@ -90,6 +91,7 @@ export const apiRoutes = [
   ...proxyRoutes,
   ...fileRoutes,
   ...toolkitRoutes,
+  ...authConfigRoutes,
 ];
 const routes = router(apiRoutes);
 

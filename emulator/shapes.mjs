@@ -110,6 +110,12 @@ export const attachBody = object({ experimental: inlineCustoms });
 
 const ACCOUNT_TYPE = literal('PRIVATE', 'SHARED');
 
+/** `POST /api/v3.1/connected_accounts/{id}/refresh`. */
+export const refreshBody = object({ validate_credentials: boolean(), redirect_url: string({ min: 1 }) });
+
+/** `PATCH /api/v3.1/connected_accounts/{id}/status`. */
+export const accountStatusBody = object({ enabled: boolean() }, { required: ['enabled'] });
+
 export const linkBody = object(
   {
     toolkit: string({ min: 1 }),

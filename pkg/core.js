@@ -311,12 +311,42 @@ export class ConnectedAccounts {
 
   constructor(getClient) {
     this.#getClient = getClient;
-    bindMethods(this, ['get', 'waitForConnection']);
+    bindMethods(this, ['list', 'get', 'delete', 'refresh', 'updateStatus', 'enable', 'disable', 'waitForConnection']);
+  }
+
+  /** A page of the project's connected accounts (GET /api/v3.1/connected_accounts). */
+  async list(query, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.list', [query], requestOptions);
   }
 
   /** One connected account by id (GET /api/v3.1/connected_accounts/{id}). */
   async get(id, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.get', [id], requestOptions);
+  }
+
+  /** Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}). */
+  async delete(id, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.delete', [id], requestOptions);
+  }
+
+  /** Refreshes a connected account's credentials (POST /api/v3.1/connected_accounts/{id}/refresh). */
+  async refresh(id, options, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.refresh', [id, options], requestOptions);
+  }
+
+  /** Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status). */
+  async updateStatus(id, params, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, params], requestOptions);
+  }
+
+  /** `updateStatus(id, { enabled: true })`. */
+  async enable(id, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: true }], requestOptions);
+  }
+
+  /** `updateStatus(id, { enabled: false })`. */
+  async disable(id, requestOptions) {
+    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: false }], requestOptions);
   }
 
   /**
@@ -325,6 +355,46 @@ export class ConnectedAccounts {
    */
   async waitForConnection(id, timeout, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.waitForConnection', [id, timeout], requestOptions);
+  }
+}
+
+/** `composio.authConfigs`: the project's auth configs. */
+export class AuthConfigs {
+  #getClient;
+
+  constructor(getClient) {
+    this.#getClient = getClient;
+    bindMethods(this, ['list', 'get', 'delete', 'updateStatus', 'enable', 'disable']);
+  }
+
+  /** A page of the project's auth configs (GET /api/v3.1/auth_configs). */
+  async list(query, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.list', [query], requestOptions);
+  }
+
+  /** One auth config by id (GET /api/v3.1/auth_configs/{id}). */
+  async get(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.get', [id], requestOptions);
+  }
+
+  /** Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}). */
+  async delete(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.delete', [id], requestOptions);
+  }
+
+  /** Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}). */
+  async updateStatus(status, id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.updateStatus', [status, id], requestOptions);
+  }
+
+  /** `updateStatus('ENABLED', id)`. */
+  async enable(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.updateStatus', ['ENABLED', id], requestOptions);
+  }
+
+  /** `updateStatus('DISABLED', id)`. */
+  async disable(id, requestOptions) {
+    return (await this.#getClient()).call('authConfigs.updateStatus', ['DISABLED', id], requestOptions);
   }
 }
 
@@ -382,5 +452,6 @@ export class Composio {
     this.use = sessions.use;
     this.toolkits = new Toolkits(getClient);
     this.connectedAccounts = new ConnectedAccounts(getClient);
+    this.authConfigs = new AuthConfigs(getClient);
   }
 }

@@ -623,6 +623,56 @@ export type ConnectedAccountRetrieveResponse = {
   experimental?: ConnectedAccountExperimentalResponse | undefined;
 };
 
+/** `connectedAccounts.list()`'s filters (all optional; empty lists are left out). */
+export type ConnectedAccountListParams = {
+  authConfigIds?: string[] | null | undefined;
+  cursor?: string | null | undefined;
+  /** A positive integer (composio-wasm refuses fractions; the official SDK sends them). */
+  limit?: number | null | undefined;
+  orderBy?: 'created_at' | 'updated_at' | undefined;
+  statuses?: ConnectedAccountStatus[] | null | undefined;
+  toolkitSlugs?: string[] | null | undefined;
+  userIds?: string[] | null | undefined;
+  /** Experimental. Omitted: PRIVATE accounts only. */
+  accountType?: 'PRIVATE' | 'SHARED' | 'ALL' | undefined;
+};
+
+/** A page of connected accounts. */
+export type ConnectedAccountListResponse = {
+  items: ConnectedAccountRetrieveResponse[];
+  nextCursor?: string | null | undefined;
+  totalPages: number;
+};
+
+/** `connectedAccounts.refresh()`'s options. */
+export type ConnectedAccountRefreshOptions = {
+  redirectUrl?: string | undefined;
+  validateCredentials?: boolean | undefined;
+};
+
+/** What `connectedAccounts.refresh()` returns (the API's answer, as received). */
+export interface ConnectedAccountRefreshResponse {
+  id: string;
+  redirect_url: string | null;
+  status: ConnectedAccountStatus;
+}
+
+/** What `connectedAccounts.delete()` returns (the API's answer, as received). */
+export interface ConnectedAccountDeleteResponse {
+  success: boolean;
+  revoke_job_id?: string;
+}
+
+/** `connectedAccounts.updateStatus()`'s params. */
+export interface ConnectedAccountUpdateStatusParams {
+  enabled: boolean;
+}
+
+/** What `connectedAccounts.updateStatus()` / `enable()` / `disable()` return (as received). */
+export interface ConnectedAccountUpdateStatusResponse {
+  success: boolean;
+}
+
 /** The state part of a {@link ConnectionRequest} (also what `toJSON()` returns). */
 export interface ConnectionRequestState {
   /** The new connected account's id. */
@@ -1328,14 +1378,108 @@ export declare class Composio {
   use: Sessions['use'];
   /** Toolkit metadata. */
   toolkits: Toolkits;
-  /** Connected accounts: read one, wait for one to become active. */
+  /** Connected accounts: list, read, delete, refresh, enable / disable, wait for one to become active. */
   connectedAccounts: ConnectedAccounts;
+  /** Auth configs: list, read, delete, enable / disable. */
+  authConfigs: AuthConfigs;
+}
+
+/** An auth config (camelCase), members in the official schema's order. */
+export type AuthConfigRetrieveResponse = {
+  id: string;
+  name: string;
+  toolkit: { logo: string; slug: string };
+  noOfConnections: number;
+  status: 'ENABLED' | 'DISABLED';
+  authScheme?: AuthSchemeType | undefined;
+  credentials?: Record<string, unknown> | undefined;
+  expectedInputFields?: unknown[] | undefined;
+  isEnabledForToolRouter?: boolean | undefined;
+  /** @deprecated Use `toolAccessConfig`. */
+  restrictToFollowingTools?: string[] | undefined;
+  isComposioManaged?: boolean | undefined;
+  createdBy?: string | undefined;
+  createdAt?: string | undefined;
+  lastUpdatedAt?: string | undefined;
+  toolAccessConfig?:
+    | {
+        toolsAvailableForExecution?: string[] | undefined;
+        toolsForConnectedAccountCreation?: string[] | undefined;
+      }
+    | undefined;
+};
+
+/** `authConfigs.list()`'s filters. */
+export type AuthConfigListParams = {
+  cursor?: string | undefined;
+  isComposioManaged?: boolean | undefined;
+  /** A positive integer (composio-wasm refuses fractions; the official SDK sends them). */
+  limit?: number | undefined;
+  search?: string | undefined;
+  showDisabled?: boolean | undefined;
+  /** A toolkit slug. */
+  toolkit?: string | undefined;
+};
+
+/** A page of auth configs. */
+export type AuthConfigListResponse = {
+  items: AuthConfigRetrieveResponse[];
+  nextCursor: string | null;
+  totalPages: number;
+};
+
+/** What `authConfigs.delete()` returns (the API's answer, as received). */
+export interface AuthConfigDeleteResponse {
+  revoke_job_id?: string;
+}
+
+/** What `authConfigs.updateStatus()` / `enable()` / `disable()` return (the API's answer, as received). */
+export type AuthConfigUpdateStatusResponse = unknown;
+
+/** `composio.authConfigs` (the parts composio-wasm has so far). */
+export interface AuthConfigs {
+  /** A page of the project's auth configs (GET /api/v3.1/auth_configs). */
+  list(query?: AuthConfigListParams, requestOptions?: ComposioRequestOptions): Promise<AuthConfigListResponse>;
+  /** One auth config (GET /api/v3.1/auth_configs/{id}). Rejects with `NotFoundError` for an unknown id. */
+  get(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigRetrieveResponse>;
+  /** Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}). */
+  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigDeleteResponse>;
+  /** Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}). */
+  updateStatus(
+    status: 'ENABLED' | 'DISABLED',
+    id: string,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<AuthConfigUpdateStatusResponse>;
+  /** `updateStatus('ENABLED', id)`. */
+  enable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
+  /** `updateStatus('DISABLED', id)`. */
+  disable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
 }
 
 /** `composio.connectedAccounts` (the parts composio-wasm has so far). */
 export interface ConnectedAccounts {
+  /** A page of the project's connected accounts (GET /api/v3.1/connected_accounts). */
+  list(query?: ConnectedAccountListParams, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountListResponse>;
   /** One connected account (GET /api/v3.1/connected_accounts/{id}). Rejects with `NotFoundError` for an unknown id. */
   get(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountRetrieveResponse>;
+  /** Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}). */
+  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountDeleteResponse>;
+  /** Refreshes a connected account (POST /api/v3.1/connected_accounts/{id}/refresh). */
+  refresh(
+    id: string,
+    options?: ConnectedAccountRefreshOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountRefreshResponse>;
+  /** Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status). */
+  updateStatus(
+    id: string,
+    params: ConnectedAccountUpdateStatusParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountUpdateStatusResponse>;
+  /** `updateStatus(id, { enabled: true })`. */
+  enable(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountUpdateStatusResponse>;
+  /** `updateStatus(id, { enabled: false })`. */
+  disable(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountUpdateStatusResponse>;
   /**
    * Polls until the account is ACTIVE (resolves to it), ends FAILED / EXPIRED / REVOKED
    * ({@link ConnectionRequestFailedError}), or `timeout` ms (default 60 000) pass

@@ -121,7 +121,7 @@ pub fn poll_state(status: &str) -> Poll {
 }
 
 /// The statuses a connected account may have (`ConnectedAccountStatusSchema`).
-const STATUSES: [&str; 7] = [
+pub(crate) const STATUSES: [&str; 7] = [
     "INITIALIZING",
     "INITIATED",
     "ACTIVE",
@@ -252,7 +252,11 @@ fn account_experimental(e: &Json) -> Shaped<Json> {
 /// `BadShape` naming it (the official SDK logs a warning and returns its unvalidated object
 /// instead). `state` follows [`account_state`].
 pub fn account_result(body: &Json) -> Shaped<Json> {
-    let at = At::root(body, "a connected account object")?;
+    account_at(&At::root(body, "a connected account object")?)
+}
+
+/// [`account_result`] for an account inside a larger answer (a list's `items[i]`).
+pub fn account_at(at: &At) -> Shaped<Json> {
     let (mut abuf, mut tbuf) = (String::new(), String::new());
     let auth_config = pick(&at.obj("auth_config", &mut abuf)?, AUTH_CONFIG)?;
     let toolkit = pick(&at.obj("toolkit", &mut tbuf)?, TOOLKIT)?;
@@ -261,8 +265,22 @@ pub fn account_result(body: &Json) -> Shaped<Json> {
         .map(account_experimental)
         .transpose()?;
     let mut out = vec![("authConfig".to_string(), auth_config)];
-    out.splice(0..0, members(pick(&at, HEAD)?));
-    out.extend(members(pick(&at, MIDDLE)?));
+    out.splice(0..0, members(pick(at, HEAD)?));
+    out.extend(members(pick(at, MIDDLE)?));
+    account_status(at)?;
+    out.push(("toolkit".to_string(), toolkit));
+    if let Some(state) = account_state(at.opt("state")) {
+        out.push(("state".to_string(), state));
+    }
+    out.extend(members(pick(at, TAIL)?));
+    if let Some(e) = experimental {
+        out.push(("experimental".to_string(), e));
+    }
+    Ok(Json::Obj(out))
+}
+
+/// The required `status` member, which must be one of [`STATUSES`].
+pub(crate) fn account_status(at: &At) -> Shaped<()> {
     let status = at.str("status")?;
     if !STATUSES.contains(&status) {
         return Err(BadShape(format!(
@@ -270,15 +288,7 @@ pub fn account_result(body: &Json) -> Shaped<Json> {
             STATUSES.join(" | ")
         )));
     }
-    out.push(("toolkit".to_string(), toolkit));
-    if let Some(state) = account_state(at.opt("state")) {
-        out.push(("state".to_string(), state));
-    }
-    out.extend(members(pick(&at, TAIL)?));
-    if let Some(e) = experimental {
-        out.push(("experimental".to_string(), e));
-    }
-    Ok(Json::Obj(out))
+    Ok(())
 }
 
 fn members(v: Json) -> Vec<(String, Json)> {

@@ -17,7 +17,8 @@ use crate::session::{session_fields, Source};
 use crate::shape::Shaped;
 use crate::validate::{Checker, Invalid, Path};
 use crate::{
-    catalog, connection, create_config, execute, files, search, toolkits, tools, update_config,
+    accounts, auth_configs, catalog, connection, create_config, execute, files, search, toolkits,
+    tools, update_config,
 };
 
 /// The caller's arguments, in the row's order. A missing or `undefined` argument reads as
@@ -124,6 +125,8 @@ pub struct Endpoint {
 }
 
 const SESSION: &str = "/api/v3.1/tool_router/session/{sessionId}";
+const ACCOUNT: &str = "/api/v3.1/connected_accounts/{connectedAccountId}";
+const AUTH_CONFIG: &str = "/api/v3.1/auth_configs/{authConfigId}";
 const TOOLS_PAGE_LIMIT: i64 = 500;
 /// What `session_fields` reads of a session answer.
 const SESSION_MEMBERS: &[&str] = &[
@@ -200,6 +203,14 @@ fn account_poll(a: &Args) -> Result<Parts, Invalid> {
     let mut parts = c.finish(Parts::at(vec![id]))?;
     parts.wait_ms = Some(wait);
     Ok(parts)
+}
+
+/// The account id, the first argument, as the only path parameter.
+fn account_id(a: &Args) -> Result<Parts, Invalid> {
+    Ok(Parts::at(vec![string_param(
+        a.get(0),
+        "connectedAccountId",
+    )?]))
 }
 
 /// `{ mountId? }` and the mount-relative path of a files call.
@@ -392,17 +403,130 @@ pub static TABLE: &[Endpoint] = &[
         name: "connectedAccounts.get",
         js: "composio.connectedAccounts.get",
         method: Method::Get,
-        path: "/api/v3.1/connected_accounts/{connectedAccountId}",
+        path: ACCOUNT,
         args: &["connectedAccountId"],
         safety: Safety::Idempotent,
         flow: Flow::Single,
-        build: |a| {
-            Ok(Parts::at(vec![string_param(
-                a.get(0),
-                "connectedAccountId",
-            )?]))
-        },
+        build: account_id,
         read: Read::Value(|b, _| connection::account_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.list",
+        js: "composio.connectedAccounts.list",
+        method: Method::Get,
+        path: "/api/v3.1/connected_accounts",
+        args: &["query"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(accounts::list_query(a.get(0))?)),
+        read: Read::Value(|b, _| accounts::list_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.delete",
+        js: "composio.connectedAccounts.delete",
+        method: Method::Delete,
+        path: ACCOUNT,
+        args: &["connectedAccountId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: account_id,
+        read: Read::Value(|b, _| accounts::passed(b, "a delete result object", accounts::SUCCESS)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.refresh",
+        js: "composio.connectedAccounts.refresh",
+        method: Method::Post,
+        path: "/api/v3.1/connected_accounts/{connectedAccountId}/refresh",
+        args: &["connectedAccountId", "options"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let (query, body) = accounts::refresh_parts(a.get(1))?;
+            Ok(account_id(a)?.query(query).body(body))
+        },
+        read: Read::Value(|b, _| accounts::refresh_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.updateStatus",
+        js: "composio.connectedAccounts.updateStatus",
+        method: Method::Patch,
+        path: "/api/v3.1/connected_accounts/{connectedAccountId}/status",
+        args: &["connectedAccountId", "params"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = accounts::status_body(a.get(1))?;
+            Ok(account_id(a)?.body(body))
+        },
+        read: Read::Value(|b, _| {
+            accounts::passed(b, "a status update result object", accounts::SUCCESS)
+        }),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.list",
+        js: "composio.authConfigs.list",
+        method: Method::Get,
+        path: "/api/v3.1/auth_configs",
+        args: &["query"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(auth_configs::list_query(a.get(0))?)),
+        read: Read::Value(|b, _| auth_configs::list_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.get",
+        js: "composio.authConfigs.get",
+        method: Method::Get,
+        path: AUTH_CONFIG,
+        args: &["authConfigId"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "authConfigId")?])),
+        read: Read::Value(|b, _| auth_configs::auth_config_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.delete",
+        js: "composio.authConfigs.delete",
+        method: Method::Delete,
+        path: AUTH_CONFIG,
+        args: &["authConfigId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "authConfigId")?])),
+        read: Read::Value(|b, _| accounts::passed(b, "an auth config delete result", &[])),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.updateStatus",
+        js: "composio.authConfigs.updateStatus",
+        method: Method::Patch,
+        path: "/api/v3.1/auth_configs/{authConfigId}/{status}",
+        args: &["status", "authConfigId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let status = auth_configs::status(a.get(0))?;
+            Ok(Parts::at(vec![
+                string_param(a.get(1), "authConfigId")?,
+                status,
+            ]))
+        },
+        read: Read::Value(|b, _| Ok(b.clone())),
         raw: &[],
         keep: &[],
     },
@@ -591,11 +715,17 @@ mod tests {
             e.args
                 .iter()
                 .map(|a| match *a {
-                    "sessionId" | "slug" | "connectedAccountId" => Json::str("x_1"),
+                    "sessionId" | "slug" | "connectedAccountId" | "authConfigId" => {
+                        Json::str("x_1")
+                    }
+                    "status" => Json::str("ENABLED"),
                     "userId" => Json::str("u"),
                     "toolSlug" => Json::str("GMAIL_SEND"),
                     "toolkit" => Json::str("gmail"),
                     "remotePath" | "filePath" => Json::str("a.txt"),
+                    "params" if e.name == "connectedAccounts.updateStatus" => {
+                        Json::object([("enabled", Some(Json::Bool(true)))])
+                    }
                     "params" if e.name == "session.search" => {
                         Json::object([("query", Some(Json::str("q")))])
                     }

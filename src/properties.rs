@@ -242,8 +242,17 @@ fn args_for(name: &str) -> Vec<Json> {
         "session.execute" => r#"["trs_1","GMAIL_SEND",{"to":"a"}]"#,
         "session.proxyExecute" => r#"["trs_1",{"toolkit":"gmail","endpoint":"/x","method":"GET"}]"#,
         "session.authorize" => r#"["trs_1","gmail"]"#,
-        "connectedAccounts.waitForConnection" | "connectedAccounts.get" => r#"["ca_1"]"#,
-        "toolkits.list" | "toolkits.listCategories" => "[]",
+        "connectedAccounts.waitForConnection"
+        | "connectedAccounts.get"
+        | "connectedAccounts.delete"
+        | "connectedAccounts.refresh" => r#"["ca_1"]"#,
+        "connectedAccounts.updateStatus" => r#"["ca_1",{"enabled":false}]"#,
+        "toolkits.list"
+        | "toolkits.listCategories"
+        | "connectedAccounts.list"
+        | "authConfigs.list" => "[]",
+        "authConfigs.get" | "authConfigs.delete" => r#"["ac_1"]"#,
+        "authConfigs.updateStatus" => r#"["DISABLED","ac_1"]"#,
         "toolkits.get" => r#"["gmail"]"#,
         "files.uploadUrl" | "files.downloadUrl" | "files.delete" => r#"["trs_1","/a.txt"]"#,
         other => panic!("no arguments for {other}: add them here"),
