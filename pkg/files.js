@@ -1,19 +1,30 @@
+// @ts-check
 // session.experimental.files: list, upload, download and delete files in the session's mount.
 // The mount API calls are endpoint rows run by the wasm's engine; the bytes go straight to the
 // presigned URLs the API hands out (they carry their own authorization, so no API key is sent
 // there), through the same transport rules: timeout, size limit, signal.
 
-import { APIError, ComposioError, RemoteFileDownloadError, ValidationError } from './errors.js';
+import { ComposioError, RemoteFileDownloadError, ValidationError } from './errors.js';
 import { fileSystem } from './runtime.js';
-import { send } from './transport.js';
+import { transferOnce } from './request.js';
+import { requestOptions as readOptions } from './input.js';
+
+/** @typedef {import('./request.js').Requests} Requests */
+/** @typedef {{ status: number, headers: Headers, body: Uint8Array }} Transferred */
+/** @typedef {(method: string, url: string, headers: Record<string, string>, body: BodyInit | undefined, requestOptions?: unknown) => Promise<Transferred>} Transfer */
 
 const DEFAULT_MIMETYPE = 'application/octet-stream';
 
-/** Binds the named prototype methods to `target`, so `const { m } = obj; m()` works. */
+/**
+ * Binds the named prototype methods to `target`, so `const { m } = obj; m()` works.
+ * @param {any} target
+ * @param {string[]} names
+ */
 export function bindMethods(target, names) {
   for (const name of names) target[name] = target[name].bind(target);
 }
 
+/** @param {unknown} path */
 function basename(path) {
   const parts = String(path).split(/[\\/]/).filter(Boolean);
   return parts.at(-1) ?? '';
@@ -23,6 +34,7 @@ function randomId() {
   return Math.random().toString(36).slice(2, 10);
 }
 
+/** @param {string} path */
 async function readLocalFile(path) {
   // Only runtimes with a file system can read a local path (the node entry provides it).
   const fs = fileSystem();
@@ -34,7 +46,14 @@ async function readLocalFile(path) {
   return new Uint8Array(await fs.readFile(path));
 }
 
-/** Turns any accepted upload input into `{ bytes, remotePath, mimetype }`. */
+/**
+ * Turns any accepted upload input into `{ bytes, remotePath, mimetype }`.
+ * @param {Transfer} transfer
+ * @param {unknown} input
+ * @param {{ remotePath?: string, mimetype?: string }} options
+ * @param {unknown} requestOptions
+ * @returns {Promise<{ bytes: Uint8Array, remotePath: string, mimetype: string }>}
+ */
 async function normalizeUpload(transfer, input, options, requestOptions) {
   if (typeof input === 'string') {
     if (/^https?:\/\//.test(input)) {
@@ -48,7 +67,8 @@ async function normalizeUpload(transfer, input, options, requestOptions) {
     return { bytes: await readLocalFile(input), remotePath: options.remotePath ?? basename(input), mimetype };
   }
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    const name = typeof input.name === 'string' && input.name ? input.name : `upload-${randomId()}.bin`;
+    const named = /** @type {Blob & { name?: unknown }} */ (input).name;
+    const name = typeof named === 'string' && named ? named : `upload-${randomId()}.bin`;
     return {
       bytes: new Uint8Array(await input.arrayBuffer()),
       remotePath: options.remotePath ?? name,
@@ -74,20 +94,28 @@ async function normalizeUpload(transfer, input, options, requestOptions) {
   });
 }
 
-/** The limits a RemoteFile made by hand (not by a client) reads with: the client defaults. */
+/**
+ * A RemoteFile made by hand (not by a client) reads with the client defaults (60 s, 32 MiB), or
+ * the numbers in its request options, and the same error classes.
+ * @type {Transfer}
+ */
 async function defaultTransfer(method, url, headers, body, requestOptions) {
-  const signal = requestOptions?.signal;
-  try {
-    return await send(method, url, headers, body, requestOptions?.timeout ?? 60_000, signal, requestOptions?.maxResponseBytes ?? 32 * 1024 * 1024);
-  } catch (thrown) {
-    throw thrown?.kind === 'timeout' || thrown?.kind === 'network' || thrown?.kind === 'not_sent' ? thrown.cause : thrown;
-  }
+  const { signal } = readOptions(requestOptions);
+  const o = /** @type {{ timeout?: unknown, maxResponseBytes?: unknown }} */ (requestOptions ?? {});
+  const timeout = typeof o.timeout === 'number' ? o.timeout : 60_000;
+  const limit = typeof o.maxResponseBytes === 'number' ? o.maxResponseBytes : 32 * 1024 * 1024;
+  return transferOnce(method, url, headers, body, signal, timeout, limit);
 }
 
 /** A file in the session's mount, readable through its presigned download URL. */
 export class RemoteFile {
+  /** @type {Transfer} */
   #transfer;
 
+  /**
+   * @param {{ expiresAt: string, mountRelativePath: string, sandboxMountPrefix: string, downloadUrl: string }} data
+   * @param {Transfer} [transfer]
+   */
   constructor({ expiresAt, mountRelativePath, sandboxMountPrefix, downloadUrl }, transfer = defaultTransfer) {
     this.expiresAt = expiresAt;
     this.mountRelativePath = mountRelativePath;
@@ -100,14 +128,16 @@ export class RemoteFile {
     return basename(this.mountRelativePath);
   }
 
+  /** @param {unknown} requestOptions */
   async #download(requestOptions) {
+    /** @type {(message: string, cause: unknown, res?: Transferred) => RemoteFileDownloadError} */
     const fail = (message, cause, res) =>
       new RemoteFileDownloadError(message, {
         statusCode: res?.status,
         cause,
         meta: {
           statusCode: res?.status,
-          statusText: res?.statusText,
+          statusText: res ? STATUS_TEXT[res.status] : undefined,
           downloadUrl: this.downloadUrl,
           mountRelativePath: this.mountRelativePath,
           filename: this.filename,
@@ -127,26 +157,37 @@ export class RemoteFile {
     return { bytes: res.body, type: res.headers.get('content-type') ?? '' };
   }
 
-  /** The file's bytes. Takes `{ signal?, timeout?, maxResponseBytes? }`. */
+  /**
+   * The file's bytes. Takes `{ signal?, timeout?, maxResponseBytes? }`.
+   * @param {unknown} [requestOptions]
+   */
   async buffer(requestOptions) {
     return (await this.#download(requestOptions)).bytes;
   }
 
-  /** The file as UTF-8 text. */
+  /**
+   * The file as UTF-8 text.
+   * @param {unknown} [requestOptions]
+   */
   async text(requestOptions) {
     return new TextDecoder().decode(await this.buffer(requestOptions));
   }
 
-  /** The file as a Blob with its content type. */
+  /**
+   * The file as a Blob with its content type.
+   * @param {unknown} [requestOptions]
+   */
   async blob(requestOptions) {
     const { bytes, type } = await this.#download(requestOptions);
-    return new Blob([bytes], { type });
+    return new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)], { type });
   }
 
   /**
    * Writes the file to `path` and returns the path. With no path it writes to the file's name
    * in the working directory, but only as a new file: the name comes from the server, so an
    * existing file (`package.json`, `.bashrc`) is never overwritten.
+   * @param {string} [path]
+   * @param {unknown} [requestOptions]
    */
   async save(path, requestOptions) {
     const fs = fileSystem();
@@ -156,7 +197,7 @@ export class RemoteFile {
     try {
       await fs.writeFile(target, bytes, path === undefined ? { flag: 'wx' } : undefined);
     } catch (e) {
-      if (path !== undefined || e?.code !== 'EEXIST') throw e;
+      if (path !== undefined || /** @type {{ code?: unknown }} */ (e)?.code !== 'EEXIST') throw e;
       const message = `a file named '${target}' already exists in the working directory; pass a path to save(path) to choose where to write`;
       throw new ValidationError(`path: ${message}`, { issues: [{ code: 'custom', path: ['path'], message }] });
     }
@@ -166,46 +207,72 @@ export class RemoteFile {
 
 // Status texts for download errors (a presigned URL answers with these; fetch's statusText is
 // empty over HTTP/2).
+/** @type {Record<number, string>} */
 const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
 
 /** `session.experimental.files`. */
 export class ToolRouterSessionFilesMount {
+  /** @type {Requests} */
   #client;
+  /** @type {string} */
   #sessionId;
 
+  /**
+   * @param {Requests} client
+   * @param {string} sessionId
+   */
   constructor(client, sessionId) {
     this.#client = client;
     this.#sessionId = sessionId;
     bindMethods(this, ['list', 'upload', 'download', 'delete']);
   }
 
-  /** Lists files, optionally under `path`. */
+  /**
+   * Lists files, optionally under `path`.
+   * @param {unknown} [options]
+   * @param {unknown} [requestOptions]
+   */
   async list(options, requestOptions) {
     return this.#client.call('files.list', [this.#sessionId, options], requestOptions);
   }
 
-  /** Uploads a path, URL, File/Blob, ArrayBuffer or Uint8Array; returns the stored file. */
+  /**
+   * Uploads a path, URL, File/Blob, ArrayBuffer or Uint8Array; returns the stored file.
+   * @param {unknown} input
+   * @param {{ remotePath?: string, mimetype?: string, mountId?: string }} [options]
+   * @param {unknown} [requestOptions]
+   */
   async upload(input, options = {}, requestOptions) {
     const transfer = this.#transfer;
     const { bytes, remotePath, mimetype } = await normalizeUpload(transfer, input, options ?? {}, requestOptions);
     const target = await this.#client.call('files.uploadUrl', [this.#sessionId, remotePath, { mountId: options?.mountId, mimetype }], requestOptions);
-    const put = await transfer('PUT', target.uploadUrl, { 'content-type': mimetype }, bytes, requestOptions);
+    const put = await transfer('PUT', target.uploadUrl, { 'content-type': mimetype }, /** @type {Uint8Array<ArrayBuffer>} */ (bytes), requestOptions);
     if (put.status < 200 || put.status > 299) throw new Error(`Failed to upload file: ${put.status}`);
     return this.download(target.mountRelativePath, { mountId: options?.mountId }, requestOptions);
   }
 
-  /** A handle on a stored file (its presigned download URL). */
+  /**
+   * A handle on a stored file (its presigned download URL).
+   * @param {unknown} filePath
+   * @param {unknown} [options]
+   * @param {unknown} [requestOptions]
+   */
   async download(filePath, options, requestOptions) {
     const data = await this.#client.call('files.downloadUrl', [this.#sessionId, filePath, options], requestOptions);
     return new RemoteFile(data, this.#transfer);
   }
 
-  /** Deletes a stored file; deleting a missing file succeeds. */
+  /**
+   * Deletes a stored file; deleting a missing file succeeds.
+   * @param {unknown} remotePath
+   * @param {unknown} [options]
+   * @param {unknown} [requestOptions]
+   */
   async delete(remotePath, options, requestOptions) {
     return this.#client.call('files.delete', [this.#sessionId, remotePath, options], requestOptions);
   }
 
-  /** Presigned transfers with the client's limits. */
+  /** Presigned transfers with the client's limits. @type {Transfer} */
   #transfer = (method, url, headers, body, requestOptions) =>
     this.#client.transfer(method, url, headers, body, requestOptions);
 }

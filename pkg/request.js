@@ -106,18 +106,33 @@ export class Requests {
    */
   async transfer(method, url, headers, body, options) {
     const { signal, text } = requestOptions(options);
-    /** @type {{ timeout: number, limit: number } | Action} */
+    /** @type {{ timeout: number, limit: number } | { t: 'fail', error: import('./internal').Descriptor }} */
     const limits = JSON.parse(this.#wasm.limits(text));
-    if ('t' in limits) throw fromDescriptor(/** @type {any} */ (limits).error);
-    try {
-      return await send(method, url, headers, body, limits.timeout, signal, limits.limit);
-    } catch (thrown) {
-      const failure = /** @type {TransportFailure} */ (/** @type {any} */ (thrown)?.kind ? thrown : { kind: 'network', cause: thrown });
-      const kind = { cancelled: 'cancelled', timeout: 'timeout', too_large: 'too_large', not_sent: 'connection', network: 'connection' }[failure.kind];
-      const d = /** @type {import('./internal').Descriptor} */ (
-        kind === 'too_large' ? { kind, status: /** @type {number} */ (failure.cause), limit: limits.limit } : { kind }
-      );
-      throw fromDescriptor(d, { cause: failure.cause, reason: failure.cause });
-    }
+    if ('t' in limits) throw fromDescriptor(limits.error);
+    return transferOnce(method, url, headers, body, signal, limits.timeout, limits.limit);
+  }
+}
+
+/**
+ * One attempt through transport.js, its failures as the package's error classes.
+ * @param {string} method
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {BodyInit | undefined} body
+ * @param {AbortSignal | undefined} signal
+ * @param {number} timeout
+ * @param {number} limit
+ */
+export async function transferOnce(method, url, headers, body, signal, timeout, limit) {
+  try {
+    return await send(method, url, headers, body, timeout, signal, limit);
+  } catch (thrown) {
+    const failure = /** @type {TransportFailure} */ (/** @type {any} */ (thrown)?.kind ? thrown : { kind: 'network', cause: thrown });
+    /** @type {import('./internal').Descriptor} */
+    const d =
+      failure.kind === 'too_large'
+        ? { kind: 'too_large', status: failure.cause, limit }
+        : { kind: failure.kind === 'cancelled' || failure.kind === 'timeout' ? failure.kind : 'connection' };
+    throw fromDescriptor(d, { cause: failure.cause, reason: failure.cause });
   }
 }

@@ -34,3 +34,17 @@ test('finished calls free their slot: the next call reuses the first one', () =>
   client.release(2);
   assert.equal(JSON.parse(client.waited(2, 0)).error.kind, 'cancelled', 'a released call is gone');
 });
+
+test('a RemoteFile made by hand reads with the client defaults, or its options, and the same error classes', async () => {
+  const { RemoteFile, RemoteFileDownloadError, APIConnectionTimeoutError, ComposioResponseTooLargeError } = await import('../../pkg/node.js');
+  const data = { expiresAt: 'x', mountRelativePath: 'a/b.txt', sandboxMountPrefix: '/mnt', downloadUrl: `${ctx.emulator.url}/__files/hand/b.txt` };
+  ctx.emulator.fault({ method: 'GET', path: '/__files/*', hang: true });
+  const started = performance.now();
+  const err = await new RemoteFile(data).buffer({ timeout: 300 }).catch(e => e);
+  assert.equal(err.constructor, RemoteFileDownloadError);
+  assert.equal(err.cause?.constructor, APIConnectionTimeoutError);
+  assert.ok(performance.now() - started < 3000);
+  ctx.emulator.fault({ method: 'GET', path: '/__files/*', bodyBytes: 4096 });
+  const big = await new RemoteFile(data).buffer({ maxResponseBytes: 1000 }).catch(e => e);
+  assert.equal(big.constructor, ComposioResponseTooLargeError);
+});
