@@ -22,6 +22,11 @@ pub const MAX_TREE_BYTES: usize = 1 << 30;
 /// Containers with at least this many members get their exact capacity from a first pass.
 const LARGE: u32 = 16;
 
+/// Texts from this size on get that first pass. Below it the pass costs more time than the
+/// memory it saves is worth (at most a few MiB of transient growth), and most answers are far
+/// below it: a 500-tool page read about 18% slower with it.
+const PRESCAN_MIN: usize = 1 << 20;
+
 /// Why a text is not acceptable JSON.
 #[derive(Debug, PartialEq)]
 pub enum ParseError {
@@ -146,7 +151,11 @@ impl<'a> Parser<'a> {
             text,
             pos: 0,
             number,
-            large: large_containers(text.as_bytes()),
+            large: if text.len() >= PRESCAN_MIN {
+                large_containers(text.as_bytes())
+            } else {
+                Vec::new()
+            },
             budget: MAX_TREE_BYTES,
         }
     }
