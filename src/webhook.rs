@@ -336,16 +336,25 @@ pub(crate) fn signature(secret: &str, id: &str, timestamp: &str, payload: &str) 
 }
 
 /// zod's `z.record(z.unknown())` / object output: an object's members, without `__proto__`
-/// (which zod never sets); `None` for a non-object.
-fn record(v: Option<&Json>) -> Option<Vec<(String, Json)>> {
+/// (which zod never sets); `None` for a non-object. A member kept as its text (`data`,
+/// `payload`: see `parse_payload`) stays text, which JS's `JSON.parse` reads as the SDK did,
+/// unless a key could be `__proto__` (then it is built and filtered).
+fn record(v: Option<&Json>, conv: &Conv) -> Option<Json> {
     match v {
-        Some(Json::Obj(pairs)) => Some(
+        Some(Json::Obj(pairs)) => Some(Json::Obj(
             pairs
                 .iter()
                 .filter(|(k, _)| k != "__proto__")
                 .cloned()
                 .collect(),
-        ),
+        )),
+        Some(Json::Raw(text)) if text.starts_with('{') => {
+            if text.contains("__proto__") || text.contains("\\u") {
+                record(json_text::parse(text, conv.number).ok().as_ref(), conv)
+            } else {
+                Some(Json::Raw(text.clone()))
+            }
+        }
         _ => None,
     }
 }
@@ -426,14 +435,14 @@ fn v3(v: &Json, conv: &Conv) -> Option<Json> {
     let id = string(v, "id")?;
     let timestamp = string(v, "timestamp")?;
     let kind = string(v, "type").filter(|t| t.starts_with("composio."))?;
-    let metadata = record(v.get("metadata"))?;
-    let data = record(v.get("data"))?;
+    let metadata = record(v.get("metadata"), conv)?;
+    let data = record(v.get("data"), conv)?;
     let raw = Json::Obj(vec![
         ("id".into(), Json::str(id)),
         ("timestamp".into(), Json::str(timestamp)),
         ("type".into(), Json::str(kind)),
-        ("metadata".into(), Json::Obj(metadata)),
-        ("data".into(), Json::Obj(data)),
+        ("metadata".into(), metadata),
+        ("data".into(), data),
     ]);
     let meta = raw.get("metadata")?;
     let data = raw.get("data")?.clone();
@@ -501,7 +510,17 @@ fn v2(v: &Json, conv: &Conv) -> Option<Json> {
     let kind = string(v, "type")?;
     let timestamp = string(v, "timestamp")?;
     let log_id = string(v, "log_id")?;
-    let data = v.get("data").filter(|d| matches!(d, Json::Obj(_)))?;
+    let built;
+    let data = match v.get("data") {
+        Some(Json::Raw(text)) => {
+            built = json_text::parse(text, conv.number).ok()?;
+            &built
+        }
+        other => other?,
+    };
+    let Some(Json::Obj(members)) = record(Some(data), conv) else {
+        return None;
+    };
     let known = V2_DATA.map(|k| string(data, k));
     let [Some(connection), Some(connection_nano), Some(trigger_nano), Some(trigger), Some(user)] =
         known
@@ -509,7 +528,7 @@ fn v2(v: &Json, conv: &Conv) -> Option<Json> {
         return None;
     };
     // The known keys first, then the others in their order (zod's passthrough output).
-    let rest: Vec<(String, Json)> = record(Some(data))?
+    let rest: Vec<(String, Json)> = members
         .into_iter()
         .filter(|(k, _)| !V2_DATA.contains(&k.as_str()))
         .collect();
@@ -549,7 +568,7 @@ fn v1(v: &Json, conv: &Conv) -> Option<Json> {
     let name = string(v, "trigger_name")?;
     let connection = string(v, "connection_id")?;
     let trigger = string(v, "trigger_id")?;
-    let payload = Json::Obj(record(v.get("payload"))?);
+    let payload = record(v.get("payload"), conv)?;
     let log_id = string(v, "log_id")?;
     let toolkit = (conv.upper)(name.split('_').next().unwrap_or(""));
     let normalized = Normalized {
@@ -581,7 +600,9 @@ fn v1(v: &Json, conv: &Conv) -> Option<Json> {
 
 /// `parseWebhookPayload`: the body as JSON, read as V3, V2 or V1.
 pub(crate) fn parse_payload(body: &str, conv: &Conv) -> Result<Json, WebhookError> {
-    let Ok(v) = json_text::parse(body, conv.number) else {
+    // `data` and `payload` (the event's own fields, the bulk of a body) are checked and kept as
+    // text: written back as they came, never built.
+    let Ok(v) = json_text::parse_keeping_raw(body, conv.number, &["data", "payload"]) else {
         return Err(Payload(
             "Failed to parse webhook payload as JSON".to_string(),
         ));
@@ -699,10 +720,14 @@ mod tests {
             &CONV,
         )
         .unwrap();
+        // `data` is written back as its text (`Json::Raw`): compared as JSON text.
+        let text = |v: &Json| json_text::to_text(v, json_text::native_number_text);
         assert_eq!(
-            out,
-            j!({"version": "V3", "payload": {"id": "ti_1", "uuid": "ti_1", "triggerSlug": "github_star_added", "toolkitSlug": "GITHUB", "userId": "u_1", "payload": {"b": 1, "a": [true, null]}, "originalPayload": {"b": 1, "a": [true, null]}, "metadata": {"id": "ti_1", "uuid": "ti_1", "toolkitSlug": "GITHUB", "triggerSlug": "github_star_added", "triggerConfig": {}, "connectedAccount": {"id": "ca_1", "uuid": "ca_1", "authConfigId": "ac_1", "authConfigUUID": "ac_1", "userId": "u_1", "status": "ACTIVE"}}},
+            text(&out),
+            text(
+                &j!({"version": "V3", "payload": {"id": "ti_1", "uuid": "ti_1", "triggerSlug": "github_star_added", "toolkitSlug": "GITHUB", "userId": "u_1", "payload": {"b": 1, "a": [true, null]}, "originalPayload": {"b": 1, "a": [true, null]}, "metadata": {"id": "ti_1", "uuid": "ti_1", "toolkitSlug": "GITHUB", "triggerSlug": "github_star_added", "triggerConfig": {}, "connectedAccount": {"id": "ca_1", "uuid": "ca_1", "authConfigId": "ac_1", "authConfigUUID": "ac_1", "userId": "u_1", "status": "ACTIVE"}}},
                 "rawPayload": {"id": "msg_1", "timestamp": "2026-01-01T00:00:00Z", "type": "composio.trigger.message", "metadata": {"log_id": "log_1", "trigger_slug": "github_star_added", "trigger_id": "ti_1", "connected_account_id": "ca_1", "auth_config_id": "ac_1", "user_id": "u_1"}, "data": {"b": 1, "a": [true, null]}}})
+            )
         );
     }
 

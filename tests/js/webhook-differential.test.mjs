@@ -32,7 +32,7 @@ const int = n => Math.floor(rand() * n);
 const pick = list => list[int(list.length)];
 const chance = p => rand() < p;
 
-const ALPHABET = 'abcxyzABC_0123456789-.:/ é☃𝄞ß日本"\\\n\t{}[],';
+const ALPHABET = 'abcxyzABC_0123456789-.:/ é☃𝄞ß日本"\\\n\t{}[],\u0001\u001f';
 function str(max = 12) {
   let s = '';
   for (let i = int(max); i > 0; i--) s += ALPHABET[int(ALPHABET.length)] ?? '';
