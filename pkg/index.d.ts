@@ -25,7 +25,8 @@
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
 //     `session.customTools()`), providers other than the OpenAI format, and the non-session
-//     parts of `Composio` (`tools`, `triggers`, `connectedAccounts`, `authConfigs`, `mcp`, …).
+//     parts of `Composio` (`tools`, `authConfigs`, `mcp`, …; of `triggers` only `verifyWebhook`
+//     and `parse`, of `connectedAccounts` only `get` and `waitForConnection`).
 
 // ============================================================================================
 // Shared primitives

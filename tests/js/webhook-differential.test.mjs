@@ -299,7 +299,6 @@ test(`verifyWebhook and parse agree with @composio/core on ${CASES} generated ca
         a = await outcome(official.verifyWebhook(params));
         b = await outcome(ours.verifyWebhook(params));
       }
-      if (process.env.WH_TRACE) console.error(label);
       same(a, b, label);
       if (a.ok) tally.ok++;
       else tally.failed[a.name] = (tally.failed[a.name] ?? 0) + 1;
