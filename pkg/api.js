@@ -24,6 +24,8 @@ export {
   RemoteFileDownloadError,
   ComposioInvalidResponseError,
   ComposioResponseTooLargeError,
+  ComposioWebhookSignatureVerificationError,
+  ComposioWebhookPayloadError,
   APIError,
   BadRequestError,
   AuthenticationError,

@@ -117,6 +117,37 @@ export class ComposioResponseTooLargeError extends ComposioError {
 
 // ---- HTTP errors (the classes of @composio/client) ----
 
+/** A webhook's signature or timestamp did not verify (`triggers.verifyWebhook`, `triggers.parse`). */
+export class ComposioWebhookSignatureVerificationError extends ComposioError {
+  constructor(message = 'Webhook signature verification failed', options = {}) {
+    super(message, {
+      ...options,
+      code: 'WEBHOOK_SIGNATURE_VERIFICATION_FAILED',
+      statusCode: 401,
+      possibleFixes: options.possibleFixes || [
+        'Verify that the webhook secret is correct.',
+        'Ensure the raw request body is passed without modifications.',
+        'Check that the signature header value is being passed correctly.',
+      ],
+    });
+  }
+}
+
+/** A webhook's body is not JSON, matches no known payload version, or its timestamp is not a number. */
+export class ComposioWebhookPayloadError extends ComposioError {
+  constructor(message = 'Invalid webhook payload', options = {}) {
+    super(message, {
+      ...options,
+      code: 'WEBHOOK_PAYLOAD_INVALID',
+      statusCode: 400,
+      possibleFixes: options.possibleFixes || [
+        'Ensure the webhook payload is valid JSON.',
+        'Verify the payload structure matches the expected format.',
+      ],
+    });
+  }
+}
+
 function apiMessage(status, body, text) {
   if (body && typeof body === 'object' && 'message' in body) {
     const m = body.message;
@@ -257,6 +288,10 @@ export function fromDescriptor(d, context = {}) {
       return connectionFailedError(d.id, d.status, d.reason);
     case 'connection_timeout':
       return connectionTimeoutError(d.id);
+    case 'webhook_signature':
+      return new ComposioWebhookSignatureVerificationError(d.message);
+    case 'webhook_payload':
+      return new ComposioWebhookPayloadError(d.message);
     default:
       return new ComposioError(`Unexpected internal error: ${JSON.stringify(d)}`, { code: 'INTERNAL' });
   }

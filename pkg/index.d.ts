@@ -25,7 +25,8 @@
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
 //     `session.customTools()`), providers other than the OpenAI format, and the non-session
-//     parts of `Composio` (`tools`, `triggers`, `connectedAccounts`, `authConfigs`, `mcp`, …).
+//     parts of `Composio` (`tools`, `authConfigs`, `mcp`, …; of `triggers` only `verifyWebhook`
+//     and `parse`, of `connectedAccounts` only `get` and `waitForConnection`).
 
 // ============================================================================================
 // Shared primitives
@@ -1454,6 +1455,122 @@ export interface AuthConfigs {
   enable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
   /** `updateStatus('DISABLED', id)`. */
   disable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
+  /** Incoming webhooks: verify and parse (no request is sent). */
+  triggers: Triggers;
+}
+
+/** Parameters of `triggers.verifyWebhook` (`id`, `timestamp`, `signature` from the `webhook-*` headers). */
+export type VerifyWebhookParams = {
+  /** The `webhook-id` header. */
+  id: string;
+  /** The raw request body, unparsed. */
+  payload: string;
+  /** The webhook secret, used as given (UTF-8 bytes as the HMAC key). */
+  secret: string;
+  /** The `webhook-signature` header: space-separated `v1,<base64>` entries. */
+  signature: string;
+  /** The `webhook-timestamp` header (Unix seconds). */
+  timestamp: string;
+  /** Maximum age (either direction) in seconds; default 300; 0 (or less) skips the check. */
+  tolerance?: number | undefined;
+};
+
+/** An incoming webhook request: a Fetch `Request`, or `{ body, headers }` (Express, Next.js Pages). */
+export type WebhookRequestLike = Request | { body: unknown; headers: unknown };
+
+/** Options of `triggers.parse`. */
+export type ParseWebhookOptions = {
+  /** When present, the signature is verified (an empty value is a `ValidationError`). */
+  verifySecret?: string;
+  /** Maximum age in seconds (default 300), when verifying; 0 skips the check. */
+  tolerance?: number;
+};
+
+export type WebhookVersion = 'V1' | 'V2' | 'V3';
+
+/** V1 webhook payload (legacy). */
+export type WebhookPayloadV1 = {
+  trigger_name: string;
+  connection_id: string;
+  trigger_id: string;
+  payload: Record<string, unknown>;
+  log_id: string;
+};
+
+/** V2 webhook payload. */
+export type WebhookPayloadV2 = {
+  type: string;
+  timestamp: string;
+  log_id: string;
+  data: {
+    connection_id: string;
+    connection_nano_id: string;
+    trigger_nano_id: string;
+    trigger_id: string;
+    user_id: string;
+  } & Record<string, unknown>;
+};
+
+/** V3 webhook payload: the envelope of every `composio.*` event. */
+export type WebhookPayloadV3 = {
+  id: string;
+  timestamp: string;
+  type: string;
+  metadata: Record<string, unknown>;
+  data: Record<string, unknown>;
+};
+
+export type WebhookPayload = WebhookPayloadV3 | WebhookPayloadV2 | WebhookPayloadV1;
+
+/** A trigger event, normalised from any payload version. */
+export type IncomingTriggerPayload = {
+  id: string;
+  uuid: string;
+  triggerSlug: string;
+  toolkitSlug: string;
+  userId: string;
+  payload?: Record<string, unknown> | undefined;
+  originalPayload?: Record<string, unknown> | undefined;
+  metadata: {
+    id: string;
+    uuid: string;
+    toolkitSlug: string;
+    triggerSlug: string;
+    triggerData?: string | undefined;
+    triggerConfig: Record<string, unknown>;
+    connectedAccount: {
+      id: string;
+      uuid: string;
+      authConfigId: string;
+      authConfigUUID: string;
+      userId: string;
+      status: 'ACTIVE' | 'INACTIVE';
+    };
+  };
+};
+
+/** What `verifyWebhook` and `parse` resolve to. */
+export type VerifyWebhookResult = {
+  version: WebhookVersion;
+  payload: IncomingTriggerPayload;
+  rawPayload: WebhookPayload;
+};
+
+/** `composio.triggers` (the webhook parts). */
+export interface Triggers {
+  /**
+   * Verifies the HMAC-SHA256 signature (`v1,<base64>` of `${id}.${timestamp}.${payload}`) and
+   * the timestamp window, then parses the payload (V3, V2 or V1).
+   * @throws {ValidationError} on bad parameters.
+   * @throws {ComposioWebhookSignatureVerificationError} on a bad signature or a timestamp outside the tolerance.
+   * @throws {ComposioWebhookPayloadError} on an unreadable timestamp, body that is not JSON, or an unknown shape.
+   */
+  verifyWebhook(params: VerifyWebhookParams): Promise<VerifyWebhookResult>;
+  /**
+   * Parses an incoming request (verifying it first when `options.verifySecret` is present).
+   * @throws {ValidationError} on an empty `verifySecret` or missing `webhook-*` headers.
+   */
+  parse(request: WebhookRequestLike, options?: ParseWebhookOptions): Promise<VerifyWebhookResult>;
 }
 
 /** `composio.connectedAccounts` (the parts composio-wasm has so far). */
@@ -1614,6 +1731,16 @@ export declare class ComposioInvalidResponseError extends ComposioError {
  */
 export declare class ComposioResponseTooLargeError extends ComposioError {
   constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** A webhook did not verify (`code: 'TS-SDK::WEBHOOK_SIGNATURE_VERIFICATION_FAILED'`, `statusCode: 401`). */
+export declare class ComposioWebhookSignatureVerificationError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** A webhook's payload or timestamp is unreadable (`code: 'TS-SDK::WEBHOOK_PAYLOAD_INVALID'`, `statusCode: 400`). */
+export declare class ComposioWebhookPayloadError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
 }
 
 // ============================================================================================

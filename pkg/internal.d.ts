@@ -33,7 +33,9 @@ export type Descriptor =
   | { kind: 'cancelled' }
   | { kind: 'account_not_found'; id: string }
   | { kind: 'connection_failed'; id: string; status: string; reason: string | null }
-  | { kind: 'connection_timeout'; id: string };
+  | { kind: 'connection_timeout'; id: string }
+  | { kind: 'webhook_signature'; message: string }
+  | { kind: 'webhook_payload'; message: string };
 
 /** What the engine asks the driver to do next. */
 export type Action =

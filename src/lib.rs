@@ -35,6 +35,7 @@ pub(crate) mod toolkits;
 pub(crate) mod tools;
 pub(crate) mod update_config;
 pub mod validate;
+pub(crate) mod webhook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -367,3 +367,67 @@ impl Client {
         text
     }
 }
+
+/// The host's conversions for `webhook`: JS's `parseFloat`, `String(n)` and `toUpperCase`.
+const WEBHOOK_CONV: crate::webhook::Conv = crate::webhook::Conv {
+    number: number_from_text,
+    print: host::number_to_text,
+    upper: |s| String::from(js_sys::JsString::from(s).to_upper_case()),
+};
+
+/// A webhook outcome as JSON text: `{ t: 'done', value }` or `{ t: 'fail', error }`.
+fn webhook_text(outcome: Result<Json, crate::webhook::WebhookError>) -> String {
+    use crate::webhook::WebhookError as E;
+    let (kind, message, issues) = match outcome {
+        Ok(value) => {
+            let mut out = String::from("{\"t\":\"done\",\"value\":");
+            json_text::write(&value, &mut out, host::number_to_text);
+            out.push('}');
+            return out;
+        }
+        Err(E::Invalid(i)) => {
+            let message = crate::webhook::validation_message(&i).to_string();
+            let rest = Invalid {
+                issues: i.issues.into_iter().skip(1).collect(),
+            };
+            ("validation", message, Some(issues(&rest)))
+        }
+        Err(E::Signature(m)) => ("webhook_signature", m, None),
+        Err(E::Payload(m)) => ("webhook_payload", m, None),
+    };
+    to_json_text(&Json::object([
+        ("t", Some(Json::str("fail"))),
+        (
+            "error",
+            Some(Json::object([
+                ("kind", Some(Json::str(kind))),
+                ("message", Some(Json::Str(message))),
+                ("issues", issues),
+            ])),
+        ),
+    ]))
+}
+
+/// `triggers.verifyWebhook(params)`: `params` is the JSON text of the caller's value, `now`
+/// `Date.now()`.
+#[wasm_bindgen(js_name = webhookVerify)]
+pub fn webhook_verify(params: &str, now: f64) -> String {
+    webhook_text(crate::webhook::verify(&input(params), now, &WEBHOOK_CONV))
+}
+
+/// `triggers.parse(request)` without `verifySecret`: the body text.
+#[wasm_bindgen(js_name = webhookParse)]
+pub fn webhook_parse(body: &str) -> String {
+    webhook_text(crate::webhook::parse_payload(body, &WEBHOOK_CONV))
+}
+
+/// `triggers.parse(request, { verifySecret, tolerance? })`: the JSON text of
+/// `{ payload, secret, tolerance?, id?, timestamp?, signature? }` as the JS side read them.
+#[wasm_bindgen(js_name = webhookParseVerified)]
+pub fn webhook_parse_verified(request: &str, now: f64) -> String {
+    webhook_text(crate::webhook::parse_verified(
+        &input(request),
+        now,
+        &WEBHOOK_CONV,
+    ))
+}
