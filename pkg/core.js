@@ -395,6 +395,9 @@ export class AuthConfigs {
   /** `updateStatus('DISABLED', id)`. */
   async disable(id, requestOptions) {
     return (await this.#getClient()).call('authConfigs.updateStatus', ['DISABLED', id], requestOptions);
+  }
+}
+
 /** Whether `value` is a Fetch `Request` (read with `.text()`). */
 const isFetchRequest = value => typeof Request !== 'undefined' && value instanceof Request;
 
