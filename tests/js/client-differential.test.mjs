@@ -6,9 +6,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Composio as Official } from '@composio/core';
 import { Composio as Ours, ValidationError } from '../../pkg/node.js';
-import { startEmulator } from '../../emulator/server.mjs';
+import { startBoth, wire } from './helpers.mjs';
 
 const KEY = 'ak_client_differential';
 const S = '/api/v3.1/tool_router/session';
@@ -17,14 +16,10 @@ let official;
 let ours;
 
 before(async () => {
-  emulator = await startEmulator({ apiKeys: [KEY] });
-  official = new Official({ apiKey: KEY, baseURL: emulator.url, allowTracking: false, disableVersionCheck: true });
-  ours = new Ours({ apiKey: KEY, baseURL: emulator.url });
+  ({ emulator, official, ours } = await startBoth(KEY));
 });
 after(() => emulator.close());
 
-const wire = requests =>
-  requests.map(r => ({ method: r.method, path: r.path, query: r.query, body: r.rawBody }));
 
 /** Plain fetch to the emulator, so the setup is the same whichever SDK is under test. */
 async function call(method, path, body) {

@@ -4,9 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Composio as Official } from '@composio/core';
-import { Composio as Ours } from '../../pkg/node.js';
-import { startEmulator } from '../../emulator/server.mjs';
+import { startBoth, wire } from './helpers.mjs';
 
 const KEY = 'ak_session_differential';
 let emulator;
@@ -14,14 +12,10 @@ let official;
 let ours;
 
 before(async () => {
-  emulator = await startEmulator({ apiKeys: [KEY] });
-  official = new Official({ apiKey: KEY, baseURL: emulator.url, allowTracking: false, disableVersionCheck: true });
-  ours = new Ours({ apiKey: KEY, baseURL: emulator.url });
+  ({ emulator, official, ours } = await startBoth(KEY));
 });
 after(() => emulator.close());
 
-const wire = requests =>
-  requests.map(r => ({ method: r.method, path: r.path, query: r.query, body: r.rawBody }));
 
 /** Runs `scenario(sdk, session)` on a fresh emulator with one session, for one SDK. */
 async function run(sdk, scenario, createConfig = { toolkits: ['gmail', 'slack', 'github', 'hackernews'] }) {
