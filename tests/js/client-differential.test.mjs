@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Composio as Ours, ValidationError } from '../../pkg/node.js';
-import { startBoth, wire } from './helpers.mjs';
+import { startBoth, wire } from './differential-helpers.mjs';
 
 const KEY = 'ak_client_differential';
 const S = '/api/v3.1/tool_router/session';

@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBoth, wire } from './helpers.mjs';
+import { startBoth, wire } from './differential-helpers.mjs';
 
 const KEY = 'ak_session_differential';
 let emulator;
