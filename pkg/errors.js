@@ -1,16 +1,26 @@
+// @ts-check
 // Error classes with the names, codes and fields of @composio/core (core errors) and
 // @composio/client (HTTP errors). Every class sets `.name` to its own name.
 
 const CODE_PREFIX = 'TS-SDK::';
 
+/**
+ * @typedef {{ code?: string, statusCode?: number, cause?: unknown, meta?: Record<string, unknown>,
+ *   possibleFixes?: string[], issues?: import('./internal').Issue[] }} ErrorOptions
+ */
+
 /** Base of every SDK-side error (`code` is always `TS-SDK::…`). */
 export class ComposioError extends Error {
+  /**
+   * @param {string} message
+   * @param {ErrorOptions} [options]
+   */
   constructor(message, options = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = `${CODE_PREFIX}${options.code}`;
     if (options.possibleFixes) this.possibleFixes = options.possibleFixes;
-    for (const key of ['statusCode', 'meta']) {
+    for (const key of /** @type {const} */ (['statusCode', 'meta'])) {
       if (options[key] !== undefined) {
         Object.defineProperty(this, key, { value: options[key], enumerable: true });
       }
@@ -19,6 +29,7 @@ export class ComposioError extends Error {
 }
 
 export class ComposioNoAPIKeyError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'No Composio API key provided', options = {}) {
     super(message, {
       code: 'NO_API_KEY_PROVIDED',
@@ -37,6 +48,7 @@ export class ComposioNoAPIKeyError extends ComposioError {
 
 /** Bad input, found before any request was sent. `issues` lists `{ code, path, message }`. */
 export class ValidationError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Input validation failed', options = {}) {
     const issues = options.issues ?? [];
     super(message, {
@@ -49,30 +61,35 @@ export class ValidationError extends ComposioError {
 }
 
 export class ComposioRequestCancelledError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Request was cancelled by the caller', options = {}) {
     super(message, { ...options, code: 'REQUEST_CANCELLED' });
   }
 }
 
 export class ConnectionRequestTimeoutError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Connection request timed out', options = {}) {
     super(message, { ...options, code: 'CONNECTION_REQUEST_TIMEOUT' });
   }
 }
 
 export class ConnectionRequestFailedError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Connection request failed', options = {}) {
     super(message, { ...options, code: 'CONNECTION_REQUEST_FAILED' });
   }
 }
 
 export class ComposioConnectedAccountNotFoundError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Connected account not found', options = {}) {
     super(message, { statusCode: 404, ...options, code: 'CONNECTED_ACCOUNT_NOT_FOUND' });
   }
 }
 
 export class ComposioAclOnlyForSharedError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'ACL config is only valid for SHARED accounts', options = {}) {
     super(message, {
       possibleFixes: ['Pass experimental: { accountType: "SHARED" } together with aclConfigForShared'],
@@ -83,12 +100,14 @@ export class ComposioAclOnlyForSharedError extends ComposioError {
 }
 
 export class ComposioInvalidModifierError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Invalid modifier', options = {}) {
     super(message, { ...options, code: 'INVALID_MODIFIER' });
   }
 }
 
 export class RemoteFileDownloadError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Failed to download the remote file', options = {}) {
     super(message, { ...options, code: 'REMOTE_FILE_DOWNLOAD_FAILED' });
   }
@@ -96,6 +115,7 @@ export class RemoteFileDownloadError extends ComposioError {
 
 /** The server's answer did not have the shape the API promises. */
 export class ComposioInvalidResponseError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Invalid response from the server', options = {}) {
     super(message, { ...options, code: 'INVALID_RESPONSE' });
   }
@@ -106,6 +126,7 @@ export class ComposioInvalidResponseError extends ComposioError {
  * the HTTP status of that response.
  */
 export class ComposioResponseTooLargeError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'The response body is too large', options = {}) {
     super(message, {
       possibleFixes: ['Raise the limit: new Composio({ maxResponseBytes }) or a per-call { maxResponseBytes }'],
@@ -119,6 +140,7 @@ export class ComposioResponseTooLargeError extends ComposioError {
 
 /** A webhook's signature or timestamp did not verify (`triggers.verifyWebhook`, `triggers.parse`). */
 export class ComposioWebhookSignatureVerificationError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Webhook signature verification failed', options = {}) {
     super(message, {
       ...options,
@@ -135,6 +157,7 @@ export class ComposioWebhookSignatureVerificationError extends ComposioError {
 
 /** A webhook's body is not JSON, matches no known payload version, or its timestamp is not a number. */
 export class ComposioWebhookPayloadError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Invalid webhook payload', options = {}) {
     super(message, {
       ...options,
@@ -148,6 +171,11 @@ export class ComposioWebhookPayloadError extends ComposioError {
   }
 }
 
+/**
+ * @param {number} status
+ * @param {any} body
+ * @param {string} [text]
+ */
 function apiMessage(status, body, text) {
   if (body && typeof body === 'object' && 'message' in body) {
     const m = body.message;
@@ -160,6 +188,12 @@ function apiMessage(status, body, text) {
 
 /** A non-2xx answer. `error` is the parsed body; `code`, `requestId`, `suggestedFix` come from `error.error`. */
 export class APIError extends Error {
+  /**
+   * @param {number | undefined} status
+   * @param {any} error
+   * @param {string | undefined} message
+   * @param {Headers | undefined} headers
+   */
   constructor(status, error, message, headers) {
     super(message ?? (status === undefined ? 'Connection error.' : apiMessage(status, error)));
     this.name = new.target.name;
@@ -188,6 +222,7 @@ export class RateLimitError extends APIError {}
 export class InternalServerError extends APIError {}
 
 export class APIConnectionError extends APIError {
+  /** @param {{ message?: string, cause?: unknown }} [options] */
   constructor({ message, cause } = {}) {
     super(undefined, undefined, message ?? 'Connection error.', undefined);
     if (cause !== undefined) this.cause = cause;
@@ -195,17 +230,20 @@ export class APIConnectionError extends APIError {
 }
 
 export class APIConnectionTimeoutError extends APIConnectionError {
+  /** @param {{ message?: string }} [options] */
   constructor({ message } = {}) {
     super({ message: message ?? 'Request timed out.' });
   }
 }
 
 export class APIUserAbortError extends APIError {
+  /** @param {{ message?: string }} [options] */
   constructor({ message } = {}) {
     super(undefined, undefined, message ?? 'Request was aborted.', undefined);
   }
 }
 
+/** @type {Record<number, typeof APIError>} */
 const BY_STATUS = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -217,6 +255,12 @@ const BY_STATUS = {
 };
 
 /** The HTTP error class for a status, as @composio/client picks it. */
+/**
+ * @param {number} status
+ * @param {unknown} body
+ * @param {string | undefined} text
+ * @param {Headers | undefined} headers
+ */
 export function apiErrorFor(status, body, text, headers) {
   const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
   return new Class(status, body, apiMessage(status, body, text), headers);
@@ -225,11 +269,13 @@ export function apiErrorFor(status, body, text, headers) {
 // ---- Errors the request runner (request.js) raises, each message written once ----
 
 /** The caller's signal aborted; its reason is kept as `cause` (message as in @composio/core). */
+/** @param {unknown} reason */
 export function cancelledError(reason) {
   return new ComposioRequestCancelledError('Request was cancelled by the caller: Request was aborted.', { cause: reason });
 }
 
 /** A response body over `maxResponseBytes` (`limit`). */
+/** @param {number} status @param {number} limit */
 export function tooLargeError(status, limit) {
   return new ComposioResponseTooLargeError(
     `The response body is larger than maxResponseBytes (${limit} bytes); raise the limit with new Composio({ maxResponseBytes })`,
@@ -237,12 +283,14 @@ export function tooLargeError(status, limit) {
   );
 }
 
+/** @param {string} id */
 export function accountNotFoundError(id) {
   return new ComposioConnectedAccountNotFoundError(`Connected account with id ${id} not found`, {
     meta: { connectedAccountId: id },
   });
 }
 
+/** @param {string} id @param {string} status @param {string | null} statusReason */
 export function connectionFailedError(id, status, statusReason) {
   return new ConnectionRequestFailedError(
     `Connection request failed with status: ${status}${statusReason ? `, reason: ${statusReason}` : ''}`,
@@ -250,6 +298,7 @@ export function connectionFailedError(id, status, statusReason) {
   );
 }
 
+/** @param {string} id */
 export function connectionTimeoutError(id) {
   return new ConnectionRequestTimeoutError(`Connection request timed out for ${id}`);
 }
