@@ -1,3 +1,4 @@
+// @ts-check
 // The JS surface of composio-wasm: the classes a @composio/core user touches. The work happens
 // in the wasm module; this file binds methods, reads the environment, calls user callbacks
 // (modifySchema), and turns error descriptors into error classes. The runtime entry (node.js, …)
@@ -19,8 +20,9 @@ import { ready, startWasm } from './runtime.js';
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 
 
+
 function detectRuntime() {
-  const g = globalThis;
+  const g = /** @type {any} */ (globalThis);
   if (typeof g.Bun !== 'undefined') return 'BUN';
   if (typeof g.Deno !== 'undefined') return 'DENO';
   if (typeof g.EdgeRuntime === 'string') return 'VERCEL_EDGE';
@@ -32,22 +34,29 @@ function detectRuntime() {
   return 'UNKNOWN';
 }
 
+/**
+ * @param {any} [name]
+ */
 function readVar(name) {
   try {
-    const value = globalThis.process?.env?.[name];
+    const value = /** @type {any} */ (globalThis).process?.env?.[name];
     if (value !== undefined) return value;
   } catch {
     // An environment we may not read (e.g. Deno without --allow-env) counts as unset.
   }
   try {
-    return globalThis.Deno?.env?.get(name);
+    return /** @type {any} */ (globalThis).Deno?.env?.get(name);
   } catch {
     return undefined;
   }
 }
 
-/** Reads only the variables the options leave open, so no permission is asked for needlessly. */
+/**
+ * Reads only the variables the options leave open, so no permission is asked for needlessly.
+ * @param {any} [config]
+ */
 function readEnv(config) {
+  /** @type {{ runtime: string, apiKey?: string, baseURL?: string }} */
   const env = { runtime: detectRuntime() };
   if (!config?.apiKey) env.apiKey = readVar('COMPOSIO_API_KEY');
   if (!config?.baseURL) env.baseURL = readVar('COMPOSIO_BASE_URL');
@@ -60,6 +69,9 @@ export const SessionPreset = Object.freeze({ DIRECT_TOOLS: 'direct_tools' });
 const REDACTED = '<redacted>';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+/**
+ * @param {any} [headers]
+ */
 function redactHeaders(headers) {
   if (!headers) return headers;
   const out = { ...headers };
@@ -74,6 +86,10 @@ export class ConnectionRequest {
   #client;
   #state;
 
+  /**
+   * @param {Requests} client
+   * @param {{ id: string, status: string, redirectUrl: string | null }} link
+   */
   constructor(client, { id, status, redirectUrl }) {
     this.#client = client;
     this.#state = { id, status, redirectUrl };
@@ -87,6 +103,8 @@ export class ConnectionRequest {
   /**
    * Polls the connected account until it is ACTIVE (returns it), fails, or `timeout` ms pass.
    * Accepts a number (as @composio/core) or `{ timeout?, signal? }`.
+   * @param {any} [timeout]
+   * @param {any} [requestOptions]
    */
   async waitForConnection(timeout, requestOptions) {
     let options = requestOptions;
@@ -113,6 +131,10 @@ export class ConnectionRequest {
 export class ToolRouterSession {
   #client;
 
+  /**
+   * @param {any} [client]
+   * @param {any} [fields]
+   */
   constructor(client, fields) {
     this.#client = client;
     this.sessionId = fields.sessionId;
@@ -135,6 +157,9 @@ export class ToolRouterSession {
     ]);
   }
 
+  /**
+   * @param {any} [fields]
+   */
   #apply(fields) {
     this.config = fields.config;
     this.preload = fields.preload;
@@ -143,7 +168,10 @@ export class ToolRouterSession {
     this.warnings = fields.warnings;
   }
 
-  /** @deprecated Use `sandbox`. */
+  /**
+   * @deprecated Use `sandbox`.
+   * @returns {any}
+   */
   get workbench() {
     return this.sandbox;
   }
@@ -155,6 +183,8 @@ export class ToolRouterSession {
   /**
    * The session's tools in the OpenAI function-tool format (what @composio/core returns with
    * its default provider). Pass `{ raw: true }` for the SDK `Tool[]` instead.
+   * @param {any} [modifiers]
+   * @param {any} [requestOptions]
    */
   async tools(modifiers, requestOptions) {
     const modifySchema = modifiers?.modifySchema;
@@ -167,14 +197,19 @@ export class ToolRouterSession {
     let tools = await this.#client.call(op, [this.sessionId], requestOptions);
     if (!modifySchema) return tools;
     tools = await Promise.all(
-      tools.map(tool =>
+      tools.map((/** @type {any} */ tool) =>
         modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
       )
     );
     return raw ? tools : JSON.parse(Client.openaiTools(encode(tools, () => ['tools'])));
   }
 
-  /** Starts a connection for `toolkit` (POST /link). */
+  /**
+   * Starts a connection for `toolkit` (POST /link).
+   * @param {any} [toolkit]
+   * @param {any} [options]
+   * @param {any} [requestOptions]
+   */
   async authorize(toolkit, options, requestOptions) {
     try {
       const link = await this.#client.call('session.authorize', [this.sessionId, toolkit, options], requestOptions);
@@ -187,11 +222,16 @@ export class ToolRouterSession {
     }
   }
 
-  /** Connects `toolkit` unless it already is (or needs no auth); waits for the connection. */
+  /**
+   * Connects `toolkit` unless it already is (or needs no auth); waits for the connection.
+   * @param {any} [toolkit]
+   * @param {any} [options]
+   * @param {any} [requestOptions]
+   */
   async ensureConnected(toolkit, options = {}, requestOptions) {
     const { timeout, ...authorizeOptions } = options ?? {};
     const state = await this.toolkits({ toolkits: [toolkit] }, requestOptions);
-    const existing = state.items.find(item => item.slug.toLowerCase() === String(toolkit).toLowerCase());
+    const existing = state.items.find((/** @type {any} */ item) => item.slug.toLowerCase() === String(toolkit).toLowerCase());
     if (existing?.isNoAuth) return { toolkit: existing.slug, wasConnected: true };
     const active = existing?.connection?.connectedAccount;
     if (existing?.connection?.isActive && active) {
@@ -206,34 +246,59 @@ export class ToolRouterSession {
     };
   }
 
-  /** One page of the session's toolkits with their connection state. */
+  /**
+   * One page of the session's toolkits with their connection state.
+   * @param {any} [options]
+   * @param {any} [requestOptions]
+   */
   async toolkits(options, requestOptions) {
     return this.#client.call('session.toolkits', [this.sessionId, options], requestOptions);
   }
 
-  /** Semantic tool search. */
+  /**
+   * Semantic tool search.
+   * @param {any} [params]
+   * @param {any} [requestOptions]
+   */
   async search(params, requestOptions) {
     return this.#client.call('session.search', [this.sessionId, params], requestOptions);
   }
 
-  /** Runs a tool. A tool-level failure is a result with `error` set, not a throw. */
+  /**
+   * Runs a tool. A tool-level failure is a result with `error` set, not a throw.
+   * @param {any} [toolSlug]
+   * @param {any} [args]
+   * @param {any} [options]
+   * @param {any} [requestOptions]
+   */
   async execute(toolSlug, args, options, requestOptions) {
     return this.#client.call('session.execute', [this.sessionId, toolSlug, args, options], requestOptions);
   }
 
-  /** An authenticated call to the toolkit's own API through Composio. */
+  /**
+   * An authenticated call to the toolkit's own API through Composio.
+   * @param {any} [params]
+   * @param {any} [requestOptions]
+   */
   async proxyExecute(params, requestOptions) {
     return this.#client.call('session.proxyExecute', [this.sessionId, params], requestOptions);
   }
 
-  /** Changes the session's config (PATCH); returns the new raw config. */
+  /**
+   * Changes the session's config (PATCH); returns the new raw config.
+   * @param {any} [config]
+   * @param {any} [requestOptions]
+   */
   async update(config, requestOptions) {
     const fields = await this.#client.call('sessions.update', [this.sessionId, config], requestOptions);
     this.#apply(fields);
     return this.config;
   }
 
-  /** Deletes the session. */
+  /**
+   * Deletes the session.
+   * @param {any} [requestOptions]
+   */
   async delete(requestOptions) {
     return this.#client.call('sessions.delete', [this.sessionId], requestOptions);
   }
@@ -257,26 +322,43 @@ export class ToolRouterSession {
 export class Sessions {
   #getClient;
 
+  /**
+   * @param {any} [getClient]
+   */
   constructor(getClient) {
     this.#getClient = getClient;
     bindMethods(this, ['create', 'use', 'delete']);
   }
 
-  /** Creates a session for `userId` (POST /api/v3.1/tool_router/session). */
+  /**
+   * Creates a session for `userId` (POST /api/v3.1/tool_router/session).
+   * @param {any} [userId]
+   * @param {any} [config]
+   * @param {any} [requestOptions]
+   */
   async create(userId, config, requestOptions) {
     const client = await this.#getClient();
     const fields = await client.call('sessions.create', [userId, config], requestOptions);
     return new ToolRouterSession(client, fields);
   }
 
-  /** Picks up an existing session by id (GET). */
+  /**
+   * Picks up an existing session by id (GET).
+   * @param {any} [id]
+   * @param {any} [options]
+   * @param {any} [requestOptions]
+   */
   async use(id, options, requestOptions) {
     const client = await this.#getClient();
     const fields = await client.call('sessions.use', [id, options], requestOptions);
     return new ToolRouterSession(client, fields);
   }
 
-  /** Deletes a session by id. */
+  /**
+   * Deletes a session by id.
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async delete(id, requestOptions) {
     const client = await this.#getClient();
     return client.call('sessions.delete', [id], requestOptions);
@@ -287,19 +369,29 @@ export class Sessions {
 export class Toolkits {
   #getClient;
 
+  /**
+   * @param {any} [getClient]
+   */
   constructor(getClient) {
     this.#getClient = getClient;
     bindMethods(this, ['get', 'listCategories']);
   }
 
-  /** `get()` lists toolkits; `get(slug)` returns one. */
+  /**
+   * `get()` lists toolkits; `get(slug)` returns one.
+   * @param {any} [slugOrQuery]
+   * @param {any} [requestOptions]
+   */
   async get(slugOrQuery, requestOptions) {
     const client = await this.#getClient();
     if (typeof slugOrQuery === 'string') return client.call('toolkits.get', [slugOrQuery], requestOptions);
     return client.call('toolkits.list', [slugOrQuery], requestOptions);
   }
 
-  /** The toolkit categories (GET /api/v3.1/toolkits/categories). */
+  /**
+   * The toolkit categories (GET /api/v3.1/toolkits/categories).
+   * @param {any} [requestOptions]
+   */
   async listCategories(requestOptions) {
     return (await this.#getClient()).call('toolkits.listCategories', [], requestOptions);
   }
@@ -309,42 +401,75 @@ export class Toolkits {
 export class ConnectedAccounts {
   #getClient;
 
+  /**
+   * @param {any} [getClient]
+   */
   constructor(getClient) {
     this.#getClient = getClient;
     bindMethods(this, ['list', 'get', 'delete', 'refresh', 'updateStatus', 'enable', 'disable', 'waitForConnection']);
   }
 
-  /** A page of the project's connected accounts (GET /api/v3.1/connected_accounts). */
+  /**
+   * A page of the project's connected accounts (GET /api/v3.1/connected_accounts).
+   * @param {any} [query]
+   * @param {any} [requestOptions]
+   */
   async list(query, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.list', [query], requestOptions);
   }
 
-  /** One connected account by id (GET /api/v3.1/connected_accounts/{id}). */
+  /**
+   * One connected account by id (GET /api/v3.1/connected_accounts/{id}).
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async get(id, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.get', [id], requestOptions);
   }
 
-  /** Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}). */
+  /**
+   * Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}).
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async delete(id, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.delete', [id], requestOptions);
   }
 
-  /** Refreshes a connected account's credentials (POST /api/v3.1/connected_accounts/{id}/refresh). */
+  /**
+   * Refreshes a connected account's credentials (POST /api/v3.1/connected_accounts/{id}/refresh).
+   * @param {any} [id]
+   * @param {any} [options]
+   * @param {any} [requestOptions]
+   */
   async refresh(id, options, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.refresh', [id, options], requestOptions);
   }
 
-  /** Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status). */
+  /**
+   * Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status).
+   * @param {any} [id]
+   * @param {any} [params]
+   * @param {any} [requestOptions]
+   */
   async updateStatus(id, params, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, params], requestOptions);
   }
 
-  /** `updateStatus(id, { enabled: true })`. */
+  /**
+   * `updateStatus(id, { enabled: true })`.
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async enable(id, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: true }], requestOptions);
   }
 
-  /** `updateStatus(id, { enabled: false })`. */
+  /**
+   * `updateStatus(id, { enabled: false })`.
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async disable(id, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: false }], requestOptions);
   }
@@ -352,6 +477,9 @@ export class ConnectedAccounts {
   /**
    * Polls the account until it is ACTIVE (returns it), fails, or `timeout` ms pass (a
    * deadline, whatever the server does).
+   * @param {any} [id]
+   * @param {any} [timeout]
+   * @param {any} [requestOptions]
    */
   async waitForConnection(id, timeout, requestOptions) {
     return (await this.#getClient()).call('connectedAccounts.waitForConnection', [id, timeout], requestOptions);
@@ -362,48 +490,77 @@ export class ConnectedAccounts {
 export class AuthConfigs {
   #getClient;
 
+  /**
+   * @param {any} [getClient]
+   */
   constructor(getClient) {
     this.#getClient = getClient;
     bindMethods(this, ['list', 'get', 'delete', 'updateStatus', 'enable', 'disable']);
   }
 
-  /** A page of the project's auth configs (GET /api/v3.1/auth_configs). */
+  /**
+   * A page of the project's auth configs (GET /api/v3.1/auth_configs).
+   * @param {any} [query]
+   * @param {any} [requestOptions]
+   */
   async list(query, requestOptions) {
     return (await this.#getClient()).call('authConfigs.list', [query], requestOptions);
   }
 
-  /** One auth config by id (GET /api/v3.1/auth_configs/{id}). */
+  /**
+   * One auth config by id (GET /api/v3.1/auth_configs/{id}).
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async get(id, requestOptions) {
     return (await this.#getClient()).call('authConfigs.get', [id], requestOptions);
   }
 
-  /** Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}). */
+  /**
+   * Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}).
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async delete(id, requestOptions) {
     return (await this.#getClient()).call('authConfigs.delete', [id], requestOptions);
   }
 
-  /** Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}). */
+  /**
+   * Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}).
+   * @param {any} [status]
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async updateStatus(status, id, requestOptions) {
     return (await this.#getClient()).call('authConfigs.updateStatus', [status, id], requestOptions);
   }
 
-  /** `updateStatus('ENABLED', id)`. */
+  /**
+   * `updateStatus('ENABLED', id)`.
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async enable(id, requestOptions) {
     return (await this.#getClient()).call('authConfigs.updateStatus', ['ENABLED', id], requestOptions);
   }
 
-  /** `updateStatus('DISABLED', id)`. */
+  /**
+   * `updateStatus('DISABLED', id)`.
+   * @param {any} [id]
+   * @param {any} [requestOptions]
+   */
   async disable(id, requestOptions) {
     return (await this.#getClient()).call('authConfigs.updateStatus', ['DISABLED', id], requestOptions);
   }
 }
 
 /** Whether `value` is a Fetch `Request` (read with `.text()`). */
-const isFetchRequest = value => typeof Request !== 'undefined' && value instanceof Request;
+const isFetchRequest = (/** @type {unknown} */ value) => typeof Request !== 'undefined' && value instanceof Request;
 
 /**
  * A `{ body }` as the raw text the signature covers: a string as is, bytes as UTF-8, an
  * already-parsed object re-serialised (best effort: not the bytes Composio signed), null → ''.
+ * @param {any} [body]
  */
 function bodyToString(body) {
   if (typeof body === 'string') return body;
@@ -413,7 +570,11 @@ function bodyToString(body) {
   return String(body);
 }
 
-/** One header from a `Headers` or a plain record (case-insensitive; an array gives its first string). */
+/**
+ * One header from a `Headers` or a plain record (case-insensitive; an array gives its first string).
+ * @param {any} [headers]
+ * @param {any} [name]
+ */
 function getHeader(headers, name) {
   if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
   if (headers === null || typeof headers !== 'object') return undefined;
@@ -425,7 +586,10 @@ function getHeader(headers, name) {
   return undefined;
 }
 
-/** The value of a webhook entry's `{ t: 'done', value }`, or its error thrown. */
+/**
+ * The value of a webhook entry's `{ t: 'done', value }`, or its error thrown.
+ * @param {any} [text]
+ */
 function webhookOutcome(text) {
   const out = JSON.parse(text);
   if (out.t === 'done') return out.value;
@@ -446,6 +610,7 @@ export class Triggers {
    * `params`: `{ id, payload, secret, signature, timestamp, tolerance = 300 }` (`id`,
    * `timestamp`, `signature` from the `webhook-*` headers; as in @composio/core, not
    * `webhookId`/`webhookTimestamp`).
+   * @param {any} [params]
    */
   async verifyWebhook(params) {
     await ready();
@@ -456,6 +621,8 @@ export class Triggers {
   /**
    * Parses an incoming webhook request (a Fetch `Request` or `{ body, headers }`), verifying
    * its signature first when `options.verifySecret` is given.
+   * @param {any} [request]
+   * @param {any} [options]
    */
   async parse(request, options) {
     let body;
@@ -488,9 +655,11 @@ const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseB
 /**
  * The options this client reads, as a plain object, read once: a hostile object (a Proxy, a
  * throwing getter) is a ValidationError here instead of an error from deeper in.
+ * @param {any} [config]
  */
 function pickOptions(config) {
   if (config === null || typeof config !== 'object') return config;
+  /** @type {Record<string, unknown>} */
   const picked = {};
   try {
     for (const key of OPTION_KEYS) picked[key] = config[key];
@@ -500,6 +669,10 @@ function pickOptions(config) {
   return picked;
 }
 
+/**
+ * @param {any} [options]
+ * @param {any} [env]
+ */
 function newClient(options, env) {
   const text = options === undefined || options === null ? undefined : encode([options], () => ['']).slice(1, -1);
   try {
@@ -515,6 +688,9 @@ function newClient(options, env) {
  * first call instead; a missing API key still throws here.
  */
 export class Composio {
+  /**
+   * @param {any} [config]
+   */
   constructor(config) {
     const options = pickOptions(config);
     const env = readEnv(options);
