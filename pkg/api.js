@@ -1,3 +1,4 @@
+// @ts-check
 // The public surface, re-exported by every runtime entry. Internals (the wasm loader hook,
 // error-descriptor helpers) stay out of it.
 export { ready } from './runtime.js';

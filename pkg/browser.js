@@ -1,3 +1,4 @@
+// @ts-check
 // Entry for browsers and bundlers. The wasm file is located with `new URL(…, import.meta.url)`
 // (which bundlers such as Vite and webpack understand) and fetched on first use, not at import.
 // Until it has loaded, `new Composio()` checks only the API key and leaves the other options to

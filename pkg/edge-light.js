@@ -1,3 +1,4 @@
+// @ts-check
 // Entry for Vercel Edge / Next.js edge routes (`edge-light`): their bundler turns a `?module`
 // import into a compiled WebAssembly.Module, instantiated here on first use.
 import wasmModule from './wasm/composio_wasm_bg.wasm?module';

@@ -1,3 +1,4 @@
+// @ts-check
 // Entry for runtimes with a file system: Node, Deno and Bun. The wasm bytes are read and compiled
 // synchronously the first time a client is constructed, never at import.
 import { readFileSync } from 'node:fs';

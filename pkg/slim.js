@@ -1,3 +1,4 @@
+// @ts-check
 // `composio-wasm/slim`: the same API with no wasm loading of its own. Call `initWasm(module)`
 // once with a WebAssembly.Module, the wasm bytes, or a URL/Response (then await it) before
 // constructing a client. For libraries and hosts that manage wasm themselves.
@@ -10,7 +11,10 @@ setRuntime({
   },
 });
 
-/** Instantiates the module: synchronous for a Module or bytes, a promise for a URL or Response. */
+/**
+ * Instantiates the module: synchronous for a Module or bytes, a promise for a URL or Response.
+ * @param {any} source
+ */
 export function initWasm(source) {
   const isSync = source instanceof WebAssembly.Module || source instanceof ArrayBuffer || ArrayBuffer.isView(source);
   if (isSync) {
