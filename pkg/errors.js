@@ -341,6 +341,8 @@ export function fromDescriptor(d, context = {}) {
       return new ComposioWebhookSignatureVerificationError(d.message);
     case 'webhook_payload':
       return new ComposioWebhookPayloadError(d.message);
+    case 'internal':
+      return new ComposioError(`composio-wasm internal error: ${d.message}`, { code: 'INTERNAL' });
     default:
       return new ComposioError(`Unexpected internal error: ${JSON.stringify(d)}`, { code: 'INTERNAL' });
   }

@@ -95,15 +95,30 @@ async function normalizeUpload(transfer, input, options, requestOptions) {
 }
 
 /**
+ * A number option of a hand-made RemoteFile's transfer: absent is `fallback`; anything but a
+ * number in (0, max] is a ValidationError (as the client checks its own).
+ * @param {unknown} value
+ * @param {string} key
+ * @param {number} fallback
+ * @param {number} max
+ */
+function limitOption(value, key, fallback, max) {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && value > 0 && value <= max) return value;
+  const message = `expected a positive number of at most ${max}, got ${typeof value === 'number' ? String(value) : typeof value}`;
+  throw new ValidationError(`requestOptions.${key}: ${message}`, { issues: [{ code: 'invalid_type', path: ['requestOptions', key], message }] });
+}
+
+/**
  * A RemoteFile made by hand (not by a client) reads with the client defaults (60 s, 32 MiB), or
- * the numbers in its request options, and the same error classes.
+ * the numbers in its request options, with the same checks and error classes.
  * @type {Transfer}
  */
 async function defaultTransfer(method, url, headers, body, requestOptions) {
-  const { signal } = readOptions(requestOptions);
-  const o = /** @type {{ timeout?: unknown, maxResponseBytes?: unknown }} */ (requestOptions ?? {});
-  const timeout = typeof o.timeout === 'number' ? o.timeout : 60_000;
-  const limit = typeof o.maxResponseBytes === 'number' ? o.maxResponseBytes : 32 * 1024 * 1024;
+  const { signal, text } = readOptions(requestOptions);
+  const o = text === undefined ? {} : JSON.parse(text);
+  const timeout = limitOption(o.timeout, 'timeout', 60_000, 2_147_483_647);
+  const limit = limitOption(o.maxResponseBytes, 'maxResponseBytes', 32 * 1024 * 1024, Number.MAX_SAFE_INTEGER);
   return transferOnce(method, url, headers, body, signal, timeout, limit);
 }
 
@@ -244,11 +259,13 @@ export class ToolRouterSessionFilesMount {
    */
   async upload(input, options = {}, requestOptions) {
     const transfer = this.#transfer;
-    const { bytes, remotePath, mimetype } = await normalizeUpload(transfer, input, options ?? {}, requestOptions);
-    const target = await this.#client.call('files.uploadUrl', [this.#sessionId, remotePath, { mountId: options?.mountId, mimetype }], requestOptions);
+    // Read once: a getter is not asked twice.
+    const { remotePath: wantedPath, mimetype: wantedType, mountId } = options ?? {};
+    const { bytes, remotePath, mimetype } = await normalizeUpload(transfer, input, { remotePath: wantedPath, mimetype: wantedType }, requestOptions);
+    const target = await this.#client.call('files.uploadUrl', [this.#sessionId, remotePath, { mountId, mimetype }], requestOptions);
     const put = await transfer('PUT', target.uploadUrl, { 'content-type': mimetype }, /** @type {Uint8Array<ArrayBuffer>} */ (bytes), requestOptions);
     if (put.status < 200 || put.status > 299) throw new Error(`Failed to upload file: ${put.status}`);
-    return this.download(target.mountRelativePath, { mountId: options?.mountId }, requestOptions);
+    return this.download(target.mountRelativePath, { mountId }, requestOptions);
   }
 
   /**

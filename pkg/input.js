@@ -23,6 +23,10 @@ const MAX_DEPTH = 512;
  * @param {unknown} value
  */
 function replacer(_key, value) {
+  // JSON.stringify unwraps boxed strings and numbers after the replacer: unwrap them here (as
+  // it would, reading them once), so they get the same checks as plain ones.
+  if (value instanceof String) value = String(value);
+  else if (value instanceof Number) value = Number(value);
   switch (typeof value) {
     case 'string':
       return wellFormed(value) ? value : `${MARK}lone`;

@@ -35,7 +35,8 @@ export type Descriptor =
   | { kind: 'connection_failed'; id: string; status: string; reason: string | null }
   | { kind: 'connection_timeout'; id: string }
   | { kind: 'webhook_signature'; message: string }
-  | { kind: 'webhook_payload'; message: string };
+  | { kind: 'webhook_payload'; message: string }
+  | { kind: 'internal'; message: string };
 
 /** What the engine asks the driver to do next. */
 export type Action =

@@ -27,6 +27,16 @@ export function endpoints() {
 /** @param {string} text @returns {Action} */
 const parse = text => JSON.parse(text);
 
+/**
+ * transport.js rejects with `{ kind, cause }`; anything else counts as a network failure.
+ * @param {unknown} thrown
+ * @returns {TransportFailure}
+ */
+function asFailure(thrown) {
+  const t = /** @type {any} */ (thrown);
+  return t !== null && typeof t === 'object' && typeof t.kind === 'string' ? t : { kind: 'network', cause: thrown };
+}
+
 export class Requests {
   #wasm;
   /** @type {[Record<string, string>, Record<string, string>]} */
@@ -58,34 +68,41 @@ export class Requests {
     try {
       for (;;) {
         switch (action.t) {
-          case 'send':
+          case 'send': {
+            // Only the transport's failures are lost attempts; an error past it is a bug to surface.
+            let res;
             try {
-              const res = await send(action.method, action.url, this.#headers[action.body === undefined ? 0 : 1], action.body, action.timeout, signal, action.limit);
-              const h = /** @param {string} name */ name => res.headers.get(name) ?? undefined;
-              context.headers = res.headers;
-              action = parse(wasm.answered(id, res.status, h('x-should-retry'), h('retry-after-ms'), h('retry-after'), res.body, now()));
+              res = await send(action.method, action.url, this.#headers[action.body === undefined ? 0 : 1], action.body, action.timeout, signal, action.limit);
             } catch (thrown) {
-              // transport.js rejects with `{ kind, cause }`; anything else counts as a network failure.
-              const failure = /** @type {TransportFailure} */ (/** @type {any} */ (thrown)?.kind ? thrown : { kind: 'network', cause: thrown });
+              const failure = asFailure(thrown);
               if (failure.kind === 'cancelled') context.reason = failure.cause;
               else context.cause = failure.cause;
-              const status = failure.kind === 'too_large' ? /** @type {number} */ (failure.cause) : 0;
+              const status = failure.kind === 'too_large' ? failure.cause : 0;
               action = parse(wasm.lost(id, failure.kind, status, now()));
+              break;
             }
+            const h = /** @param {string} name */ name => res.headers.get(name) ?? undefined;
+            context.headers = res.headers;
+            action = parse(wasm.answered(id, res.status, h('x-should-retry'), h('retry-after-ms'), h('retry-after'), res.body, now()));
             break;
-          case 'wait':
+          }
+          case 'wait': {
+            let waited = true;
             try {
               await sleep(action.ms, signal);
-              action = parse(wasm.waited(id, now()));
             } catch (reason) {
               context.reason = reason;
-              action = parse(wasm.lost(id, 'cancelled', 0, now()));
+              waited = false;
             }
+            action = parse(waited ? wasm.waited(id, now()) : wasm.lost(id, 'cancelled', 0, now()));
             break;
+          }
           case 'done':
             return action.value;
           case 'fail':
             throw fromDescriptor(action.error, context);
+          default:
+            throw new Error(`composio-wasm: unknown engine action ${JSON.stringify(action)} (is pkg/wasm from another build?)`);
         }
       }
     } finally {
@@ -127,7 +144,7 @@ export async function transferOnce(method, url, headers, body, signal, timeout, 
   try {
     return await send(method, url, headers, body, timeout, signal, limit);
   } catch (thrown) {
-    const failure = /** @type {TransportFailure} */ (/** @type {any} */ (thrown)?.kind ? thrown : { kind: 'network', cause: thrown });
+    const failure = asFailure(thrown);
     /** @type {import('./internal').Descriptor} */
     const d =
       failure.kind === 'too_large'

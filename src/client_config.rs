@@ -100,9 +100,22 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
         None | Some(Json::Null) => {}
         Some(Json::Obj(pairs)) => {
             for (name, value) in pairs {
-                if let Some(v) = c.string(value, Path::root("defaultHeaders").key(name)) {
-                    user_headers.push((name.to_ascii_lowercase(), v));
+                let path = Path::root("defaultHeaders").key(name);
+                let Some(v) = c.string(value, path.clone()) else {
+                    continue;
+                };
+                // A value `Headers` would refuse fails there with a message quoting it, and a
+                // header may carry a secret (`x-api-key`, `authorization`): refuse it here
+                // without echoing it.
+                if !header_value_ok(&v) || !header_name_ok(name) {
+                    c.issue(
+                        "invalid_string",
+                        path,
+                        "not a valid HTTP header: names are letters, digits and !#$%&'*+-.^_`|~; values have no control characters and nothing past U+00FF".to_string(),
+                    );
+                    continue;
                 }
+                user_headers.push((name.to_ascii_lowercase(), v));
             }
         }
         Some(other) => c.wrong_type(
@@ -203,6 +216,14 @@ pub fn timeout(c: &mut Checker, v: &Json, path: Path) -> Option<f64> {
             None
         }
     }
+}
+
+/// Whether `name` is an HTTP header name (an RFC 9110 token).
+pub fn header_name_ok(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// Whether `v` can be an HTTP header value as `fetch` sends it: no control characters (a CR or
@@ -398,6 +419,30 @@ mod tests {
         }
         let ok = Json::object([("apiKey", Some(Json::str("ak_a b é")))]);
         assert!(resolve(&ok, &env(None, None)).is_ok());
+    }
+
+    #[test]
+    fn default_headers_that_no_request_could_carry_are_refused_without_echo() {
+        for (name, value) in [
+            ("x-api-key", "ak_SECRET\u{0}"),
+            ("authorization", "Bearer SECRET\n"),
+            ("bad name", "v"),
+        ] {
+            let headers = Json::Obj(vec![(name.to_string(), Json::str(value))]);
+            let o = Json::object([
+                ("apiKey", Some(Json::str("k"))),
+                ("defaultHeaders", Some(headers)),
+            ]);
+            let Err(ConfigError::Invalid(i)) = resolve(&o, &env(None, None)) else {
+                panic!("{name}: {value:?} accepted")
+            };
+            assert!(!i.message().contains("SECRET"), "{}", i.message());
+            assert!(
+                i.message().starts_with("defaultHeaders."),
+                "{}",
+                i.message()
+            );
+        }
     }
 
     #[test]

@@ -164,6 +164,9 @@ pub struct Call {
     host: Host,
     /// Retries made for the current request.
     retries: u32,
+    /// The most bytes the current attempt may read (what the last `Send` said): the engine
+    /// holds an answer to it itself, whatever the driver did.
+    attempt_bytes: f64,
     mode: Mode,
 }
 
@@ -241,6 +244,7 @@ impl Call {
             limits,
             host,
             retries: 0,
+            attempt_bytes: limits.max_bytes,
             mode,
         };
         let first = call.send(now);
@@ -266,19 +270,17 @@ impl Call {
         match &self.mode {
             Mode::Single => {}
             Mode::Pages { read, .. } => max_bytes -= read,
-            Mode::Poll {
-                id,
-                deadline,
-                polls,
-            } => {
+            // The attempt may only use the time left (a timeout is positive, so the first poll
+            // always has some; the immediate second look may find none).
+            Mode::Poll { id, deadline, .. } => {
                 let left = deadline - now;
-                // The first poll is always made, so that `waitForConnection(0)` still looks once.
-                if left <= 0.0 && *polls > 0 {
+                if left <= 0.0 {
                     return Action::Fail(CallError::ConnectionTimeout { id: id.clone() });
                 }
-                timeout_ms = timeout_ms.min(left.max(1.0));
+                timeout_ms = timeout_ms.min(left);
             }
         }
+        self.attempt_bytes = max_bytes;
         Action::Send {
             timeout_ms,
             max_bytes,
@@ -356,6 +358,12 @@ impl Call {
         }
         self.retries = 0;
         let size = answer.body.len() as f64;
+        if size > self.attempt_bytes {
+            return Action::Fail(CallError::TooLarge {
+                status,
+                limit: self.limits.max_bytes,
+            });
+        }
         let text = utf8_text(answer.body);
         let json = match self.parse(status, &text) {
             Ok(json) => json,
@@ -471,7 +479,7 @@ impl Call {
         if *pages >= MAX_PAGES {
             return Action::Fail(CallError::BadResponse {
                 status,
-                what: "the tools list never ended (too many pages)".into(),
+                what: "the list never ended (too many pages)".into(),
                 text: String::new(),
             });
         }

@@ -1,6 +1,8 @@
 //! When to try a request again, and how long to wait first (spec A3, with one deliberate
 //! change): a request that changes state is retried only when the server certainly did not act
-//! on it, so a retry can never repeat a side effect such as sending an email twice.
+//! on it, so a retry can never repeat a side effect such as sending an email twice. The one
+//! thing above that rule is the server's own `x-should-retry: true`, its statement that the
+//! request may be sent again.
 
 /// The most a server hint (`retry-after`, `retry-after-ms`) may make us wait.
 pub const MAX_SERVER_DELAY_MS: f64 = 60_000.0;

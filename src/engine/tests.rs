@@ -423,26 +423,65 @@ fn all_pages_together_stay_within_the_byte_limit() {
         0.0,
     );
     let mut call = call.unwrap();
-    let mut sent = 1;
-    loop {
-        match call.answered(answer(200, &one), &config(), 0.0) {
-            Action::Send { max_bytes, .. } => {
-                assert_eq!(max_bytes, budget - sent as f64 * one.len() as f64);
-                sent += 1;
-            }
-            other => {
-                assert_eq!(
-                    other,
-                    Action::Fail(CallError::TooLarge {
-                        status: 200,
-                        limit: budget
-                    })
-                );
-                break;
-            }
-        }
+    // Each page's allowance is what is left of the budget.
+    for left in [budget - one.len() as f64, budget - 2.0 * one.len() as f64] {
+        assert_eq!(
+            call.answered(answer(200, &one), &config(), 0.0),
+            send(60_000.0, left)
+        );
     }
-    assert_eq!(sent, 3);
+    // The driver's transport stops the third page past what is left: the whole limit is named.
+    assert_eq!(
+        call.lost(Lost::TooLarge(200), 0.0),
+        Action::Fail(CallError::TooLarge {
+            status: 200,
+            limit: budget
+        })
+    );
+}
+
+#[test]
+fn the_engine_holds_the_budget_even_if_the_driver_did_not() {
+    // A last page (no cursor) larger than what was left is refused, not returned.
+    let one = page(3, Some("more"));
+    let last = page(3, None);
+    let budget = one.len() as f64 + 10.0;
+    let (call, _) = start_with(
+        "session.tools",
+        vec![j!("trs_1")],
+        Limits {
+            max_bytes: budget,
+            ..limits()
+        },
+        0.0,
+    );
+    let mut call = call.unwrap();
+    assert_eq!(
+        call.answered(answer(200, &one), &config(), 0.0),
+        send(60_000.0, 10.0)
+    );
+    assert_eq!(
+        call.answered(answer(200, &last), &config(), 0.0),
+        Action::Fail(CallError::TooLarge {
+            status: 200,
+            limit: budget
+        })
+    );
+    // The same for a single answer.
+    let (call, _) = start_with(
+        "sessions.use",
+        vec![j!("trs_1")],
+        Limits {
+            max_bytes: 5.0,
+            ..limits()
+        },
+        0.0,
+    );
+    assert!(matches!(
+        call.unwrap()
+            .answered(answer(200, "{\"session_id\":1}"), &config(), 0.0),
+        Action::Fail(CallError::TooLarge { limit: 5.0, .. })
+    ));
 }
 
 #[test]
@@ -508,7 +547,15 @@ fn polling_looks_twice_at_once_then_every_second() {
 #[test]
 fn polling_ends_at_its_deadline_whatever_the_server_does() {
     // Every GET hangs: the attempt's timeout is the time left, and its end is the deadline.
-    let mut call = poll(j!(5000), 0.0);
+    let (call, first) = start_with(
+        "connectedAccounts.waitForConnection",
+        vec![j!("ca_1"), j!(5000)],
+        limits(),
+        0.0,
+    );
+    // The first attempt may only use the 5 s left, not the 60 s request timeout.
+    assert_eq!(first, send(5000.0, 1_000_000.0));
+    let mut call = call.unwrap();
     assert_eq!(
         call.lost(Lost::Timeout, 5000.0),
         Action::Fail(CallError::ConnectionTimeout { id: "ca_1".into() })

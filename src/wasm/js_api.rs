@@ -209,11 +209,20 @@ impl Client {
     /// Starts a call of the row `op` with the caller's arguments (a JSON array's text).
     pub fn start(&mut self, op: &str, args: &str, options: Option<String>, now: f64) -> String {
         let Some(ep) = endpoints::find(op) else {
-            return fail_text(CallError::BadResponse {
-                status: 0,
-                what: format!("internal: no endpoint {op}"),
-                text: String::new(),
-            });
+            // A package bug (a row name the table does not have), not the server's doing.
+            return to_json_text(&Json::object([
+                ("t", Some(Json::str("fail"))),
+                (
+                    "error",
+                    Some(Json::object([
+                        ("kind", Some(Json::str("internal"))),
+                        (
+                            "message",
+                            Some(Json::Str(["no endpoint row ", op].concat())),
+                        ),
+                    ])),
+                ),
+            ]));
         };
         let limits = match limits(&self.config, options) {
             Ok(l) => l,

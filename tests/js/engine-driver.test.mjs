@@ -48,3 +48,37 @@ test('a RemoteFile made by hand reads with the client defaults, or its options, 
   const big = await new RemoteFile(data).buffer({ maxResponseBytes: 1000 }).catch(e => e);
   assert.equal(big.constructor, ComposioResponseTooLargeError);
 });
+
+test('boxed strings and numbers get the same checks as plain ones (no mark collision)', async () => {
+  const { ValidationError } = await import('../../pkg/node.js');
+  const composio = new Composio({ apiKey: KEY, baseURL: ctx.emulator.url });
+  const session = await composio.create('user_boxed', { toolkits: ['hackernews'] });
+  const sent = ctx.emulator.requests.length;
+  // A string that spells an input mark, boxed: refused as a lone surrogate, never read as a mark.
+  const marked = await session.execute('HACKERNEWS_GET_ITEM_WITH_ID', { to: new String('\uDFFFundefined'), keep: 1 }).catch(e => e);
+  assert.equal(marked.constructor, ValidationError);
+  assert.equal(marked.message, 'arguments.to: expected a JSON value, got a string with an unpaired UTF-16 surrogate');
+  const nan = await session.execute('HACKERNEWS_GET_ITEM_WITH_ID', { n: new Number(NaN) }).catch(e => e);
+  assert.equal(nan.constructor, ValidationError);
+  assert.equal(nan.message, 'arguments.n: expected a finite number, got NaN');
+  assert.equal(ctx.emulator.requests.length, sent, 'nothing was sent');
+  // Boxed values that are fine go on the wire as JSON.stringify writes them.
+  const ok = await session.execute('HACKERNEWS_GET_ITEM_WITH_ID', { id: new Number(7), s: new String('ab') });
+  assert.equal(ok.data.id, 7);
+  assert.equal(JSON.parse(ctx.emulator.requests.at(-1).rawBody).arguments.s, 'ab');
+});
+
+test('a default header no request could carry is refused at construction, without echoing it', async () => {
+  const { ValidationError } = await import('../../pkg/node.js');
+  const { inspect } = await import('node:util');
+  const err = (() => {
+    try {
+      new Composio({ apiKey: KEY, baseURL: ctx.emulator.url, defaultHeaders: { 'x-api-key': 'ak_SECRETVALUE\0' } });
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.equal(err?.constructor, ValidationError);
+  assert.match(err.message, /^defaultHeaders\.x-api-key: not a valid HTTP header/);
+  assert.ok(!inspect(err, { depth: 5 }).includes('SECRETVALUE'));
+});
