@@ -714,5 +714,9 @@ export class Composio {
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);
     this.triggers = new Triggers();
+    this.flush = flush;
   }
 }
+
+/** `composio.flush()`: resolves at once, as there is no telemetry to send. */
+async function flush() {}

@@ -1383,6 +1383,13 @@ export declare class Composio {
   connectedAccounts: ConnectedAccounts;
   /** Auth configs: list, read, delete, enable / disable. */
   authConfigs: AuthConfigs;
+  /** Incoming webhooks: verify and parse (no request is sent). */
+  triggers: Triggers;
+  /**
+   * Resolves at once: composio-wasm buffers no telemetry. Kept so that code written for
+   * `@composio/core` (e.g. `ctx.waitUntil(composio.flush())` in a Cloudflare Worker) runs as is.
+   */
+  flush(): Promise<void>;
 }
 
 /** An auth config (camelCase), members in the official schema's order. */
@@ -1455,8 +1462,6 @@ export interface AuthConfigs {
   enable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
   /** `updateStatus('DISABLED', id)`. */
   disable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
-  /** Incoming webhooks: verify and parse (no request is sent). */
-  triggers: Triggers;
 }
 
 /** Parameters of `triggers.verifyWebhook` (`id`, `timestamp`, `signature` from the `webhook-*` headers). */

@@ -366,3 +366,11 @@ describe('cancellation, timeouts, connection failures', () => {
     }
   });
 });
+
+test('flush() resolves at once and sends nothing, bound like the official one', async () => {
+  const { Composio: C } = await import('../../pkg/node.js');
+  const composio = new C({ apiKey: 'ak_flush', baseURL: 'http://127.0.0.1:9' });
+  const { flush } = composio;
+  assert.equal(await flush(), undefined);
+  assert.equal(await composio.flush(), undefined);
+});
