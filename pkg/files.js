@@ -115,8 +115,11 @@ function limitOption(value, key, fallback, max) {
  * @type {Transfer}
  */
 async function defaultTransfer(method, url, headers, body, requestOptions) {
-  const { signal, text } = readOptions(requestOptions);
-  const o = text === undefined ? {} : JSON.parse(text);
+  const { signal, values: o } = readOptions(requestOptions);
+  if (o.signal !== undefined) {
+    const message = 'expected an AbortSignal';
+    throw new ValidationError(`requestOptions.signal: ${message}`, { issues: [{ code: 'invalid_type', path: ['requestOptions', 'signal'], message }] });
+  }
   const timeout = limitOption(o.timeout, 'timeout', 60_000, 2_147_483_647);
   const limit = limitOption(o.maxResponseBytes, 'maxResponseBytes', 32 * 1024 * 1024, Number.MAX_SAFE_INTEGER);
   return transferOnce(method, url, headers, body, signal, timeout, limit);

@@ -24,9 +24,11 @@
 //     `ComposioInvalidResponseError`, `ComposioResponseTooLargeError`, and the HTTP error classes of `@composio/client`
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
-//     `session.customTools()`), providers other than the OpenAI format, and the non-session
-//     parts of `Composio` (`tools`, `authConfigs`, `mcp`, …; of `triggers` only `verifyWebhook`
-//     and `parse`, of `connectedAccounts` only `get` and `waitForConnection`).
+//     `session.customTools()`), providers other than the OpenAI format, and most non-session
+//     parts of `Composio`: `tools`, `mcp` and `files` are missing; of `triggers` there are
+//     `verifyWebhook` and `parse`; of `connectedAccounts` `list`, `get`, `delete`, `refresh`,
+//     `updateStatus`, `enable`, `disable`, `waitForConnection`; of `authConfigs` `list`, `get`,
+//     `delete`, `updateStatus`, `enable`, `disable`; and `flush()`.
 
 // ============================================================================================
 // Shared primitives

@@ -182,11 +182,12 @@ export function encode(values, names) {
  * without letting a hostile object throw later: the signal, and the JSON text of the rest for
  * the wasm to check (a `signal` that is not an AbortSignal is passed along to be named).
  * @param {unknown} options
- * @returns {{ signal: AbortSignal | undefined, text: string | undefined }}
+ * `values` are the members as read (once), for a caller that checks them itself.
+ * @returns {{ signal: AbortSignal | undefined, text: string | undefined, values: Record<string, unknown> }}
  */
 export function requestOptions(options) {
-  if (options === undefined || options === null) return { signal: undefined, text: undefined };
-  if (typeof options !== 'object') return { signal: undefined, text: encode([options], () => ['requestOptions']).slice(1, -1) };
+  if (options === undefined || options === null) return { signal: undefined, text: undefined, values: {} };
+  if (typeof options !== 'object') return { signal: undefined, text: encode([options], () => ['requestOptions']).slice(1, -1), values: {} };
   /** @type {Record<string, unknown>} */
   const picked = {};
   try {
@@ -204,5 +205,5 @@ export function requestOptions(options) {
   }
   if (isSignal || signal === undefined) delete picked.signal;
   const text = encode([picked], () => ['requestOptions']).slice(1, -1);
-  return { signal: isSignal ? /** @type {AbortSignal} */ (signal) : undefined, text };
+  return { signal: isSignal ? /** @type {AbortSignal} */ (signal) : undefined, text, values: picked };
 }

@@ -39,6 +39,13 @@ fn start_with(name: &str, args: Vec<Json>, limits: Limits, now: f64) -> (Option<
     )
 }
 
+/// A call of `name` on the session `trs_1` with other limits; its first action is a send.
+fn limited(name: &str, limits: Limits) -> Call {
+    let (call, first) = start_with(name, vec![j!("trs_1")], limits, 0.0);
+    assert!(matches!(first, Action::Send { .. }), "{first:?}");
+    call.expect("a call")
+}
+
 fn start(name: &str, args: Vec<Json>) -> Call {
     let (call, first) = start_with(name, args, limits(), 0.0);
     assert_eq!(first, send(60_000.0, 1_000_000.0));
@@ -247,18 +254,14 @@ fn abort_while_waiting_ends_the_call() {
 
 #[test]
 fn max_retries_bounds_the_attempts() {
-    let (call, _) = start_with(
+    let call = limited(
         "sessions.use",
-        vec![j!("trs_1")],
         Limits {
             max_retries: 0,
             ..limits()
         },
-        0.0,
     );
-    let (n, _) = attempts(call.unwrap(), |c| {
-        c.answered(answer(503, ""), &config(), 0.0)
-    });
+    let (n, _) = attempts(call, |c| c.answered(answer(503, ""), &config(), 0.0));
     assert_eq!(n, 1);
 }
 
@@ -413,16 +416,13 @@ fn pages_are_followed_to_the_end() {
 fn all_pages_together_stay_within_the_byte_limit() {
     let one = page(3, Some("more"));
     let budget = one.len() as f64 * 2.5;
-    let (call, _) = start_with(
+    let mut call = limited(
         "session.openaiTools",
-        vec![j!("trs_1")],
         Limits {
             max_bytes: budget,
             ..limits()
         },
-        0.0,
     );
-    let mut call = call.unwrap();
     // Each page's allowance is what is left of the budget.
     for left in [budget - one.len() as f64, budget - 2.0 * one.len() as f64] {
         assert_eq!(
@@ -446,16 +446,13 @@ fn the_engine_holds_the_budget_even_if_the_driver_did_not() {
     let one = page(3, Some("more"));
     let last = page(3, None);
     let budget = one.len() as f64 + 10.0;
-    let (call, _) = start_with(
+    let mut call = limited(
         "session.tools",
-        vec![j!("trs_1")],
         Limits {
             max_bytes: budget,
             ..limits()
         },
-        0.0,
     );
-    let mut call = call.unwrap();
     assert_eq!(
         call.answered(answer(200, &one), &config(), 0.0),
         send(60_000.0, 10.0)
@@ -468,18 +465,15 @@ fn the_engine_holds_the_budget_even_if_the_driver_did_not() {
         })
     );
     // The same for a single answer.
-    let (call, _) = start_with(
+    let mut call = limited(
         "sessions.use",
-        vec![j!("trs_1")],
         Limits {
             max_bytes: 5.0,
             ..limits()
         },
-        0.0,
     );
     assert!(matches!(
-        call.unwrap()
-            .answered(answer(200, "{\"session_id\":1}"), &config(), 0.0),
+        call.answered(answer(200, "{\"session_id\":1}"), &config(), 0.0),
         Action::Fail(CallError::TooLarge { limit: 5.0, .. })
     ));
 }

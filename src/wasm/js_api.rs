@@ -107,10 +107,23 @@ fn descriptor(e: CallError) -> Json {
 }
 
 fn fail_text(e: CallError) -> String {
+    fail_with(descriptor(e))
+}
+
+/// `{ t: 'fail', error }` for a descriptor built here.
+fn fail_with(error: Json) -> String {
     to_json_text(&Json::object([
         ("t", Some(Json::str("fail"))),
-        ("error", Some(descriptor(e))),
+        ("error", Some(error)),
     ]))
+}
+
+/// `{ t: 'done', value }`, the value written as it is (a tool's raw output stays text).
+fn done_text(value: &Json) -> String {
+    let mut out = String::from("{\"t\":\"done\",\"value\":");
+    json_text::write(value, &mut out, host::number_to_text);
+    out.push('}');
+    out
 }
 
 /// The per-call limits: the client's, overridden by the caller's `{ timeout?, maxRetries?,
@@ -210,17 +223,11 @@ impl Client {
     pub fn start(&mut self, op: &str, args: &str, options: Option<String>, now: f64) -> String {
         let Some(ep) = endpoints::find(op) else {
             // A package bug (a row name the table does not have), not the server's doing.
-            return to_json_text(&Json::object([
-                ("t", Some(Json::str("fail"))),
+            return fail_with(Json::object([
+                ("kind", Some(Json::str("internal"))),
                 (
-                    "error",
-                    Some(Json::object([
-                        ("kind", Some(Json::str("internal"))),
-                        (
-                            "message",
-                            Some(Json::Str(["no endpoint row ", op].concat())),
-                        ),
-                    ])),
+                    "message",
+                    Some(Json::Str(["no endpoint row ", op].concat())),
                 ),
             ]));
         };
@@ -364,12 +371,7 @@ impl Client {
             Action::Wait(ms) => {
                 return to_json_text(&Json::object([t("wait"), ("id", num(id)), ("ms", num(ms))]))
             }
-            Action::Done(value) => {
-                let mut out = String::from("{\"t\":\"done\",\"value\":");
-                json_text::write(&value, &mut out, host::number_to_text);
-                out.push('}');
-                out
-            }
+            Action::Done(value) => done_text(&value),
             Action::Fail(e) => fail_text(e),
         };
         self.release(id);
@@ -388,12 +390,7 @@ const WEBHOOK_CONV: crate::webhook::Conv = crate::webhook::Conv {
 fn webhook_text(outcome: Result<Json, crate::webhook::WebhookError>) -> String {
     use crate::webhook::WebhookError as E;
     let (kind, message, issues) = match outcome {
-        Ok(value) => {
-            let mut out = String::from("{\"t\":\"done\",\"value\":");
-            json_text::write(&value, &mut out, host::number_to_text);
-            out.push('}');
-            return out;
-        }
+        Ok(value) => return done_text(&value),
         Err(E::Invalid(i)) => {
             let message = crate::webhook::validation_message(&i).to_string();
             let rest = Invalid {
@@ -404,16 +401,10 @@ fn webhook_text(outcome: Result<Json, crate::webhook::WebhookError>) -> String {
         Err(E::Signature(m)) => ("webhook_signature", m, None),
         Err(E::Payload(m)) => ("webhook_payload", m, None),
     };
-    to_json_text(&Json::object([
-        ("t", Some(Json::str("fail"))),
-        (
-            "error",
-            Some(Json::object([
-                ("kind", Some(Json::str(kind))),
-                ("message", Some(Json::Str(message))),
-                ("issues", issues),
-            ])),
-        ),
+    fail_with(Json::object([
+        ("kind", Some(Json::str(kind))),
+        ("message", Some(Json::Str(message))),
+        ("issues", issues),
     ]))
 }
 

@@ -22,6 +22,9 @@ test('finished calls free their slot: the next call reuses the first one', () =>
   new Composio({ apiKey: KEY, baseURL: 'http://127.0.0.1:9' }); // loads the module
   const client = new Client(JSON.stringify({ apiKey: KEY, baseURL: 'http://127.0.0.1:9' }), '{}');
   const start = id => JSON.parse(client.start('sessions.use', JSON.stringify([id]), undefined, 0));
+  // A call refused at the start takes no slot.
+  const refused = start('');
+  assert.deepEqual([refused.t, refused.id, refused.error.kind], ['fail', undefined, 'validation']);
   const a = start('trs_a');
   const b = start('trs_b');
   assert.deepEqual([a.t, a.id, b.t, b.id], ['send', 1, 'send', 2]);
@@ -35,8 +38,8 @@ test('finished calls free their slot: the next call reuses the first one', () =>
   assert.equal(JSON.parse(client.waited(2, 0)).error.kind, 'cancelled', 'a released call is gone');
 });
 
-test('a RemoteFile made by hand reads with the client defaults, or its options, and the same error classes', async () => {
-  const { RemoteFile, RemoteFileDownloadError, APIConnectionTimeoutError, ComposioResponseTooLargeError } = await import('../../pkg/node.js');
+test('a RemoteFile made by hand obeys its timeout and size options, checks them, and raises the same error classes', async () => {
+  const { RemoteFile, RemoteFileDownloadError, APIConnectionTimeoutError, ComposioResponseTooLargeError, ValidationError } = await import('../../pkg/node.js');
   const data = { expiresAt: 'x', mountRelativePath: 'a/b.txt', sandboxMountPrefix: '/mnt', downloadUrl: `${ctx.emulator.url}/__files/hand/b.txt` };
   ctx.emulator.fault({ method: 'GET', path: '/__files/*', hang: true });
   const started = performance.now();
@@ -47,6 +50,18 @@ test('a RemoteFile made by hand reads with the client defaults, or its options, 
   ctx.emulator.fault({ method: 'GET', path: '/__files/*', bodyBytes: 4096 });
   const big = await new RemoteFile(data).buffer({ maxResponseBytes: 1000 }).catch(e => e);
   assert.equal(big.constructor, ComposioResponseTooLargeError);
+  // Limits that would mean none (NaN) or fire at once (past the longest timer) are refused.
+  const sent = ctx.emulator.requests.length;
+  const nan = await new RemoteFile(data).buffer({ maxResponseBytes: NaN }).catch(e => e);
+  assert.equal(nan.constructor, ValidationError);
+  assert.equal(nan.message, 'requestOptions.maxResponseBytes: expected a positive number of at most 9007199254740991, got NaN');
+  const long = await new RemoteFile(data).text({ timeout: 2 ** 31 }).catch(e => e);
+  assert.equal(long.constructor, ValidationError);
+  assert.equal(long.message, 'requestOptions.timeout: expected a positive number of at most 2147483647, got 2147483648');
+  const notSignal = await new RemoteFile(data).blob({ signal: {} }).catch(e => e);
+  assert.equal(notSignal.constructor, ValidationError);
+  assert.equal(notSignal.message, 'requestOptions.signal: expected an AbortSignal');
+  assert.equal(ctx.emulator.requests.length, sent, 'nothing was fetched');
 });
 
 test('boxed strings and numbers get the same checks as plain ones (no mark collision)', async () => {
