@@ -18,6 +18,9 @@ import { authConfigRoutes } from './auth-configs.mjs';
 import { sessionRoutes } from './sessions.mjs';
 import { toolkitRoutes } from './toolkits.mjs';
 import { toolRoutes } from './tools.mjs';
+// surface: composio.mcp and composio.files
+import { mcpRoutes } from './mcp.mjs';
+import { projectFileRoutes, s3Routes } from './project-files.mjs';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -92,12 +95,14 @@ export const apiRoutes = [
   ...fileRoutes,
   ...toolkitRoutes,
   ...authConfigRoutes,
+  ...mcpRoutes,
+  ...projectFileRoutes,
 ];
 const routes = router(apiRoutes);
 
 // Routes a browser or S3-like client reaches without an API key: the hosted link page and the
 // presigned file URLs. Their handlers get the raw body and answer `{status, headers, body}`.
-const publicRoutes = router([...linkPageRoutes, ...presignedRoutes]);
+const publicRoutes = router([...linkPageRoutes, ...presignedRoutes, ...s3Routes]);
 
 function readBytes(req) {
   return new Promise((resolve, reject) => {

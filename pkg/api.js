@@ -40,3 +40,47 @@ export {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from './errors.js';
+// surface: composio.mcp / composio.files classes, constants and enums, the rest of the error
+// classes, createConnectionRequest, and stand-ins for the left-out functions (left-out.js).
+export { MCP } from './mcp.js';
+export { getExtensionFromMimeType, sensitivePathReason } from './project-files.js';
+export * from './constants.js';
+export {
+  ComposioAuthConfigNotFoundError,
+  ComposioMultipleConnectedAccountsError,
+  ComposioFailedToCreateConnectedAccountLink,
+  ComposioLegacyConnectedAccountsEndpointRetiredError,
+  ComposioSharedAccessDeniedError,
+  ComposioSharedConnectionNotAccessibleError,
+  ComposioToolkitNotFoundError,
+  ComposioToolkitFetchError,
+  ComposioProviderNotDefinedError,
+  ComposioInvalidToolArgumentsError,
+  ComposioInvalidExecuteFunctionError,
+  ComposioGlobalExecuteToolFnNotSetError,
+  JsonSchemaToZodError,
+  JsonSchemaRefResolutionError,
+  ComposioBlockedInternalUrlError,
+  ComposioFileUploadError,
+  ComposioFileNotFoundError,
+  ComposioFileUploadAbortedError,
+  ComposioFileUploadPathNotAllowedError,
+  ComposioSensitiveFilePathBlockedError,
+  ComposioNotSupportedError,
+} from './error-catalog.js';
+export { createConnectionRequest, isRequestAbortError } from './surface.js';
+export {
+  jsonSchemaToZodSchema,
+  dereferenceJsonSchema,
+  toStrictJsonSchema,
+  ensureObjectTypeOnProperties,
+  deduplicateJsonSchemaRequiredArrays,
+  sanitizeSchemaPropertyKeys,
+  restoreOriginalKeys,
+  mappingHasRenames,
+  normalizeToolArguments,
+  omitNullToolArguments,
+  handleToolExecutionError,
+  experimental_createTool,
+  experimental_createToolkit,
+} from './left-out-exports.js';

@@ -16,6 +16,10 @@ import {
 } from './errors.js';
 import { bindMethods, ToolRouterSessionFilesMount } from './files.js';
 import { ready, startWasm } from './runtime.js';
+// surface: composio.mcp, composio.files, getConfig/createSession/getClient, left-out stand-ins
+import { MCP } from './mcp.js';
+import { Files } from './project-files.js';
+import { configOf, getClientLeftOut, optionsOf, registerInstance } from './surface.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 
@@ -715,6 +719,30 @@ export class Composio {
     this.authConfigs = new AuthConfigs(getClient);
     this.triggers = new Triggers();
     this.flush = flush;
+    // surface
+    this.files = new Files(getClient);
+    /** @deprecated Use a session's MCP endpoint: `(await composio.create(userId)).mcp`. */
+    this.mcp = new MCP(getClient);
+    registerInstance(this, { options, env, getClient });
+  }
+
+  /** The options this client was made with (and the resolved `baseURL`), frozen. */
+  getConfig() {
+    return configOf(this);
+  }
+
+  /**
+   * A new client with every option of this one but the default headers, which are `headers`.
+   * @deprecated As upstream.
+   * @param {{ headers?: Record<string, string> }} [options]
+   */
+  createSession(options) {
+    return new Composio({ ...optionsOf(this), defaultHeaders: options?.headers });
+  }
+
+  /** Left out: throws, naming what to use instead (README). */
+  getClient() {
+    return getClientLeftOut();
   }
 }
 

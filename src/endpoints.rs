@@ -127,6 +127,7 @@ pub struct Endpoint {
 const SESSION: &str = "/api/v3.1/tool_router/session/{sessionId}";
 const ACCOUNT: &str = "/api/v3.1/connected_accounts/{connectedAccountId}";
 const AUTH_CONFIG: &str = "/api/v3.1/auth_configs/{authConfigId}";
+const MCP_SERVER: &str = "/api/v3.1/mcp/{serverId}";
 const TOOLS_PAGE_LIMIT: i64 = 500;
 /// What `session_fields` reads of a session answer.
 const SESSION_MEMBERS: &[&str] = &[
@@ -217,6 +218,31 @@ fn account_id(a: &Args) -> Result<Parts, Invalid> {
 fn mount_call(a: &Args) -> Result<Parts, Invalid> {
     let (mount, body) = files::path_body(a.get(1), a.get(2))?;
     Ok(Parts::at(vec![session_id(a.get(0))?, mount]).body(body))
+}
+
+/// The surface rows (`composio.mcp`, `composio.files`) are checked and mapped in JS
+/// (`pkg/mcp.js`, `pkg/project-files.js`), which costs the wasm module nothing: their body is
+/// the last argument, already built, and must be an object.
+fn prepared_body(a: &Args) -> Result<Json, Invalid> {
+    let last = a.values.len().saturating_sub(1);
+    match a.get(last) {
+        v @ Json::Obj(_) => Ok(v.clone()),
+        other => Err(wrong_type("body", "an object", other)),
+    }
+}
+
+/// A query string the JS side built (percent-encoded, without `?`).
+fn prepared_query(a: &Args) -> Result<String, Invalid> {
+    match a.get(0) {
+        Json::Str(s) => Ok(s.clone()),
+        Json::Null => Ok(String::new()),
+        other => Err(wrong_type("query", "a query string", other)),
+    }
+}
+
+/// The answer as received (the JS side reads it).
+fn as_received(b: &Json, _: &ClientConfig) -> Shaped<Json> {
+    Ok(b.clone())
 }
 
 /// The table. Names are `<resource>.<method>`; `js` is the public method.
@@ -625,6 +651,102 @@ pub static TABLE: &[Endpoint] = &[
         raw: &[],
         keep: &[],
     },
+    // ---- surface: composio.mcp (deprecated upstream) and composio.files ----
+    Endpoint {
+        name: "mcp.create",
+        js: "composio.mcp.create",
+        method: Method::Post,
+        path: "/api/v3.1/mcp/servers/custom",
+        args: &["body"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().body(prepared_body(a)?)),
+        read: Read::Value(as_received),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "mcp.list",
+        js: "composio.mcp.list",
+        method: Method::Get,
+        path: "/api/v3.1/mcp/servers",
+        args: &["query"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(prepared_query(a)?)),
+        read: Read::Value(as_received),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "mcp.get",
+        js: "composio.mcp.get",
+        method: Method::Get,
+        path: MCP_SERVER,
+        args: &["serverId"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "serverId")?])),
+        read: Read::Value(as_received),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "mcp.update",
+        js: "composio.mcp.update",
+        method: Method::Patch,
+        path: MCP_SERVER,
+        args: &["serverId", "body"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = prepared_body(a)?;
+            Ok(Parts::at(vec![string_param(a.get(0), "serverId")?]).body(body))
+        },
+        read: Read::Value(as_received),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "mcp.delete",
+        js: "composio.mcp.delete",
+        method: Method::Delete,
+        path: MCP_SERVER,
+        args: &["serverId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "serverId")?])),
+        read: Read::Value(as_received),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "mcp.generateUrl",
+        js: "composio.mcp.generate",
+        method: Method::Post,
+        path: "/api/v3.1/mcp/servers/generate",
+        args: &["body"],
+        // Only hands out a URL, so it is retried like a GET.
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().body(prepared_body(a)?)),
+        read: Read::Value(as_received),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "files.uploadRequest",
+        js: "composio.files.upload",
+        method: Method::Post,
+        path: "/api/v3.1/files/upload/request",
+        args: &["body"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().body(prepared_body(a)?)),
+        read: Read::Value(as_received),
+        raw: &[],
+        keep: &[],
+    },
 ];
 
 /// The row named `name`.
@@ -700,7 +822,11 @@ mod tests {
             assert_eq!(params(e.path), e.path.matches('}').count(), "{}", e.name);
             assert_eq!(
                 e.safety == Safety::Idempotent,
-                e.method == Method::Get || matches!(e.name, "session.search" | "files.downloadUrl"),
+                e.method == Method::Get
+                    || matches!(
+                        e.name,
+                        "session.search" | "files.downloadUrl" | "mcp.generateUrl"
+                    ),
                 "{}: only GETs and the reading POSTs may repeat",
                 e.name
             );
@@ -715,9 +841,11 @@ mod tests {
             e.args
                 .iter()
                 .map(|a| match *a {
-                    "sessionId" | "slug" | "connectedAccountId" | "authConfigId" => {
+                    "sessionId" | "slug" | "connectedAccountId" | "authConfigId" | "serverId" => {
                         Json::str("x_1")
                     }
+                    "body" => Json::obj(),
+                    "query" if e.name == "mcp.list" => Json::str("a=1"),
                     "status" => Json::str("ENABLED"),
                     "userId" => Json::str("u"),
                     "toolSlug" => Json::str("GMAIL_SEND"),

@@ -1,0 +1,208 @@
+// @ts-check
+// The rest of @composio/core's error classes: same names, `code`s, default messages, `statusCode`
+// and possible fixes as 0.19.0. Kept apart from errors.js (the classes the request runner
+// raises) so each area's branch can raise them without editing one shared file.
+
+import { ComposioError } from './errors.js';
+
+/** @typedef {import('./errors.js').ErrorOptions} ErrorOptions */
+
+/**
+ * A subclass of `Parent` named `name` with upstream's code, default message, fixes and status.
+ * @param {string} name
+ * @param {{ code: string, message: string, fixes?: string[], statusCode?: number, Parent?: typeof ComposioError }} spec
+ */
+function errorClass(name, { code, message, fixes, statusCode, Parent = ComposioError }) {
+  const made = {
+    [name]: class extends Parent {
+      /** @param {string} [msg] @param {ErrorOptions} [options] */
+      constructor(msg = message, options = {}) {
+        super(msg, { statusCode, possibleFixes: fixes, ...options, code: options.code ?? code });
+      }
+    },
+  }[name];
+  return made;
+}
+
+export const ComposioAuthConfigNotFoundError = errorClass('ComposioAuthConfigNotFoundError', {
+  code: 'AUTH_CONFIG_NOT_FOUND',
+  message: 'Auth config not found',
+  fixes: ['Check if the auth config exists', 'Check if the auth config id is correct', 'Check if the auth config is enabled'],
+});
+
+export const ComposioMultipleConnectedAccountsError = errorClass('ComposioMultipleConnectedAccountsError', {
+  code: 'MULTIPLE_CONNECTED_ACCOUNTS',
+  message: 'Multiple connected accounts found',
+  fixes: ['Use the allowMultiple flag to allow multiple connected accounts per user for an auth config'],
+});
+
+export const ComposioFailedToCreateConnectedAccountLink = errorClass('ComposioFailedToCreateConnectedAccountLink', {
+  code: 'FAILED_TO_CREATE_CONNECTED_ACCOUNT_LINK',
+  message: 'Failed to create connected account link',
+});
+
+export const ComposioLegacyConnectedAccountsEndpointRetiredError = errorClass('ComposioLegacyConnectedAccountsEndpointRetiredError', {
+  code: 'LEGACY_CONNECTED_ACCOUNTS_ENDPOINT_RETIRED',
+  message:
+    'POST /api/v3/connected_accounts is no longer supported for Composio-managed OAuth auth configs. Use composio.connectedAccounts.link() instead.',
+  statusCode: 400,
+  fixes: [
+    'Replace `composio.connectedAccounts.initiate(userId, authConfigId, options)` with `composio.connectedAccounts.link(userId, authConfigId, options)`. The return shape (id, redirectUrl, waitForConnection()) is the same.',
+    'Migration guide: https://docs.composio.dev/docs/changelog/2026/04/24',
+  ],
+});
+
+export const ComposioSharedAccessDeniedError = errorClass('ComposioSharedAccessDeniedError', {
+  code: 'SHARED_ACCESS_DENIED',
+  message: 'Access denied: this SHARED connected account is not available to the requesting user',
+  statusCode: 403,
+  fixes: [
+    "Ask the connection's creator to grant access via composio.connectedAccounts.updateAcl() — set allowAllUsers, add the userId to allowedUserIds, or remove it from notAllowedUserIds.",
+  ],
+});
+
+export const ComposioSharedConnectionNotAccessibleError = errorClass('ComposioSharedConnectionNotAccessibleError', {
+  code: 'SHARED_CONNECTION_NOT_ACCESSIBLE',
+  message: 'A SHARED connected account pinned in the session config is not accessible to the session user',
+  statusCode: 400,
+  fixes: [
+    'Grant the session user access via composio.connectedAccounts.updateAcl() on the pinned connection, or pin a different connection the user can use.',
+  ],
+});
+
+export const ComposioToolkitNotFoundError = errorClass('ComposioToolkitNotFoundError', {
+  code: 'TOOLKIT_NOT_FOUND',
+  message: 'Toolkit not found',
+  fixes: ['Ensure the toolkit is correctly configured and the slug is valid'],
+});
+
+export const ComposioToolkitFetchError = errorClass('ComposioToolkitFetchError', {
+  code: 'TOOLKIT_FETCH_ERROR',
+  message: 'Failed to fetch toolkit',
+  fixes: [
+    'Ensure the toolkit slug is valid',
+    'Ensure you are using the correct API key',
+    'Ensure you are using the correct API endpoint / Base URL and it is working',
+  ],
+});
+
+export const ComposioProviderNotDefinedError = errorClass('ComposioProviderNotDefinedError', {
+  code: 'TOOLSET_NOT_DEFINED',
+  message: 'Provider not defined',
+  fixes: ['Ensure that the provider is defined in the Composio project and passed into the tool instance'],
+});
+
+export const ComposioInvalidToolArgumentsError = errorClass('ComposioInvalidToolArgumentsError', {
+  code: 'INVALID_TOOL_ARGUMENTS',
+  message: 'Invalid tool arguments',
+  fixes: [
+    'Tool arguments must be a JSON object (or a string that parses to one)',
+    'If a model emitted the arguments as a string, ensure it is valid JSON',
+  ],
+});
+
+export const ComposioInvalidExecuteFunctionError = errorClass('ComposioInvalidExecuteFunctionError', {
+  code: 'INVALID_EXECUTE_FUNCTION',
+  message: 'Invalid execute function',
+  fixes: ['Ensure the execute function is a valid function and returns a valid result'],
+});
+
+export const ComposioGlobalExecuteToolFnNotSetError = errorClass('ComposioGlobalExecuteToolFnNotSetError', {
+  code: 'GLOBAL_EXECUTE_TOOL_FN_NOT_SET',
+  message: 'Global execute tool function not set',
+  fixes: ['Ensure the global execute tool function is set in the provider'],
+});
+
+export const JsonSchemaToZodError = errorClass('JsonSchemaToZodError', {
+  code: 'JSON_SCHEMA_TO_ZOD_ERROR',
+  message: 'Failed to convert JSON schema to Zod schema',
+});
+
+export const JsonSchemaRefResolutionError = errorClass('JsonSchemaRefResolutionError', {
+  code: 'JSON_SCHEMA_REF_RESOLUTION_ERROR',
+  message: 'Failed to resolve JSON Schema $ref',
+});
+
+/** A presigned or source URL that upstream's SSRF guard refuses (kept for `instanceof` checks; see README). */
+export const ComposioBlockedInternalUrlError = errorClass('ComposioBlockedInternalUrlError', {
+  code: 'BLOCKED_INTERNAL_URL',
+  message: 'Refusing to fetch an internal or non-public URL',
+  fixes: [
+    'Use a publicly reachable http(s) URL',
+    'Do not point file inputs at localhost, link-local, or private-network hosts',
+    'If the source is internal, download it yourself and pass a File/Blob instead of a URL',
+  ],
+});
+
+/** `files.upload()` could not read or send the file. */
+export const ComposioFileUploadError = errorClass('ComposioFileUploadError', {
+  code: 'FILE_UPLOAD_FAILED',
+  message: 'Failed to upload file',
+  fixes: ['Check if the file exists in the location provided'],
+});
+
+export const ComposioFileNotFoundError = errorClass('ComposioFileNotFoundError', {
+  code: 'FILE_NOT_FOUND',
+  message: 'Failed to upload file',
+  Parent: ComposioFileUploadError,
+  fixes: [
+    'Double-check the path for typos',
+    'Remember relative paths are resolved against process.cwd() at upload time',
+    'Verify the file exists and the process has read permission',
+  ],
+});
+
+export const ComposioFileUploadAbortedError = errorClass('ComposioFileUploadAbortedError', {
+  code: 'FILE_UPLOAD_ABORTED',
+  message: 'Failed to upload file',
+  Parent: ComposioFileUploadError,
+  fixes: ['Change beforeFileUpload to return a file path to upload, or allow the upload to proceed'],
+});
+
+export const ComposioFileUploadPathNotAllowedError = errorClass('ComposioFileUploadPathNotAllowedError', {
+  code: 'FILE_UPLOAD_PATH_NOT_ALLOWED',
+  message: 'Failed to upload file',
+  Parent: ComposioFileUploadError,
+  fixes: [
+    'Move the file under one of the directories in `fileUploadDirs`',
+    'Stage the file under the default upload dir (`~/.composio/temp`)',
+    'Add the containing directory to `fileUploadDirs` when constructing Composio',
+    'Pass the file by URL or as a File/Blob object instead of a filesystem path',
+  ],
+});
+
+export const ComposioSensitiveFilePathBlockedError = errorClass('ComposioSensitiveFilePathBlockedError', {
+  code: 'SENSITIVE_FILE_PATH_BLOCKED',
+  message: 'Failed to upload file',
+  Parent: ComposioFileUploadError,
+  fixes: [
+    'Use a file outside ~/.ssh, ~/.aws, and other credential locations',
+    'Set sensitiveFileUploadProtection: false only if you understand the risk',
+    'Add path segments to block with fileUploadPathDenySegments',
+  ],
+});
+
+/** A member of @composio/core this package leaves out; the message names what to use instead. */
+export class ComposioNotSupportedError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Not supported by composio-wasm', options = {}) {
+    super(message, { ...options, code: 'NOT_SUPPORTED' });
+  }
+}
+
+/**
+ * A stand-in for a left-out method or function: calling it throws `ComposioNotSupportedError`
+ * naming `name` and the alternative.
+ * @param {string} name
+ * @param {string} alternative
+ * @returns {(...args: unknown[]) => never}
+ */
+export function leftOut(name, alternative) {
+  const fn = () => {
+    throw new ComposioNotSupportedError(`${name} is not available in composio-wasm. ${alternative}`, {
+      meta: { name, alternative },
+    });
+  };
+  Object.defineProperty(fn, 'name', { value: name.split('.').at(-1) });
+  return fn;
+}

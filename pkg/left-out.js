@@ -1,0 +1,148 @@
+// @ts-check
+// What of @composio/core 0.19.0 this package leaves out, with the reason and what to use
+// instead: the one list the surface gate test (tests/js/surface.test.mjs) and the table in
+// notes/client-surface-table.md are read from. A left-out method on a client is a stand-in that
+// throws ComposioNotSupportedError naming the alternative (installed by `installLeftOut`); a
+// left-out function export is such a stand-in too (see api.js). Entries whose reason starts with
+// "pending: branch" are being added on another branch and go once it is merged.
+
+/**
+ * @typedef {{ name: string, kind: 'member' | 'export', reason: string, alternative: string, zod?: boolean }} LeftOut
+ */
+
+const PENDING = /** @type {const} */ ({
+  tools: 'pending: branch tools',
+  accounts2: 'pending: branch accounts2',
+  triggers: 'pending: branch triggers',
+  providers: 'pending: branch providers',
+});
+const LATER = 'Lands when that branch is merged.';
+
+/** @type {(names: string[], reason: string, alternative?: string) => LeftOut[]} */
+const members = (names, reason, alternative = LATER) => names.map(name => ({ name, kind: 'member', reason, alternative }));
+/** @type {(names: string[], reason: string, alternative?: string) => LeftOut[]} */
+const exports_ = (names, reason, alternative = LATER) => names.map(name => ({ name, kind: 'export', reason, alternative }));
+
+const CUSTOM_TOOLS = 'Custom tools are not supported by composio-wasm yet (see README).';
+const JSON_SCHEMA = 'A JSON-schema rewriting helper of the official tool pipeline; not ported yet.';
+
+/** @type {LeftOut[]} */
+export const leftOutList = [
+  // ---- members of a Composio instance ----
+  {
+    name: 'composio.getClient',
+    kind: 'member',
+    reason: 'Returns the generated @composio/client REST client, which this package does not bundle (it is its own wasm client).',
+    alternative: 'Use the resource methods (composio.tools, composio.connectedAccounts, composio.authConfigs, …); createConnectionRequest takes the Composio instance itself.',
+  },
+  {
+    name: 'composio.mcp.client',
+    kind: 'member',
+    reason: 'The @composio/client instance upstream keeps on a public field; not bundled here.',
+    alternative: 'Use the composio.mcp methods.',
+  },
+  ...members(
+    ['composio.tools', 'composio.tools.get', 'composio.tools.execute', 'composio.tools.executeSessionTool', 'composio.tools.getInput',
+      'composio.tools.getRawComposioToolBySlug', 'composio.tools.getRawComposioTools', 'composio.tools.getRawToolRouterSessionTools',
+      'composio.tools.getToolsEnum', 'composio.tools.proxyExecute', 'composio.tools.wrapToolsForProvider', 'composio.tools.wrapToolsForToolRouter'],
+    PENDING.tools
+  ),
+  ...members(
+    ['composio.toolkits.authorize', 'composio.toolkits.getAuthConfigCreationFields', 'composio.toolkits.getConnectedAccountInitiationFields',
+      'composio.connectedAccounts.initiate', 'composio.connectedAccounts.link', 'composio.connectedAccounts.update', 'composio.connectedAccounts.updateAcl',
+      'composio.authConfigs.create', 'composio.authConfigs.update', 'composio.experimental', 'composio.experimental.updateAcl'],
+    PENDING.accounts2
+  ),
+  ...members(
+    ['composio.triggers.create', 'composio.triggers.delete', 'composio.triggers.disable', 'composio.triggers.enable', 'composio.triggers.getType',
+      'composio.triggers.listActive', 'composio.triggers.listEnum', 'composio.triggers.listTypes', 'composio.triggers.setWebhookSubscription',
+      'composio.triggers.subscribe', 'composio.triggers.unsubscribe', 'composio.triggers.update'],
+    PENDING.triggers
+  ),
+  ...members(
+    ['composio.provider', 'composio.provider._isAgentic', 'composio.provider._setExecuteToolFn', 'composio.provider.executeTool',
+      'composio.provider.executeToolCall', 'composio.provider.handleAssistantMessage', 'composio.provider.handleToolCalls', 'composio.provider.name',
+      'composio.provider.waitAndHandleAssistantStreamToolCalls', 'composio.provider.waitAndHandleAssistantToolCalls',
+      'composio.provider.wrapMcpServerResponse', 'composio.provider.wrapTool', 'composio.provider.wrapTools'],
+    PENDING.providers
+  ),
+
+  // ---- runtime exports ----
+  {
+    name: 'zod schema values',
+    kind: 'export',
+    zod: true,
+    reason:
+      'The 165 `*Schema` values and the `AuthSchemeEnum` / `TriggerStatusEnum` zod enums are zod objects: exporting them would make zod (about 60 KB gzip) a dependency of every bundle, for values programs use only to validate data they then send through the SDK, which validates it anyway.',
+    alternative:
+      'Rely on the ValidationError every method raises before sending; for the enum values use AuthSchemeTypes / TriggerStatuses; for the types, the TypeScript declarations carry the same names.',
+  },
+  {
+    name: 'jsonSchemaToZodSchema',
+    kind: 'export',
+    reason: 'Builds a zod schema, so it would bring zod into every bundle.',
+    alternative: 'Convert with a JSON-schema-to-zod library of your choice (e.g. @composio/json-schema-to-zod) in your own code.',
+  },
+  ...exports_(
+    ['dereferenceJsonSchema', 'toStrictJsonSchema', 'ensureObjectTypeOnProperties', 'deduplicateJsonSchemaRequiredArrays',
+      'sanitizeSchemaPropertyKeys', 'restoreOriginalKeys', 'mappingHasRenames', 'normalizeToolArguments', 'omitNullToolArguments', 'handleToolExecutionError'],
+    JSON_SCHEMA,
+    'Tool schemas from composio-wasm come as the API sends them; post-process them in your code if your model provider needs it.'
+  ),
+  ...exports_(['experimental_createTool', 'experimental_createToolkit'], CUSTOM_TOOLS, 'Call your own function for local tools; use Composio tools through a session.'),
+  {
+    name: 'logger',
+    kind: 'export',
+    reason: 'composio-wasm does not log (no COMPOSIO_LOG_LEVEL, no console output).',
+    alternative: 'Errors carry everything (status, code, request id); log them yourself.',
+  },
+  {
+    name: 'telemetry',
+    kind: 'export',
+    reason: 'composio-wasm sends no telemetry.',
+    alternative: 'Nothing to configure; composio.flush() resolves at once.',
+  },
+  ...exports_(['Triggers', 'TriggerStatuses', 'WebhookVersions', 'WebhookEventTypes', 'DefaultWebhookSubscriptionEvents', 'TriggerErrorCodes',
+    'ComposioTriggerTypeNotFoundError', 'ComposioFailedToGetSDKRealtimeCredentialsError', 'ComposioFailedToCreatePusherClientError',
+    'ComposioFailedToSubscribeToPusherChannelError', 'ComposioFailedToUnsubscribeFromPusherChannelError'], PENDING.triggers),
+  ...exports_(['ComposioToolNotFoundError', 'ComposioToolFetchError', 'ComposioToolExecutionError', 'ComposioToolVersionRequiredError'], PENDING.tools),
+  ...exports_(['AuthScheme', 'Experimental'], PENDING.accounts2),
+  ...exports_(['OpenAIProvider', 'ComposioProvider', 'BaseAgenticProvider', 'BaseNonAgenticProvider'], PENDING.providers),
+];
+
+/**
+ * Deliberate differences in members and exports that exist (for the surface table; each is in
+ * the README's "Where we differ" list with its test).
+ * @type {Record<string, string>}
+ */
+export const differences = {
+  'composio.getConfig': 'The options you passed plus the resolved baseURL, frozen; `apiKey` is there but not enumerable (kept out of logs and JSON); no defaults of options this package does not read.',
+  'composio.files.upload': 'Also takes a Blob, Uint8Array or ArrayBuffer; URLs are fetched through the package transport (timeout, size limit, signal) wherever they point; failures are typed (ComposioFileUploadError, ComposioFileNotFoundError).',
+  'composio.files.download': 'Writes the file as a new file in the working directory (not ~/.composio/files); failures are RemoteFileDownloadError.',
+  'composio.mcp.list': 'The options object may be left out (upstream throws); page and limit must be positive integers; unknown keys are refused.',
+  'composio.mcp.generate': 'Checks userId and options before the first request (upstream checks options after fetching the server).',
+  'composio.createSession': 'Same; the new client has the replaced default headers and every other option of this one.',
+  createConnectionRequest: 'Takes the Composio instance (upstream: its @composio/client, which getClient() would return).',
+};
+
+/**
+ * Installs the stand-ins of left-out members on a client, where nothing is there: calling one
+ * throws ComposioNotSupportedError naming the alternative.
+ * @param {any} composio
+ * @param {(name: string, alternative: string) => Function} leftOut
+ */
+export function installLeftOut(composio, leftOut) {
+  for (const entry of leftOutList) {
+    if (entry.kind !== 'member') continue;
+    const path = entry.name.split('.').slice(1);
+    let at = composio;
+    for (const key of path.slice(0, -1)) {
+      if (at[key] === undefined) at[key] = {};
+      at = at[key];
+    }
+    const last = /** @type {string} */ (path.at(-1));
+    const isResource = leftOutList.some(e => e.name.startsWith(`${entry.name}.`));
+    if (at[last] !== undefined || last in at) continue;
+    at[last] = isResource ? {} : leftOut(entry.name, `${entry.reason} ${entry.alternative}`);
+  }
+}

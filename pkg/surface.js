@@ -1,0 +1,93 @@
+// @ts-check
+// The instance members around the resources (`getConfig`, `createSession`, `getClient`), the
+// functions @composio/core exports that work on a client (`createConnectionRequest`) or on
+// errors (`isRequestAbortError`), and the stand-ins of what is left out (left-out.js).
+
+import { ConnectionRequest } from './core.js';
+import { APIUserAbortError, ValidationError } from './errors.js';
+import { leftOut } from './error-catalog.js';
+import { installLeftOut, leftOutList } from './left-out.js';
+import { constants } from './constants.js';
+
+/** @typedef {{ options: Record<string, unknown> | undefined, env: { apiKey?: string, baseURL?: string }, getClient: () => any }} Instance */
+
+/** @type {WeakMap<object, Instance>} */
+const instances = new WeakMap();
+
+/**
+ * Records what a new client was made from and installs its left-out stand-ins.
+ * @param {object} composio
+ * @param {Instance} instance
+ */
+export function registerInstance(composio, instance) {
+  instances.set(composio, instance);
+  installLeftOut(composio, leftOut);
+}
+
+/** @param {unknown} composio */
+function instanceOf(composio) {
+  const found = composio !== null && typeof composio === 'object' ? instances.get(composio) : undefined;
+  if (!found) {
+    const message = 'expected a Composio instance of composio-wasm';
+    throw new ValidationError(`client: ${message}`, { issues: [{ code: 'invalid_type', path: ['client'], message }] });
+  }
+  return found;
+}
+
+/**
+ * `composio.getConfig()`: the options given plus the resolved `baseURL`, frozen. The API key is
+ * a non-enumerable member, so it is readable but stays out of logs and `JSON.stringify`.
+ * @param {object} composio
+ */
+export function configOf(composio) {
+  const { options, env } = instanceOf(composio);
+  const config = { ...(options ?? {}) };
+  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
+  config.baseURL = options?.baseURL ?? env.baseURL ?? constants.DEFAULT_BASE_URL;
+  const apiKey = options?.apiKey ?? env.apiKey;
+  delete config.apiKey;
+  Object.defineProperty(config, 'apiKey', { value: apiKey, enumerable: false });
+  return Object.freeze(config);
+}
+
+/**
+ * The options a client was made with (for `createSession`).
+ * @param {object} composio
+ */
+export function optionsOf(composio) {
+  return instanceOf(composio).options;
+}
+
+/** `composio.getClient()`: left out (see left-out.js). */
+export const getClientLeftOut = (() => {
+  const entry = leftOutList.find(e => e.name === 'composio.getClient');
+  return leftOut('composio.getClient', `${entry?.reason} ${entry?.alternative}`);
+})();
+
+/**
+ * A ConnectionRequest for an existing connected account, as upstream's `createConnectionRequest`
+ * (which takes its @composio/client; this takes the Composio instance).
+ * @param {object} composio
+ * @param {string} connectedAccountId
+ * @param {string} [status]
+ * @param {string | null} [redirectUrl]
+ */
+export function createConnectionRequest(composio, connectedAccountId, status, redirectUrl) {
+  const { getClient } = instanceOf(composio);
+  const client = { call: async (/** @type {[string, unknown[], unknown]} */ ...args) => (await getClient()).call(...args) };
+  return new ConnectionRequest(/** @type {any} */ (client), { id: connectedAccountId, status: status || 'INITIATED', redirectUrl: redirectUrl ?? null });
+}
+
+/**
+ * Whether `error` (or a cause up to five levels down) is a cancellation: an aborted fetch, an
+ * `APIUserAbortError`, an `AbortError` (so a `ComposioRequestCancelledError`, whose cause is
+ * the abort reason), as upstream's `isRequestAbortError`.
+ * @param {unknown} error
+ * @returns {boolean}
+ */
+export function isRequestAbortError(error, depth = 0) {
+  if (depth > 5 || !(error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException))) return false;
+  if (error instanceof APIUserAbortError || error.name === 'AbortError' || error.name === 'APIUserAbortError') return true;
+  const cause = /** @type {{ cause?: unknown }} */ (error).cause;
+  return cause !== undefined && cause !== null && isRequestAbortError(cause, depth + 1);
+}
