@@ -109,7 +109,7 @@ async function readSource(client, file, requestOptions) {
   } catch (e) {
     const code = /** @type {{ code?: unknown }} */ (e)?.code;
     const Class = code === 'ENOENT' ? ComposioFileNotFoundError : ComposioFileUploadError;
-    throw new Class(`Error reading file at ${file}: ${/** @type {Error} */ (e)?.message ?? e}`, { cause: e, meta: { filePath: file } });
+    throw new Class(`Error reading file at ${file}: ${e}`, { cause: e, meta: { filePath: file } });
   }
   return { bytes, name: stampedName(file.split('.').pop() || 'txt'), mimetype: OCTET };
 }
