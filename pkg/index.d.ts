@@ -1819,3 +1819,251 @@ export declare class APIUserAbortError extends APIError<undefined, undefined, un
  * first makes `new Composio()` check every option at construction.
  */
 export declare function ready(): Promise<void>;
+
+// ============================================================================================
+// surface: composio.mcp, composio.files, getConfig / createSession / getClient, constants, the
+// rest of the error classes, createConnectionRequest and the left-out stand-ins. Declared by
+// merging into `Composio` so the class above stays as it is.
+// ============================================================================================
+
+export interface Composio {
+  /** Upload a file for a tool, or fetch a file a tool produced. */
+  files: Files;
+  /**
+   * MCP server configs.
+   * @deprecated Use a session's MCP endpoint: `(await composio.create(userId)).mcp`.
+   */
+  mcp: MCP;
+  /** The options this client was made with and the resolved `baseURL`, frozen (`apiKey` is not enumerable). */
+  getConfig(): Readonly<ComposioConfig & { baseURL: string }>;
+  /**
+   * A new client with this one's options and `headers` as its default headers.
+   * @deprecated As in `@composio/core`.
+   */
+  createSession(options?: { headers?: ComposioRequestHeaders }): Composio;
+  /**
+   * Not available in composio-wasm: it returns `@composio/client`, which this package does not
+   * bundle. Always throws {@link ComposioNotSupportedError}; use the resource methods.
+   */
+  getClient(): never;
+}
+
+/** One toolkit of an MCP server config: a slug, or a toolkit and/or an auth config id. */
+export type MCPConfigToolkits = string | { toolkit?: string | undefined; authConfigId?: string | undefined };
+
+/** `mcp.create()`'s config. */
+export type MCPConfigCreationParams = {
+  toolkits: MCPConfigToolkits[];
+  allowedTools?: string[] | undefined;
+  /** `true`: you connect accounts yourself; `false` (default): Composio's chat-based auth tools are added. */
+  manuallyManageConnections?: boolean | undefined;
+};
+
+/** An MCP server config (camelCase, members in the official schema's order). */
+export type MCPConfigResponse = {
+  id: string;
+  name: string;
+  allowedTools: string[];
+  authConfigIds: string[];
+  commands: { claude: string; cursor: string; windsurf: string };
+  MCPUrl: string;
+};
+
+/** `mcp.create()`'s result: the config and `generate(userId)`. */
+export type MCPConfigCreateResponse = MCPConfigResponse & { generate(userId: string): Promise<MCPServerInstance> };
+
+/** An MCP server as `get` / `update` / `list` return it. */
+export type MCPItem = MCPConfigResponse & {
+  toolkitIcons: Record<string, string>;
+  serverInstanceCount: number;
+  toolkits: string[];
+};
+
+/** `mcp.list()`'s options (all optional; `page` 1 and `limit` 10 by default). */
+export type MCPListParams = {
+  /** A positive integer (1-based). */
+  page?: number | undefined;
+  /** A positive integer. */
+  limit?: number | undefined;
+  toolkits?: string[] | undefined;
+  authConfigs?: string[] | undefined;
+  name?: string | undefined;
+};
+
+export type MCPListResponse = { items: MCPItem[]; currentPage: number; totalPages: number };
+
+/** `mcp.update()`'s changes (only the given ones are sent). */
+export type MCPUpdateParams = {
+  name?: string | undefined;
+  toolkits?: MCPConfigToolkits[] | undefined;
+  allowedTools?: string[] | undefined;
+  manuallyManageConnections?: boolean | undefined;
+};
+
+/** A user's MCP server, from `mcp.generate()`. */
+export type MCPServerInstance = {
+  id: string;
+  name: string;
+  type: 'streamable_http';
+  url: string;
+  userId: string;
+  allowedTools: string[];
+  authConfigs: string[];
+};
+
+/** `composio.mcp`. @deprecated Use a session's MCP endpoint. */
+export declare class MCP {
+  private constructor();
+  create(name: string, mcpConfig: MCPConfigCreationParams, requestOptions?: ComposioRequestOptions): Promise<MCPConfigCreateResponse>;
+  list(options?: MCPListParams, requestOptions?: ComposioRequestOptions): Promise<MCPListResponse>;
+  get(serverId: string, requestOptions?: ComposioRequestOptions): Promise<MCPItem>;
+  update(serverId: string, config: MCPUpdateParams, requestOptions?: ComposioRequestOptions): Promise<MCPItem>;
+  delete(serverId: string, requestOptions?: ComposioRequestOptions): Promise<{ id: string; deleted: boolean }>;
+  generate(
+    userId: string,
+    mcpConfigId: string,
+    options?: { manuallyManageConnections?: boolean | undefined },
+    requestOptions?: ComposioRequestOptions
+  ): Promise<MCPServerInstance>;
+}
+
+/** What `files.upload()` returns: the file argument a tool takes. */
+export type FileUploadData = { name: string; mimetype: string; s3key: string };
+/** What `files.download()` returns; `filePath` is null where the runtime has no file system. */
+export type FileDownloadData = { name: string; mimeType: string; s3Url: string; filePath: string | null };
+
+/** `composio.files`. */
+export interface Files {
+  /**
+   * Uploads a File/Blob, bytes, an http(s) URL or (where there is a file system) a local path
+   * for `toolSlug`; the bytes go to a presigned URL through the package's transport.
+   */
+  upload(
+    params: { file: File | Blob | Uint8Array | ArrayBuffer | string; toolSlug: string; toolkitSlug: string },
+    requestOptions?: ComposioRequestOptions
+  ): Promise<FileUploadData>;
+  /** Fetches `s3Url` and writes it as a new file in the working directory where there is a file system. */
+  download(params: { toolSlug: string; s3Url: string; mimeType: string }, requestOptions?: ComposioRequestOptions): Promise<FileDownloadData>;
+}
+
+/** A ConnectionRequest for an existing connected account (takes the Composio instance). */
+export declare function createConnectionRequest(
+  composio: Composio,
+  connectedAccountId: string,
+  status?: ConnectedAccountStatus,
+  redirectUrl?: string | null
+): ConnectionRequest;
+
+/** Whether `error` (or its cause chain) is a cancellation. */
+export declare function isRequestAbortError(error: unknown): boolean;
+/** A file extension for a MIME type (`'text/plain'` → `'txt'`). */
+export declare function getExtensionFromMimeType(mimeType: string): string;
+/** composio-wasm only: why `files.upload()` refuses a local path (a credential location), or undefined. */
+export declare function sensitivePathReason(path: string): string | undefined;
+
+export declare const AuthConfigTypes: { readonly CUSTOM: 'use_custom_auth'; readonly COMPOSIO_MANAGED: 'use_composio_managed_auth' };
+export type AuthConfigType = (typeof AuthConfigTypes)[keyof typeof AuthConfigTypes];
+export declare const AuthSchemeTypes: { readonly [K in AuthSchemeType]: K };
+export declare const ConnectedAccountStatuses: { readonly [K in ConnectedAccountStatus]: K };
+export declare const ConnectionStatuses: { readonly [K in ConnectedAccountStatus]: K };
+export declare const ConnectedAccountTypes: { readonly PRIVATE: 'PRIVATE'; readonly SHARED: 'SHARED' };
+export declare const ConnectionStatus: { readonly CONNECTED: 'CONNECTED'; readonly DISCONNECTED: 'DISCONNECTED' };
+export declare const BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS: readonly string[];
+export declare const MAX_URL_UPLOAD_SIZE_BYTES: number;
+export declare const constants: {
+  readonly CLIENT_PUSHER_KEY: string;
+  readonly COMPOSIO_DIR: string;
+  readonly DEFAULT_BASE_URL: string;
+  readonly DEFAULT_TOOL_ROUTER_SESSION_FILES_MOUNT_ID: string;
+  readonly DEFAULT_WEB_URL: string;
+  readonly IS_DEVELOPMENT_OR_CI: boolean;
+  readonly TELEMETRY_URL: string;
+  readonly TEMP_FILES_DIRECTORY_NAME: string;
+  readonly USER_DATA_FILE_NAME: string;
+};
+type Codes<K extends string> = { readonly [P in K]: P };
+export declare const SDKErrorCodes: Codes<'NO_API_KEY_PROVIDED' | 'REQUEST_CANCELLED'>;
+export declare const ValidationErrorCodes: Codes<'VALIDATION_ERROR' | 'JSON_SCHEMA_TO_ZOD_ERROR' | 'JSON_SCHEMA_REF_RESOLUTION_ERROR'>;
+export declare const AuthConfigErrorCodes: Codes<'AUTH_CONFIG_NOT_FOUND'>;
+export declare const ConnectedAccountErrorCodes: Codes<
+  | 'CONNECTED_ACCOUNT_NOT_FOUND'
+  | 'MULTIPLE_CONNECTED_ACCOUNTS'
+  | 'FAILED_TO_CREATE_CONNECTED_ACCOUNT_LINK'
+  | 'LEGACY_CONNECTED_ACCOUNTS_ENDPOINT_RETIRED'
+  | 'SHARED_ACCESS_DENIED'
+  | 'ACL_ONLY_FOR_SHARED'
+  | 'SHARED_CONNECTION_NOT_ACCESSIBLE'
+>;
+export declare const ConnectionRequestErrorCodes: Codes<'CONNECTION_REQUEST_TIMEOUT' | 'CONNECTION_REQUEST_FAILED'>;
+export declare const FileModifierErrorCodes: Codes<
+  'FILE_UPLOAD_FAILED' | 'SENSITIVE_FILE_PATH_BLOCKED' | 'FILE_UPLOAD_ABORTED' | 'FILE_UPLOAD_PATH_NOT_ALLOWED' | 'FILE_NOT_FOUND'
+>;
+export declare const RemoteFileErrorCodes: { readonly DOWNLOAD_FAILED: 'REMOTE_FILE_DOWNLOAD_FAILED' };
+export declare const SsrfErrorCodes: Codes<'BLOCKED_INTERNAL_URL'>;
+export declare const ToolErrorCodes: Codes<
+  | 'TOOLSET_NOT_DEFINED'
+  | 'TOOL_NOT_FOUND'
+  | 'TOOL_FETCH_ERROR'
+  | 'INVALID_MODIFIER'
+  | 'TOOL_EXECUTION_ERROR'
+  | 'INVALID_TOOL_ARGUMENTS'
+  | 'INVALID_EXECUTE_FUNCTION'
+  | 'GLOBAL_EXECUTE_TOOL_FN_NOT_SET'
+  | 'TOOL_VERSION_REQUIRED'
+>;
+export declare const ToolkitErrorCodes: Codes<'TOOLKIT_NOT_FOUND'>;
+
+/** The rest of @composio/core's error classes (same names, codes, default messages and status). */
+export declare class ComposioAuthConfigNotFoundError extends ComposioError {}
+export declare class ComposioMultipleConnectedAccountsError extends ComposioError {}
+export declare class ComposioFailedToCreateConnectedAccountLink extends ComposioError {}
+/** `statusCode: 400`. */
+export declare class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {}
+/** `statusCode: 403`. */
+export declare class ComposioSharedAccessDeniedError extends ComposioError {}
+/** `statusCode: 400`. */
+export declare class ComposioSharedConnectionNotAccessibleError extends ComposioError {}
+export declare class ComposioToolkitNotFoundError extends ComposioError {}
+export declare class ComposioToolkitFetchError extends ComposioError {}
+export declare class ComposioProviderNotDefinedError extends ComposioError {}
+export declare class ComposioInvalidToolArgumentsError extends ComposioError {}
+export declare class ComposioInvalidExecuteFunctionError extends ComposioError {}
+export declare class ComposioGlobalExecuteToolFnNotSetError extends ComposioError {}
+export declare class JsonSchemaToZodError extends ComposioError {}
+export declare class JsonSchemaRefResolutionError extends ComposioError {}
+export declare class ComposioBlockedInternalUrlError extends ComposioError {}
+/** `files.upload()` could not read or send the file. */
+export declare class ComposioFileUploadError extends ComposioError {}
+export declare class ComposioFileNotFoundError extends ComposioFileUploadError {}
+export declare class ComposioFileUploadAbortedError extends ComposioFileUploadError {}
+export declare class ComposioFileUploadPathNotAllowedError extends ComposioFileUploadError {}
+export declare class ComposioSensitiveFilePathBlockedError extends ComposioFileUploadError {}
+/** composio-wasm only: a left-out member was called (`code: 'TS-SDK::NOT_SUPPORTED'`); the message names the alternative. */
+export declare class ComposioNotSupportedError extends ComposioError {}
+
+/** Left out (see README): calling it throws {@link ComposioNotSupportedError} naming the alternative. */
+export declare function jsonSchemaToZodSchema(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function dereferenceJsonSchema(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function toStrictJsonSchema(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function ensureObjectTypeOnProperties(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function deduplicateJsonSchemaRequiredArrays(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function sanitizeSchemaPropertyKeys(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function restoreOriginalKeys(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function mappingHasRenames(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function normalizeToolArguments(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function omitNullToolArguments(...args: unknown[]): never;
+/** Left out (see README). */
+export declare function handleToolExecutionError(...args: unknown[]): never;
+/** Left out: custom tools are not supported yet (README). */
+export declare function experimental_createTool(...args: unknown[]): never;
+/** Left out: custom tools are not supported yet (README). */
+export declare function experimental_createToolkit(...args: unknown[]): never;
