@@ -43,7 +43,13 @@ export {
 // surface: composio.mcp / composio.files classes, constants and enums, the rest of the error
 // classes, createConnectionRequest, and stand-ins for the left-out functions (left-out.js).
 export { MCP } from './mcp.js';
-export { getExtensionFromMimeType, sensitivePathReason } from './project-files.js';
+export {
+  getExtensionFromMimeType,
+  sensitivePathReason,
+  isBlockedSensitiveFileUploadPath,
+  assertSafeFileUploadPath,
+  readResponseBodyWithLimit,
+} from './project-files.js';
 export * from './constants.js';
 export {
   ComposioAuthConfigNotFoundError,
@@ -69,6 +75,7 @@ export {
   ComposioNotSupportedError,
 } from './error-catalog.js';
 export { createConnectionRequest, isRequestAbortError } from './surface.js';
+export { removeNonRequiredProperties } from './json-schema.js';
 export {
   jsonSchemaToZodSchema,
   dereferenceJsonSchema,

@@ -739,12 +739,11 @@ export class Composio {
   createSession(options) {
     return new Composio({ ...optionsOf(this), defaultHeaders: options?.headers });
   }
-
-  /** Left out: throws, naming what to use instead (README). */
-  getClient() {
-    return getClientLeftOut();
-  }
 }
+
+/** Left out: throws, naming what to use instead (README). */
+/** @type {() => never} */
+Composio.prototype.getClient = getClientLeftOut;
 
 /** `composio.flush()`: resolves at once, as there is no telemetry to send. */
 async function flush() {}

@@ -190,6 +190,9 @@ export class ComposioNotSupportedError extends ComposioError {
   }
 }
 
+/** Marks the stand-ins (functions and resource objects) of left-out members, with their name. */
+export const LEFT_OUT = Symbol.for('composio-wasm.leftOut');
+
 /**
  * A stand-in for a left-out method or function: calling it throws `ComposioNotSupportedError`
  * naming `name` and the alternative.
@@ -204,5 +207,6 @@ export function leftOut(name, alternative) {
     });
   };
   Object.defineProperty(fn, 'name', { value: name.split('.').at(-1) });
+  Object.defineProperty(fn, LEFT_OUT, { value: name });
   return fn;
 }

@@ -90,9 +90,10 @@ export class ComposioConnectedAccountNotFoundError extends ComposioError {
 
 export class ComposioAclOnlyForSharedError extends ComposioError {
   /** @param {string} [message] @param {ErrorOptions} [options] */
-  constructor(message = 'ACL config is only valid for SHARED accounts', options = {}) {
+  constructor(message = 'ACL fields are only valid on SHARED connected accounts', options = {}) {
     super(message, {
-      possibleFixes: ['Pass experimental: { accountType: "SHARED" } together with aclConfigForShared'],
+      statusCode: 400,
+      possibleFixes: ['Use accountType: "SHARED", or omit ACL fields when creating/updating a PRIVATE connection.'],
       ...options,
       code: 'ACL_ONLY_FOR_SHARED',
     });

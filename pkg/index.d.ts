@@ -2067,3 +2067,11 @@ export declare function handleToolExecutionError(...args: unknown[]): never;
 export declare function experimental_createTool(...args: unknown[]): never;
 /** Left out: custom tools are not supported yet (README). */
 export declare function experimental_createToolkit(...args: unknown[]): never;
+/** Whether `files.upload()` refuses `filePath` as a credential location (the path as written). */
+export declare function isBlockedSensitiveFileUploadPath(filePath: string, additionalDenySegments?: string[]): boolean;
+/** Throws {@link ComposioSensitiveFilePathBlockedError} when `files.upload()` would refuse `filePath`. */
+export declare function assertSafeFileUploadPath(filePath: string, options?: { additionalDenySegments?: string[]; remediation?: string }): void;
+/** Reads a fetch Response's body, at most `maxBytes` (default 100 MiB) of it. */
+export declare function readResponseBodyWithLimit(response: Response, maxBytes?: number): Promise<Uint8Array>;
+/** Keeps only the required properties of an object schema and closes it; changes `schema` in place. */
+export declare function removeNonRequiredProperties<T extends Record<string, any>>(schema: T): T;

@@ -102,7 +102,7 @@ export const leftOutList = [
     reason: 'composio-wasm sends no telemetry.',
     alternative: 'Nothing to configure; composio.flush() resolves at once.',
   },
-  ...exports_(['Triggers', 'TriggerStatuses', 'WebhookVersions', 'WebhookEventTypes', 'DefaultWebhookSubscriptionEvents', 'TriggerErrorCodes',
+  ...exports_(['TriggerStatuses', 'WebhookVersions', 'WebhookEventTypes', 'DefaultWebhookSubscriptionEvents', 'TriggerErrorCodes',
     'ComposioTriggerTypeNotFoundError', 'ComposioFailedToGetSDKRealtimeCredentialsError', 'ComposioFailedToCreatePusherClientError',
     'ComposioFailedToSubscribeToPusherChannelError', 'ComposioFailedToUnsubscribeFromPusherChannelError'], PENDING.triggers),
   ...exports_(['ComposioToolNotFoundError', 'ComposioToolFetchError', 'ComposioToolExecutionError', 'ComposioToolVersionRequiredError'], PENDING.tools),
@@ -123,6 +123,22 @@ export const differences = {
   'composio.mcp.generate': 'Checks userId and options before the first request (upstream checks options after fetching the server).',
   'composio.createSession': 'Same; the new client has the replaced default headers and every other option of this one.',
   createConnectionRequest: 'Takes the Composio instance (upstream: its @composio/client, which getClient() would return).',
+  isBlockedSensitiveFileUploadPath: 'Checks the path as written (upstream also resolves symlinks).',
+  assertSafeFileUploadPath: 'Checks the path as written (upstream also resolves symlinks); the message does not offer sensitiveFileUploadProtection, which this package does not read.',
+  // Differences of members that existed before (README, "Where we differ").
+  'composio.create': 'userId must be a non-empty string; invalid config is a ValidationError with issues (upstream: ZodError); custom tools are refused.',
+  'composio.sessions.create': 'As composio.create.',
+  'composio.toolRouter.create': 'As composio.create.',
+  'composio.use': 'Custom tools in the options are refused (not supported yet).',
+  'composio.connectedAccounts.list': 'limit must be a positive integer, unknown query keys are refused, a null filter is left out of the query.',
+  'composio.authConfigs.list': 'limit must be a positive integer, unknown query keys are refused; a mistyped query is a ValidationError (upstream: ZodError).',
+  'composio.connectedAccounts.get': 'An answer that does not match the schema is a ComposioInvalidResponseError (upstream returns it with a warning).',
+  'composio.connectedAccounts.updateStatus': 'params is checked to be { enabled: boolean } before sending.',
+  'composio.authConfigs.updateStatus': "status is checked to be 'ENABLED' | 'DISABLED' before sending.",
+  'composio.connectedAccounts.waitForConnection': 'Also takes { timeout, signal }; the timeout is a deadline whatever the server does.',
+  'composio.triggers.verifyWebhook': 'Same results and messages; errors carry no zod cause (notes/webhooks.md).',
+  'composio.triggers.parse': 'Same results and messages; errors carry no zod cause (notes/webhooks.md).',
+  'composio.flush': 'Resolves at once: there is no telemetry.',
 };
 
 /**
@@ -137,12 +153,12 @@ export function installLeftOut(composio, leftOut) {
     const path = entry.name.split('.').slice(1);
     let at = composio;
     for (const key of path.slice(0, -1)) {
-      if (at[key] === undefined) at[key] = {};
+      if (at[key] === undefined) at[key] = Object.defineProperty({}, Symbol.for('composio-wasm.leftOut'), { value: key });
       at = at[key];
     }
     const last = /** @type {string} */ (path.at(-1));
     const isResource = leftOutList.some(e => e.name.startsWith(`${entry.name}.`));
     if (at[last] !== undefined || last in at) continue;
-    at[last] = isResource ? {} : leftOut(entry.name, `${entry.reason} ${entry.alternative}`);
+    at[last] = isResource ? Object.defineProperty({}, Symbol.for('composio-wasm.leftOut'), { value: entry.name }) : leftOut(entry.name, `${entry.reason} ${entry.alternative}`);
   }
 }

@@ -51,17 +51,86 @@ const PRIVATE_KEY = /^id_(rsa|ed25519|ecdsa|dsa|ecdsa_sk)(\.old)?$/i;
 
 /**
  * Why upstream's sensitive-path guard refuses `path` (a credential directory segment, an env or
- * private-key file name), or undefined.
+ * private-key file name), or undefined. The path as written: symlinks are not resolved.
  * @param {string} path
+ * @param {string[]} [additionalDenySegments]
  */
-export function sensitivePathReason(path) {
+export function sensitivePathReason(path, additionalDenySegments = []) {
   const segments = segmentsOf(path);
-  const hit = segments.find(s => BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS.includes(s));
+  const deny = [...BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS, ...additionalDenySegments.map(s => s.trim()).filter(Boolean)];
+  const hit = segments.find(s => deny.includes(s));
   if (hit) return `path segment "${hit}" is in the sensitive file upload denylist`;
   const base = segments.at(-1) ?? '';
   if (SECRET_LIKE.test(base) || PRIVATE_KEY.test(base)) return `file name "${base}" looks like a credential, env, or private key file`;
   if (base.toLowerCase() === 'credentials') return 'file name "credentials" is often used for cloud/API credential stores';
   return undefined;
+}
+
+/**
+ * Whether `files.upload()` refuses `path` as a credential location (upstream's helper).
+ * @param {string} filePath
+ * @param {string[]} [additionalDenySegments]
+ */
+export function isBlockedSensitiveFileUploadPath(filePath, additionalDenySegments) {
+  return sensitivePathReason(filePath, additionalDenySegments) !== undefined;
+}
+
+const REMEDIATION = 'Use a copy outside sensitive locations.';
+
+/**
+ * Throws ComposioSensitiveFilePathBlockedError when `files.upload()` would refuse `filePath`.
+ * @param {string} filePath
+ * @param {{ additionalDenySegments?: string[], remediation?: string }} [options]
+ */
+export function assertSafeFileUploadPath(filePath, options) {
+  const reason = sensitivePathReason(filePath, options?.additionalDenySegments);
+  if (reason) {
+    throw new ComposioSensitiveFilePathBlockedError(`Refusing to upload: ${reason}. ${options?.remediation ?? REMEDIATION}`, { meta: { filePath, reason } });
+  }
+}
+
+/** @param {number} size @param {number} max */
+const sizeLimitError = (size, max) => new Error(`File size (${size} bytes) exceeds maximum allowed size (${max} bytes)`);
+
+/**
+ * Reads a fetch Response's body, at most `maxBytes` of it (upstream's helper, same errors).
+ * @param {Response} response
+ * @param {number} [maxBytes]
+ */
+export async function readResponseBodyWithLimit(response, maxBytes = MAX_URL_UPLOAD_SIZE_BYTES) {
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) throw new RangeError('maxBytes must be a non-negative safe integer');
+  const declared = response.headers.get('content-length')?.trim();
+  if (declared && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
+    const error = sizeLimitError(Number(declared), maxBytes);
+    await response.body?.cancel(error).catch(() => undefined);
+    throw error;
+  }
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!value?.byteLength) continue;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel(sizeLimitError(total, maxBytes));
+        throw sizeLimitError(total, maxBytes);
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 /**
@@ -95,10 +164,7 @@ async function readSource(client, file, requestOptions) {
     const base = segmentsOf(new URL(file).pathname).at(-1) ?? '';
     return { bytes: res.body, name: base.includes('.') ? base : stampedName(getExtensionFromMimeType(mimetype)), mimetype };
   }
-  const reason = sensitivePathReason(file);
-  if (reason) {
-    throw new ComposioSensitiveFilePathBlockedError(`Refusing to upload: ${reason}. Use a copy outside sensitive locations.`, { meta: { filePath: file, reason } });
-  }
+  assertSafeFileUploadPath(file);
   const fs = fileSystem();
   if (!fs) {
     throw new ComposioFileUploadError(`Cannot read the local path '${file}': this runtime has no file system; pass a File, Blob, Uint8Array or URL`);
