@@ -52,14 +52,8 @@ export {
 } from './project-files.js';
 export * from './constants.js';
 export {
-  ComposioAuthConfigNotFoundError,
-  ComposioMultipleConnectedAccountsError,
-  ComposioFailedToCreateConnectedAccountLink,
-  ComposioLegacyConnectedAccountsEndpointRetiredError,
   ComposioSharedAccessDeniedError,
   ComposioSharedConnectionNotAccessibleError,
-  ComposioToolkitNotFoundError,
-  ComposioToolkitFetchError,
   ComposioProviderNotDefinedError,
   ComposioInvalidToolArgumentsError,
   ComposioInvalidExecuteFunctionError,

@@ -24,34 +24,6 @@ function errorClass(name, { code, message, fixes, statusCode, Parent = ComposioE
   return made;
 }
 
-export const ComposioAuthConfigNotFoundError = errorClass('ComposioAuthConfigNotFoundError', {
-  code: 'AUTH_CONFIG_NOT_FOUND',
-  message: 'Auth config not found',
-  fixes: ['Check if the auth config exists', 'Check if the auth config id is correct', 'Check if the auth config is enabled'],
-});
-
-export const ComposioMultipleConnectedAccountsError = errorClass('ComposioMultipleConnectedAccountsError', {
-  code: 'MULTIPLE_CONNECTED_ACCOUNTS',
-  message: 'Multiple connected accounts found',
-  fixes: ['Use the allowMultiple flag to allow multiple connected accounts per user for an auth config'],
-});
-
-export const ComposioFailedToCreateConnectedAccountLink = errorClass('ComposioFailedToCreateConnectedAccountLink', {
-  code: 'FAILED_TO_CREATE_CONNECTED_ACCOUNT_LINK',
-  message: 'Failed to create connected account link',
-});
-
-export const ComposioLegacyConnectedAccountsEndpointRetiredError = errorClass('ComposioLegacyConnectedAccountsEndpointRetiredError', {
-  code: 'LEGACY_CONNECTED_ACCOUNTS_ENDPOINT_RETIRED',
-  message:
-    'POST /api/v3/connected_accounts is no longer supported for Composio-managed OAuth auth configs. Use composio.connectedAccounts.link() instead.',
-  statusCode: 400,
-  fixes: [
-    'Replace `composio.connectedAccounts.initiate(userId, authConfigId, options)` with `composio.connectedAccounts.link(userId, authConfigId, options)`. The return shape (id, redirectUrl, waitForConnection()) is the same.',
-    'Migration guide: https://docs.composio.dev/docs/changelog/2026/04/24',
-  ],
-});
-
 export const ComposioSharedAccessDeniedError = errorClass('ComposioSharedAccessDeniedError', {
   code: 'SHARED_ACCESS_DENIED',
   message: 'Access denied: this SHARED connected account is not available to the requesting user',
@@ -67,22 +39,6 @@ export const ComposioSharedConnectionNotAccessibleError = errorClass('ComposioSh
   statusCode: 400,
   fixes: [
     'Grant the session user access via composio.connectedAccounts.updateAcl() on the pinned connection, or pin a different connection the user can use.',
-  ],
-});
-
-export const ComposioToolkitNotFoundError = errorClass('ComposioToolkitNotFoundError', {
-  code: 'TOOLKIT_NOT_FOUND',
-  message: 'Toolkit not found',
-  fixes: ['Ensure the toolkit is correctly configured and the slug is valid'],
-});
-
-export const ComposioToolkitFetchError = errorClass('ComposioToolkitFetchError', {
-  code: 'TOOLKIT_FETCH_ERROR',
-  message: 'Failed to fetch toolkit',
-  fixes: [
-    'Ensure the toolkit slug is valid',
-    'Ensure you are using the correct API key',
-    'Ensure you are using the correct API endpoint / Base URL and it is working',
   ],
 });
 

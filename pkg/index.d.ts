@@ -2014,17 +2014,10 @@ export declare const ToolErrorCodes: Codes<
 export declare const ToolkitErrorCodes: Codes<'TOOLKIT_NOT_FOUND'>;
 
 /** The rest of @composio/core's error classes (same names, codes, default messages and status). */
-export declare class ComposioAuthConfigNotFoundError extends ComposioError {}
-export declare class ComposioMultipleConnectedAccountsError extends ComposioError {}
-export declare class ComposioFailedToCreateConnectedAccountLink extends ComposioError {}
-/** `statusCode: 400`. */
-export declare class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {}
 /** `statusCode: 403`. */
 export declare class ComposioSharedAccessDeniedError extends ComposioError {}
 /** `statusCode: 400`. */
 export declare class ComposioSharedConnectionNotAccessibleError extends ComposioError {}
-export declare class ComposioToolkitNotFoundError extends ComposioError {}
-export declare class ComposioToolkitFetchError extends ComposioError {}
 export declare class ComposioProviderNotDefinedError extends ComposioError {}
 export declare class ComposioInvalidToolArgumentsError extends ComposioError {}
 export declare class ComposioInvalidExecuteFunctionError extends ComposioError {}

@@ -106,7 +106,9 @@ export const leftOutList = [
     'ComposioTriggerTypeNotFoundError', 'ComposioFailedToGetSDKRealtimeCredentialsError', 'ComposioFailedToCreatePusherClientError',
     'ComposioFailedToSubscribeToPusherChannelError', 'ComposioFailedToUnsubscribeFromPusherChannelError'], PENDING.triggers),
   ...exports_(['ComposioToolNotFoundError', 'ComposioToolFetchError', 'ComposioToolExecutionError', 'ComposioToolVersionRequiredError'], PENDING.tools),
-  ...exports_(['AuthScheme', 'Experimental'], PENDING.accounts2),
+  ...exports_(['AuthScheme', 'Experimental', 'ComposioAuthConfigNotFoundError', 'ComposioMultipleConnectedAccountsError',
+    'ComposioFailedToCreateConnectedAccountLink', 'ComposioLegacyConnectedAccountsEndpointRetiredError', 'ComposioToolkitNotFoundError',
+    'ComposioToolkitFetchError'], PENDING.accounts2),
   ...exports_(['OpenAIProvider', 'ComposioProvider', 'BaseAgenticProvider', 'BaseNonAgenticProvider'], PENDING.providers),
 ];
 
