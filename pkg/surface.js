@@ -75,7 +75,7 @@ export const getClientLeftOut = (() => {
 export function createConnectionRequest(composio, connectedAccountId, status, redirectUrl) {
   const { getClient } = instanceOf(composio);
   const client = { call: async (/** @type {[string, unknown[], unknown]} */ ...args) => (await getClient()).call(...args) };
-  return new ConnectionRequest(/** @type {any} */ (client), { id: connectedAccountId, status: status || 'INITIATED', redirectUrl: redirectUrl ?? null });
+  return new ConnectionRequest(/** @type {any} */ (client), { id: connectedAccountId, status: status || 'INITIATED', redirectUrl: /** @type {any} */ (redirectUrl) });
 }
 
 /**
