@@ -48,8 +48,8 @@ export {
   sensitivePathReason,
   isBlockedSensitiveFileUploadPath,
   assertSafeFileUploadPath,
-  readResponseBodyWithLimit,
 } from './project-files.js';
+export { readResponseBodyWithLimit } from './body-limit.js';
 export * from './constants.js';
 export {
   ComposioSharedAccessDeniedError,

@@ -24,7 +24,7 @@ function errorClass(name, { code, message, fixes, statusCode, Parent = ComposioE
   return made;
 }
 
-export const ComposioSharedAccessDeniedError = errorClass('ComposioSharedAccessDeniedError', {
+export const ComposioSharedAccessDeniedError = /* @__PURE__ */ errorClass('ComposioSharedAccessDeniedError', {
   code: 'SHARED_ACCESS_DENIED',
   message: 'Access denied: this SHARED connected account is not available to the requesting user',
   statusCode: 403,
@@ -33,7 +33,7 @@ export const ComposioSharedAccessDeniedError = errorClass('ComposioSharedAccessD
   ],
 });
 
-export const ComposioSharedConnectionNotAccessibleError = errorClass('ComposioSharedConnectionNotAccessibleError', {
+export const ComposioSharedConnectionNotAccessibleError = /* @__PURE__ */ errorClass('ComposioSharedConnectionNotAccessibleError', {
   code: 'SHARED_CONNECTION_NOT_ACCESSIBLE',
   message: 'A SHARED connected account pinned in the session config is not accessible to the session user',
   statusCode: 400,
@@ -42,13 +42,13 @@ export const ComposioSharedConnectionNotAccessibleError = errorClass('ComposioSh
   ],
 });
 
-export const ComposioProviderNotDefinedError = errorClass('ComposioProviderNotDefinedError', {
+export const ComposioProviderNotDefinedError = /* @__PURE__ */ errorClass('ComposioProviderNotDefinedError', {
   code: 'TOOLSET_NOT_DEFINED',
   message: 'Provider not defined',
   fixes: ['Ensure that the provider is defined in the Composio project and passed into the tool instance'],
 });
 
-export const ComposioInvalidToolArgumentsError = errorClass('ComposioInvalidToolArgumentsError', {
+export const ComposioInvalidToolArgumentsError = /* @__PURE__ */ errorClass('ComposioInvalidToolArgumentsError', {
   code: 'INVALID_TOOL_ARGUMENTS',
   message: 'Invalid tool arguments',
   fixes: [
@@ -57,30 +57,30 @@ export const ComposioInvalidToolArgumentsError = errorClass('ComposioInvalidTool
   ],
 });
 
-export const ComposioInvalidExecuteFunctionError = errorClass('ComposioInvalidExecuteFunctionError', {
+export const ComposioInvalidExecuteFunctionError = /* @__PURE__ */ errorClass('ComposioInvalidExecuteFunctionError', {
   code: 'INVALID_EXECUTE_FUNCTION',
   message: 'Invalid execute function',
   fixes: ['Ensure the execute function is a valid function and returns a valid result'],
 });
 
-export const ComposioGlobalExecuteToolFnNotSetError = errorClass('ComposioGlobalExecuteToolFnNotSetError', {
+export const ComposioGlobalExecuteToolFnNotSetError = /* @__PURE__ */ errorClass('ComposioGlobalExecuteToolFnNotSetError', {
   code: 'GLOBAL_EXECUTE_TOOL_FN_NOT_SET',
   message: 'Global execute tool function not set',
   fixes: ['Ensure the global execute tool function is set in the provider'],
 });
 
-export const JsonSchemaToZodError = errorClass('JsonSchemaToZodError', {
+export const JsonSchemaToZodError = /* @__PURE__ */ errorClass('JsonSchemaToZodError', {
   code: 'JSON_SCHEMA_TO_ZOD_ERROR',
   message: 'Failed to convert JSON schema to Zod schema',
 });
 
-export const JsonSchemaRefResolutionError = errorClass('JsonSchemaRefResolutionError', {
+export const JsonSchemaRefResolutionError = /* @__PURE__ */ errorClass('JsonSchemaRefResolutionError', {
   code: 'JSON_SCHEMA_REF_RESOLUTION_ERROR',
   message: 'Failed to resolve JSON Schema $ref',
 });
 
 /** A presigned or source URL that upstream's SSRF guard refuses (kept for `instanceof` checks; see README). */
-export const ComposioBlockedInternalUrlError = errorClass('ComposioBlockedInternalUrlError', {
+export const ComposioBlockedInternalUrlError = /* @__PURE__ */ errorClass('ComposioBlockedInternalUrlError', {
   code: 'BLOCKED_INTERNAL_URL',
   message: 'Refusing to fetch an internal or non-public URL',
   fixes: [
@@ -91,13 +91,13 @@ export const ComposioBlockedInternalUrlError = errorClass('ComposioBlockedIntern
 });
 
 /** `files.upload()` could not read or send the file. */
-export const ComposioFileUploadError = errorClass('ComposioFileUploadError', {
+export const ComposioFileUploadError = /* @__PURE__ */ errorClass('ComposioFileUploadError', {
   code: 'FILE_UPLOAD_FAILED',
   message: 'Failed to upload file',
   fixes: ['Check if the file exists in the location provided'],
 });
 
-export const ComposioFileNotFoundError = errorClass('ComposioFileNotFoundError', {
+export const ComposioFileNotFoundError = /* @__PURE__ */ errorClass('ComposioFileNotFoundError', {
   code: 'FILE_NOT_FOUND',
   message: 'Failed to upload file',
   Parent: ComposioFileUploadError,
@@ -108,14 +108,14 @@ export const ComposioFileNotFoundError = errorClass('ComposioFileNotFoundError',
   ],
 });
 
-export const ComposioFileUploadAbortedError = errorClass('ComposioFileUploadAbortedError', {
+export const ComposioFileUploadAbortedError = /* @__PURE__ */ errorClass('ComposioFileUploadAbortedError', {
   code: 'FILE_UPLOAD_ABORTED',
   message: 'Failed to upload file',
   Parent: ComposioFileUploadError,
   fixes: ['Change beforeFileUpload to return a file path to upload, or allow the upload to proceed'],
 });
 
-export const ComposioFileUploadPathNotAllowedError = errorClass('ComposioFileUploadPathNotAllowedError', {
+export const ComposioFileUploadPathNotAllowedError = /* @__PURE__ */ errorClass('ComposioFileUploadPathNotAllowedError', {
   code: 'FILE_UPLOAD_PATH_NOT_ALLOWED',
   message: 'Failed to upload file',
   Parent: ComposioFileUploadError,
@@ -127,7 +127,7 @@ export const ComposioFileUploadPathNotAllowedError = errorClass('ComposioFileUpl
   ],
 });
 
-export const ComposioSensitiveFilePathBlockedError = errorClass('ComposioSensitiveFilePathBlockedError', {
+export const ComposioSensitiveFilePathBlockedError = /* @__PURE__ */ errorClass('ComposioSensitiveFilePathBlockedError', {
   code: 'SENSITIVE_FILE_PATH_BLOCKED',
   message: 'Failed to upload file',
   Parent: ComposioFileUploadError,

@@ -1,10 +1,10 @@
 // @ts-check
 // What of @composio/core 0.19.0 this package leaves out, with the reason and what to use
 // instead: the one list the surface gate test (tests/js/surface.test.mjs) and the table in
-// notes/client-surface-table.md are read from. A left-out method on a client is a stand-in that
-// throws ComposioNotSupportedError naming the alternative (installed by `installLeftOut`); a
-// left-out function export is such a stand-in too (see api.js). Entries whose reason starts with
-// "pending: branch" are being added on another branch and go once it is merged.
+// notes/client-surface-table.md are read from. A left-out method or function is a stand-in that
+// throws ComposioNotSupportedError naming the alternative (surface.js, left-out-exports.js); a
+// left-out value is not exported. Entries whose reason starts with "pending: branch" are being
+// added on another branch (nothing stands in for them here) and go once it is merged.
 
 /**
  * @typedef {{ name: string, kind: 'member' | 'export', reason: string, alternative: string, zod?: boolean }} LeftOut
@@ -142,25 +142,3 @@ export const differences = {
   'composio.triggers.parse': 'Same results and messages; errors carry no zod cause (notes/webhooks.md).',
   'composio.flush': 'Resolves at once: there is no telemetry.',
 };
-
-/**
- * Installs the stand-ins of left-out members on a client, where nothing is there: calling one
- * throws ComposioNotSupportedError naming the alternative.
- * @param {any} composio
- * @param {(name: string, alternative: string) => Function} leftOut
- */
-export function installLeftOut(composio, leftOut) {
-  for (const entry of leftOutList) {
-    if (entry.kind !== 'member') continue;
-    const path = entry.name.split('.').slice(1);
-    let at = composio;
-    for (const key of path.slice(0, -1)) {
-      if (at[key] === undefined) at[key] = Object.defineProperty({}, Symbol.for('composio-wasm.leftOut'), { value: key });
-      at = at[key];
-    }
-    const last = /** @type {string} */ (path.at(-1));
-    const isResource = leftOutList.some(e => e.name.startsWith(`${entry.name}.`));
-    if (at[last] !== undefined || last in at) continue;
-    at[last] = isResource ? Object.defineProperty({}, Symbol.for('composio-wasm.leftOut'), { value: entry.name }) : leftOut(entry.name, `${entry.reason} ${entry.alternative}`);
-  }
-}

@@ -1,13 +1,18 @@
 // @ts-check
 // The instance members around the resources (`getConfig`, `createSession`, `getClient`), the
 // functions @composio/core exports that work on a client (`createConnectionRequest`) or on
-// errors (`isRequestAbortError`), and the stand-ins of what is left out (left-out.js).
+// errors (`isRequestAbortError`), and the stand-ins of the two left-out members (left-out.js).
 
 import { ConnectionRequest } from './core.js';
 import { APIUserAbortError, ValidationError } from './errors.js';
 import { leftOut } from './error-catalog.js';
-import { installLeftOut, leftOutList } from './left-out.js';
-import { constants } from './constants.js';
+
+// The texts of pkg/left-out.js's entries for these two (tests/js/surface.test.mjs checks they
+// match); kept here so that list, with every other entry's text, stays out of bundles.
+const GET_CLIENT =
+  'Returns the generated @composio/client REST client, which this package does not bundle (it is its own wasm client). Use the resource methods (composio.tools, composio.connectedAccounts, composio.authConfigs, …); createConnectionRequest takes the Composio instance itself.';
+const MCP_CLIENT = 'The @composio/client instance upstream keeps on a public field; not bundled here. Use the composio.mcp methods.';
+const DEFAULT_BASE_URL = 'https://backend.composio.dev';
 
 /** @typedef {{ options: Record<string, unknown> | undefined, env: { apiKey?: string, baseURL?: string }, getClient: () => any }} Instance */
 
@@ -15,13 +20,13 @@ import { constants } from './constants.js';
 const instances = new WeakMap();
 
 /**
- * Records what a new client was made from and installs its left-out stand-ins.
- * @param {object} composio
+ * Records what a new client was made from and installs the stand-in of `mcp.client`.
+ * @param {any} composio
  * @param {Instance} instance
  */
 export function registerInstance(composio, instance) {
   instances.set(composio, instance);
-  installLeftOut(composio, leftOut);
+  composio.mcp.client = leftOut('composio.mcp.client', MCP_CLIENT);
 }
 
 /** @param {unknown} composio */
@@ -43,7 +48,7 @@ export function configOf(composio) {
   const { options, env } = instanceOf(composio);
   const config = { ...(options ?? {}) };
   for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
-  config.baseURL = options?.baseURL ?? env.baseURL ?? constants.DEFAULT_BASE_URL;
+  config.baseURL = options?.baseURL ?? env.baseURL ?? DEFAULT_BASE_URL;
   const apiKey = options?.apiKey ?? env.apiKey;
   delete config.apiKey;
   Object.defineProperty(config, 'apiKey', { value: apiKey, enumerable: false });
@@ -59,10 +64,7 @@ export function optionsOf(composio) {
 }
 
 /** `composio.getClient()`: left out (see left-out.js). */
-export const getClientLeftOut = (() => {
-  const entry = leftOutList.find(e => e.name === 'composio.getClient');
-  return leftOut('composio.getClient', `${entry?.reason} ${entry?.alternative}`);
-})();
+export const getClientLeftOut = leftOut('composio.getClient', GET_CLIENT);
 
 /**
  * A ConnectionRequest for an existing connected account, as upstream's `createConnectionRequest`
