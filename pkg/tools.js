@@ -26,7 +26,7 @@ const REQUEST_OPTION_KEYS = ['signal', 'timeout', 'maxRetries', 'maxResponseByte
 /** The backend's error code for a connected account it cannot find (official ERROR_CODE_HANDLERS). */
 const ACCOUNT_NOT_FOUND_CODE = 1803;
 
-/** Environment variables starting with `prefix`, where the runtime has an environment. */
+/** Environment variables starting with `prefix`, where the runtime has an environment. @param {string} prefix */
 function envWithPrefix(prefix) {
   /** @type {Record<string, string>} */
   const out = {};
