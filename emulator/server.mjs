@@ -21,6 +21,7 @@ import { toolRoutes } from './tools.mjs';
 // surface: composio.mcp and composio.files
 import { mcpRoutes } from './mcp.mjs';
 import { projectFileRoutes, s3Routes } from './project-files.mjs';
+import { projectToolRoutes } from './project-tools.mjs';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -97,6 +98,7 @@ export const apiRoutes = [
   ...authConfigRoutes,
   ...mcpRoutes,
   ...projectFileRoutes,
+  ...projectToolRoutes,
 ];
 const routes = router(apiRoutes);
 

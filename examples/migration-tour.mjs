@@ -25,7 +25,7 @@ import {
 const ENABLED = { tools: false, accounts2: false, triggers: false, providers: false };
 for (const name of (process.env.TOUR_ENABLE ?? '').split(',').filter(Boolean)) ENABLED[name] = true;
 
-const show = (step, value) => console.log(`${step.padEnd(28)} ${JSON.stringify(value ?? null)}`);
+const show = (step, value) => console.log(`${step.padEnd(32)} ${JSON.stringify(value ?? null)}`);
 const userId = 'user_tour';
 
 const composio = new Composio(); // COMPOSIO_API_KEY / COMPOSIO_BASE_URL from the environment

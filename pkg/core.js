@@ -20,8 +20,10 @@ import { ready, startWasm } from './runtime.js';
 import { MCP } from './mcp.js';
 import { Files } from './project-files.js';
 import { configOf, getClientLeftOut, optionsOf, registerInstance } from './surface.js';
+import { Tools } from './tools.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
+export { Tools } from './tools.js';
 
 
 
@@ -654,7 +656,7 @@ export class Triggers {
 }
 
 /** The constructor options this client reads; the rest (`provider`, …) is not read at all. */
-const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders'];
+const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders', 'toolkitVersions'];
 
 /**
  * The options this client reads, as a plain object, read once: a hostile object (a Proxy, a
@@ -714,6 +716,7 @@ export class Composio {
     this.toolRouter = sessions;
     this.create = sessions.create;
     this.use = sessions.use;
+    this.tools = new Tools(getClient, options);
     this.toolkits = new Toolkits(getClient);
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);

@@ -41,12 +41,7 @@ export const leftOutList = [
     reason: 'The @composio/client instance upstream keeps on a public field; not bundled here.',
     alternative: 'Use the composio.mcp methods.',
   },
-  ...members(
-    ['composio.tools', 'composio.tools.get', 'composio.tools.execute', 'composio.tools.executeSessionTool', 'composio.tools.getInput',
-      'composio.tools.getRawComposioToolBySlug', 'composio.tools.getRawComposioTools', 'composio.tools.getRawToolRouterSessionTools',
-      'composio.tools.getToolsEnum', 'composio.tools.proxyExecute', 'composio.tools.wrapToolsForProvider', 'composio.tools.wrapToolsForToolRouter'],
-    PENDING.tools
-  ),
+  ...members(['composio.tools.wrapToolsForToolRouter'], PENDING.tools),
   ...members(
     ['composio.toolkits.authorize', 'composio.toolkits.getAuthConfigCreationFields', 'composio.toolkits.getConnectedAccountInitiationFields',
       'composio.connectedAccounts.initiate', 'composio.connectedAccounts.link', 'composio.connectedAccounts.update', 'composio.connectedAccounts.updateAcl',
@@ -105,7 +100,6 @@ export const leftOutList = [
   ...exports_(['TriggerStatuses', 'WebhookVersions', 'WebhookEventTypes', 'DefaultWebhookSubscriptionEvents', 'TriggerErrorCodes',
     'ComposioTriggerTypeNotFoundError', 'ComposioFailedToGetSDKRealtimeCredentialsError', 'ComposioFailedToCreatePusherClientError',
     'ComposioFailedToSubscribeToPusherChannelError', 'ComposioFailedToUnsubscribeFromPusherChannelError'], PENDING.triggers),
-  ...exports_(['ComposioToolNotFoundError', 'ComposioToolFetchError', 'ComposioToolExecutionError', 'ComposioToolVersionRequiredError'], PENDING.tools),
   ...exports_(['AuthScheme', 'Experimental', 'ComposioAuthConfigNotFoundError', 'ComposioMultipleConnectedAccountsError',
     'ComposioFailedToCreateConnectedAccountLink', 'ComposioLegacyConnectedAccountsEndpointRetiredError', 'ComposioToolkitNotFoundError',
     'ComposioToolkitFetchError'], PENDING.accounts2),
