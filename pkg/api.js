@@ -11,6 +11,9 @@ export {
   SessionPreset,
   RemoteFile,
   ToolRouterSessionFilesMount,
+  // accounts2
+  AuthScheme,
+  Experimental,
 } from './core.js';
 export {
   ComposioError,
@@ -39,4 +42,11 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  // accounts2
+  ComposioToolkitNotFoundError,
+  ComposioToolkitFetchError,
+  ComposioAuthConfigNotFoundError,
+  ComposioMultipleConnectedAccountsError,
+  ComposioFailedToCreateConnectedAccountLink,
+  ComposioLegacyConnectedAccountsEndpointRetiredError,
 } from './errors.js';
