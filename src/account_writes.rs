@@ -1,15 +1,16 @@
 //! The writing half of `composio.connectedAccounts` and `composio.authConfigs`: `initiate`,
 //! `link`, `updateAcl`, `authConfigs.create` and `authConfigs.update`. Requests as
 //! @composio/core 0.19.0 builds them (member order included), results as it maps them. Inputs are
-//! checked strictly (the official SDK checks some with zod and sends the others unchecked).
+//! checked strictly (the official SDK checks some with zod and sends the others unchecked),
+//! through field tables ([`In`]) rather than code per field, which keeps the .wasm small.
 
-use crate::connection::user_ids;
+use crate::connection::{user_ids, STATUSES};
 use crate::json::Json;
-use crate::shape::{pick, At, BadShape, Field, Kind, Shaped};
+use crate::shape::{pick, At, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
 /// The auth scheme names of `AuthSchemeEnum`.
-pub const AUTH_SCHEMES: [&str; 14] = [
+pub const AUTH_SCHEMES: &[&str] = &[
     "OAUTH2",
     "OAUTH1",
     "API_KEY",
@@ -26,45 +27,129 @@ pub const AUTH_SCHEMES: [&str; 14] = [
     "S2S_OAUTH2",
 ];
 
-/// A present, non-null member of an options object.
-fn given<'a>(o: &'a Json, key: &str) -> Option<&'a Json> {
-    o.get(key)
-        .filter(|v| !matches!(v, Json::Null | Json::Foreign("undefined")))
+/// What an input member must be.
+#[derive(Clone, Copy)]
+enum K {
+    Str,
+    Bool,
+    Strs,
+    /// ACL user ids: 1 to 256 characters, at most 1000.
+    UserIds,
+    OneOf(&'static [&'static str]),
+    /// `scopes` / `user_scopes`: a string or an array of strings.
+    Scopes,
+    /// A record of strings, numbers and booleans (custom credentials).
+    Record,
+    /// Any JSON object, sent as given (passthrough members).
+    Object,
+    /// `{ scopes?, user_scopes?, … }`: those two checked and first (zod's `passthrough` order).
+    Managed,
+    /// An object translated by its own table.
+    Nested(&'static [In]),
 }
 
-/// The options object at `name`, with only `keys` allowed; absent reads as `{}`.
-fn options<'a>(c: &mut Checker, v: &'a Json, name: &str, keys: &[&str]) -> Option<&'a Json> {
-    let expected = ["{ ", &keys.join("?, "), "? }"].concat();
-    let o = c.options(v, Path::root(name), &expected)?;
-    if let Some(pairs) = o.as_object() {
-        c.only_keys(pairs, &Path::root(name), keys);
+/// One input member: its JS name, the wire name it is sent as (`""`: checked, not sent),
+/// whether it is required, and what it must be. Members go out in the table's order.
+struct In(&'static str, &'static str, bool, K);
+
+/// Checks `v` against `spec` (an object with only those members) and translates it; `None`
+/// when `v` is not an object.
+fn translate(c: &mut Checker, v: &Json, path: &Path, spec: &[In]) -> Option<Json> {
+    let Json::Obj(pairs) = v else {
+        let names: Vec<&str> = spec.iter().map(|f| f.0).collect();
+        c.wrong_type(path.clone(), &["{ ", &names.join(", "), " }"].concat(), v);
+        return None;
+    };
+    let names: Vec<&str> = spec.iter().map(|f| f.0).collect();
+    c.only_keys(pairs, path, &names);
+    let mut out = Vec::with_capacity(spec.len());
+    for In(js, wire, required, kind) in spec {
+        let at = path.key(js);
+        let value = match v.get(js) {
+            None | Some(Json::Null | Json::Foreign("undefined")) => {
+                if *required {
+                    member(c, &Json::Null, &at, *kind);
+                }
+                continue;
+            }
+            Some(x) => x,
+        };
+        if let Some(x) = member(c, value, &at, *kind) {
+            if !wire.is_empty() {
+                out.push((wire.to_string(), x));
+            }
+        }
     }
-    Some(o)
+    Some(Json::Obj(out))
+}
+
+fn expected(kind: K) -> &'static str {
+    match kind {
+        K::Str => "a string",
+        K::Bool => "a boolean",
+        K::Strs | K::UserIds => "an array of strings",
+        K::OneOf(_) => "one of the listed values",
+        K::Scopes => "a string or an array of strings",
+        K::Record | K::Object | K::Managed | K::Nested(_) => "an object",
+    }
+}
+
+/// One member's check and translation.
+fn member(c: &mut Checker, v: &Json, at: &Path, kind: K) -> Option<Json> {
+    match (kind, v) {
+        (K::Str, Json::Str(_)) | (K::Bool, Json::Bool(_)) | (K::Scopes, Json::Str(_)) => {
+            Some(v.clone())
+        }
+        (K::Strs | K::Scopes, _) => c.string_array(v, at.clone()).map(|_| v.clone()),
+        (K::UserIds, _) => user_ids(c, v, at.clone()),
+        (K::OneOf(values), _) => c.one_of(v, at.clone(), values).map(Json::Str),
+        (K::Record, Json::Obj(pairs)) => {
+            for (k, x) in pairs {
+                if !matches!(x, Json::Str(_) | Json::Bool(_) | Json::Num(_)) {
+                    c.wrong_type(at.key(k), "a string, a number or a boolean", x);
+                }
+                c.sendable(x, at.key(k));
+            }
+            Some(v.clone())
+        }
+        (K::Object, Json::Obj(_)) => {
+            c.sendable(v, at.clone());
+            Some(v.clone())
+        }
+        (K::Managed, _) => managed_credentials(c, v, at.clone()),
+        (K::Nested(spec), _) => translate(c, v, at, spec),
+        _ => {
+            c.wrong_type(at.clone(), expected(kind), v);
+            None
+        }
+    }
+}
+
+/// `options` as a table translates it; absent reads as `{}`.
+fn options(c: &mut Checker, v: &Json, name: &str, spec: &[In]) -> Json {
+    match v {
+        Json::Null | Json::Foreign("undefined") => Json::obj(),
+        _ => translate(c, v, &Path::root(name), spec).unwrap_or_else(Json::obj),
+    }
+}
+
+/// Members of a translated object, by wire name.
+fn take(o: &Json, key: &str) -> Option<Json> {
+    o.get(key).cloned()
 }
 
 /// A connection state as `AuthScheme.*()` builds it: `{ authScheme, val }`, sent as given.
-fn connection_state(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
-    let pairs = c.object(
-        v,
-        path.clone(),
-        "{ authScheme, val } (an AuthScheme.*() value)",
-    )?;
-    c.only_keys(pairs, &path, &["authScheme", "val"]);
-    let scheme = c.one_of(
-        v.get("authScheme").unwrap_or(&Json::Null),
-        path.key("authScheme"),
-        &AUTH_SCHEMES,
-    );
-    let val = v.get("val").unwrap_or(&Json::Null);
-    c.object(val, path.key("val"), "an object")?;
-    c.sendable(val, path.key("val"));
-    scheme.map(|s| {
-        Json::object([
-            ("authScheme", Some(Json::Str(s))),
-            ("val", Some(val.clone())),
-        ])
-    })
-}
+const STATE: &[In] = &[
+    In("authScheme", "authScheme", true, K::OneOf(AUTH_SCHEMES)),
+    In("val", "val", true, K::Object),
+];
+
+const INITIATE: &[In] = &[
+    In("allowMultiple", "", false, K::Bool),
+    In("callbackUrl", "callback_url", false, K::Str),
+    In("config", "state", false, K::Nested(STATE)),
+    In("alias", "alias", false, K::Str),
+];
 
 /// `initiate(userId, authConfigId, { allowMultiple?, callbackUrl?, config?, alias? })` → `POST
 /// /api/v3.1/connected_accounts` `{ auth_config: { id }, connection: { callback_url?, user_id,
@@ -73,17 +158,7 @@ pub fn initiate_body(user: &Json, auth_config: &Json, opts: &Json) -> Result<Jso
     let mut c = Checker::default();
     let user = c.non_empty_string(user, "userId");
     let auth_config = c.non_empty_string(auth_config, "authConfigId");
-    let keys = ["allowMultiple", "callbackUrl", "config", "alias"];
-    let Some(o) = options(&mut c, opts, "options", &keys) else {
-        return c.finish(Json::Null);
-    };
-    let at = |k: &str| Path::root("options").key(k);
-    if let Some(v) = given(o, "allowMultiple") {
-        c.boolean(v, at("allowMultiple"));
-    }
-    let callback = given(o, "callbackUrl").and_then(|v| c.string(v, at("callbackUrl")));
-    let alias = given(o, "alias").and_then(|v| c.string(v, at("alias")));
-    let state = given(o, "config").and_then(|v| connection_state(&mut c, v, at("config")));
+    let o = options(&mut c, opts, "options", INITIATE);
     let body = Json::object([
         (
             "auth_config",
@@ -92,10 +167,10 @@ pub fn initiate_body(user: &Json, auth_config: &Json, opts: &Json) -> Result<Jso
         (
             "connection",
             Some(Json::object([
-                ("callback_url", callback.map(Json::Str)),
+                ("callback_url", take(&o, "callback_url")),
                 ("user_id", user.map(Json::Str)),
-                ("state", state),
-                ("alias", alias.map(Json::Str)),
+                ("state", take(&o, "state")),
+                ("alias", take(&o, "alias")),
             ])),
         ),
     ]);
@@ -114,7 +189,7 @@ pub fn initiate_result(body: &Json) -> Shaped<Json> {
     let val = data.obj("val", &mut vbuf)?;
     let status = match val.opt("status") {
         None => "INITIATED",
-        Some(Json::Str(s)) if crate::connection::STATUSES.contains(&s.as_str()) => s,
+        Some(Json::Str(s)) if STATUSES.contains(&s.as_str()) => s,
         Some(other) => {
             return Err(crate::shape::wrong(
                 "connectionData.val.status",
@@ -134,29 +209,41 @@ pub fn initiate_result(body: &Json) -> Shaped<Json> {
     ]))
 }
 
-/// `aclConfigForShared` → `acl_config_for_shared`, members sent only when given.
-fn acl_wire(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
-    let pairs = c.object(
-        v,
-        path.clone(),
-        "{ allowAllUsers?, allowedUserIds?, notAllowedUserIds? }",
-    )?;
-    c.only_keys(
-        pairs,
-        &path,
-        &["allowAllUsers", "allowedUserIds", "notAllowedUserIds"],
-    );
-    let all = given(v, "allowAllUsers").and_then(|a| c.boolean(a, path.key("allowAllUsers")));
-    let allowed =
-        given(v, "allowedUserIds").and_then(|a| user_ids(c, a, path.key("allowedUserIds")));
-    let denied =
-        given(v, "notAllowedUserIds").and_then(|a| user_ids(c, a, path.key("notAllowedUserIds")));
-    Some(Json::object([
-        ("allow_all_users", all.map(Json::Bool)),
-        ("allowed_user_ids", allowed),
-        ("not_allowed_user_ids", denied),
-    ]))
-}
+const ACL: &[In] = &[
+    In("allowAllUsers", "allow_all_users", false, K::Bool),
+    In("allowedUserIds", "allowed_user_ids", false, K::UserIds),
+    In(
+        "notAllowedUserIds",
+        "not_allowed_user_ids",
+        false,
+        K::UserIds,
+    ),
+];
+const EXPERIMENTAL: &[In] = &[
+    In(
+        "accountType",
+        "account_type",
+        false,
+        K::OneOf(&["PRIVATE", "SHARED"]),
+    ),
+    In(
+        "aclConfigForShared",
+        "acl_config_for_shared",
+        false,
+        K::Nested(ACL),
+    ),
+];
+const LINK: &[In] = &[
+    In("callbackUrl", "callback_url", false, K::Str),
+    In("alias", "alias", false, K::Str),
+    In("allowMultiple", "", false, K::Bool),
+    In(
+        "experimental",
+        "experimental",
+        false,
+        K::Nested(EXPERIMENTAL),
+    ),
+];
 
 /// `link(userId, authConfigId, { callbackUrl?, alias?, allowMultiple?, experimental? })` → `POST
 /// /api/v3.1/connected_accounts/link` `{ auth_config_id, user_id, callback_url?, alias?,
@@ -165,44 +252,21 @@ pub fn link_body(user: &Json, auth_config: &Json, opts: &Json) -> Result<Json, I
     let mut c = Checker::default();
     let user = c.non_empty_string(user, "userId");
     let auth_config = c.non_empty_string(auth_config, "authConfigId");
-    let keys = ["callbackUrl", "alias", "allowMultiple", "experimental"];
-    let Some(o) = options(&mut c, opts, "options", &keys) else {
-        return c.finish(Json::Null);
-    };
-    let at = |k: &str| Path::root("options").key(k);
-    if let Some(v) = given(o, "allowMultiple") {
-        c.boolean(v, at("allowMultiple"));
+    let o = options(&mut c, opts, "options", LINK);
+    let mut body = vec![];
+    body.extend(auth_config.map(|a| ("auth_config_id".to_string(), Json::Str(a))));
+    body.extend(user.map(|u| ("user_id".to_string(), Json::Str(u))));
+    if let Json::Obj(pairs) = o {
+        body.extend(pairs);
     }
-    let callback = given(o, "callbackUrl").and_then(|v| c.string(v, at("callbackUrl")));
-    let alias = given(o, "alias").and_then(|v| c.string(v, at("alias")));
-    let experimental = given(o, "experimental").and_then(|e| {
-        let path = at("experimental");
-        let pairs = c.object(e, path.clone(), "{ accountType?, aclConfigForShared? }")?;
-        c.only_keys(pairs, &path, &["accountType", "aclConfigForShared"]);
-        let account_type = given(e, "accountType")
-            .and_then(|t| c.one_of(t, path.key("accountType"), &["PRIVATE", "SHARED"]));
-        let acl = given(e, "aclConfigForShared")
-            .and_then(|a| acl_wire(&mut c, a, path.key("aclConfigForShared")));
-        Some(Json::object([
-            ("account_type", account_type.map(Json::Str)),
-            ("acl_config_for_shared", acl),
-        ]))
-    });
-    let body = Json::object([
-        ("auth_config_id", auth_config.map(Json::Str)),
-        ("user_id", user.map(Json::Str)),
-        ("callback_url", callback.map(Json::Str)),
-        ("alias", alias.map(Json::Str)),
-        ("experimental", experimental),
-    ]);
-    c.finish(body)
+    c.finish(Json::Obj(body))
 }
 
 /// `updateAcl(id, { allowAllUsers?, allowedUserIds?, notAllowedUserIds? })` (at least one) →
 /// `PATCH /api/v3.1/connected_accounts/{id}` `{ experimental: { acl_config_for_shared } }`.
 pub fn acl_body(params: &Json) -> Result<Json, Invalid> {
     let mut c = Checker::default();
-    let acl = acl_wire(&mut c, params, Path::root("params"));
+    let acl = translate(&mut c, params, &Path::root("params"), ACL);
     if acl == Some(Json::obj()) {
         c.issue(
             "custom",
@@ -230,28 +294,20 @@ pub fn acl_result(body: &Json) -> Shaped<Json> {
     )
 }
 
-/// `scopes` / `user_scopes`: a string or an array of strings.
-fn scopes(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
-    match v {
-        Json::Str(_) => Some(v.clone()),
-        Json::Arr(_) => c.string_array(v, path).map(|_| v.clone()),
-        other => {
-            c.wrong_type(path, "a string or an array of strings", other);
-            None
-        }
-    }
-}
-
 /// Composio-managed credentials: `{ scopes?, user_scopes?, … }`, those two first (zod's
 /// `passthrough` order), the others as given.
 fn managed_credentials(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
-    let pairs = c.object(v, path.clone(), "{ scopes?, user_scopes?, … }")?;
+    let Json::Obj(pairs) = v else {
+        c.wrong_type(path, "an object", v);
+        return None;
+    };
     let mut out = Vec::with_capacity(pairs.len());
     for key in ["scopes", "user_scopes"] {
-        if let Some(s) = v.get(key) {
-            if let Some(s) = scopes(c, s, path.key(key)) {
-                out.push((key.to_string(), s));
-            }
+        if let Some(s) = v
+            .get(key)
+            .and_then(|s| member(c, s, &path.key(key), K::Scopes))
+        {
+            out.push((key.to_string(), s));
         }
     }
     for (k, x) in pairs {
@@ -263,155 +319,100 @@ fn managed_credentials(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
     Some(Json::Obj(out))
 }
 
-/// Custom credentials: a record of strings, numbers and booleans.
-fn custom_credentials(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
-    let pairs = c.object(v, path.clone(), "a record of strings, numbers and booleans")?;
-    for (k, x) in pairs {
-        match x {
-            Json::Str(_) | Json::Bool(_) => {}
-            Json::Num(_) => {
-                c.number(x, path.key(k));
-            }
-            other => c.wrong_type(path.key(k), "a string, a number or a boolean", other),
-        }
-    }
-    Some(v.clone())
-}
-
-fn string_list(c: &mut Checker, o: &Json, key: &str, path: &Path) -> Option<Json> {
-    given(o, key).and_then(|v| c.string_array(v, path.key(key)).map(|_| v.clone()))
-}
-
-/// `toolAccessConfig` → `tool_access_config` with the members `keys` names (JS name, wire name).
-fn tool_access(
-    c: &mut Checker,
-    v: &Json,
-    path: Path,
-    keys: &[(&str, &'static str)],
-) -> Option<Json> {
-    let expected = "{ toolsForConnectedAccountCreation?, toolsAvailableForExecution? }";
-    let pairs = c.object(v, path.clone(), expected)?;
-    let names: Vec<&str> = keys.iter().map(|(js, _)| *js).collect();
-    c.only_keys(pairs, &path, &names);
-    Some(Json::object(
-        keys.iter()
-            .map(|(js, wire)| (*wire, string_list(c, v, js, &path))),
-    ))
-}
-
-const CREATION_ACCESS: &[(&str, &str)] = &[(
+const CREATION_ACCESS: &[In] = &[In(
     "toolsForConnectedAccountCreation",
     "tools_for_connected_account_creation",
+    false,
+    K::Strs,
 )];
+const MANAGED: &[In] = &[
+    In("type", "type", true, K::Str),
+    In("credentials", "credentials", false, K::Managed),
+    In("name", "name", false, K::Str),
+    In(
+        "isEnabledForToolRouter",
+        "is_enabled_for_tool_router",
+        false,
+        K::Bool,
+    ),
+    In(
+        "toolAccessConfig",
+        "tool_access_config",
+        false,
+        K::Nested(CREATION_ACCESS),
+    ),
+];
+// A custom config's scheme goes as `authScheme`, as the official SDK sends it.
+const CUSTOM: &[In] = &[
+    In("type", "type", true, K::Str),
+    In("name", "name", false, K::Str),
+    In("authScheme", "authScheme", true, K::OneOf(AUTH_SCHEMES)),
+    In("credentials", "credentials", true, K::Record),
+    In(
+        "isEnabledForToolRouter",
+        "is_enabled_for_tool_router",
+        false,
+        K::Bool,
+    ),
+    In("proxyConfig", "proxy_config", false, K::Nested(PROXY)),
+    In(
+        "toolAccessConfig",
+        "tool_access_config",
+        false,
+        K::Nested(CREATION_ACCESS),
+    ),
+];
+const PROXY: &[In] = &[
+    In("proxyUrl", "proxy_url", true, K::Str),
+    In("proxyAuthKey", "proxy_auth_key", false, K::Str),
+];
+
+/// The discriminated union's table for `options.type`, or an issue.
+fn variant(
+    c: &mut Checker,
+    o: &Json,
+    path: &Path,
+    names: [&'static str; 2],
+    specs: [&'static [In]; 2],
+) -> Option<&'static [In]> {
+    let t = c.one_of(
+        o.get("type").unwrap_or(&Json::Null),
+        path.key("type"),
+        &names,
+    )?;
+    Some(if t == names[0] { specs[0] } else { specs[1] })
+}
 
 /// `authConfigs.create(toolkit, options = { type: 'use_composio_managed_auth' })` → `POST
 /// /api/v3.1/auth_configs` `{ toolkit: { slug }, auth_config }`, `auth_config`'s members in the
-/// official order (a custom config's scheme goes as `authScheme`, as the official SDK sends it).
+/// official order.
 pub fn create_body(toolkit: &Json, opts: &Json) -> Result<Json, Invalid> {
     let mut c = Checker::default();
     let slug = c.non_empty_string(toolkit, "toolkit");
     let root = Path::root("options");
-    let managed_default = Json::object([("type", Some(Json::str("use_composio_managed_auth")))]);
+    let managed = Json::object([("type", Some(Json::str("use_composio_managed_auth")))]);
     let o = match opts {
-        Json::Null | Json::Foreign("undefined") => &managed_default,
+        Json::Null | Json::Foreign("undefined") => &managed,
         v => v,
     };
-    if c.object(
+    let mut config = None;
+    if !matches!(o, Json::Obj(_)) {
+        c.wrong_type(root.clone(), "{ type, … }", o);
+    } else if let Some(spec) = variant(
+        &mut c,
         o,
-        root.clone(),
-        "{ type: 'use_custom_auth' | 'use_composio_managed_auth', … }",
-    )
-    .is_none()
-    {
-        return c.finish(Json::Null);
+        &root,
+        ["use_custom_auth", "use_composio_managed_auth"],
+        [CUSTOM, MANAGED],
+    ) {
+        config = translate(&mut c, o, &root, spec);
     }
-    let at = |k: &str| root.key(k);
-    let kind = c.one_of(
-        o.get("type").unwrap_or(&Json::Null),
-        at("type"),
-        &["use_custom_auth", "use_composio_managed_auth"],
-    );
-    let custom = kind.as_deref() == Some("use_custom_auth");
-    let keys: &[&str] = if custom {
-        &[
-            "type",
-            "name",
-            "credentials",
-            "authScheme",
-            "proxyConfig",
-            "toolAccessConfig",
-            "isEnabledForToolRouter",
-        ]
-    } else {
-        &[
-            "type",
-            "name",
-            "credentials",
-            "toolAccessConfig",
-            "isEnabledForToolRouter",
-        ]
-    };
-    if let Some(pairs) = o.as_object() {
-        c.only_keys(pairs, &root, keys);
-    }
-    let name = given(o, "name").and_then(|v| c.string(v, at("name")));
-    let router =
-        given(o, "isEnabledForToolRouter").and_then(|v| c.boolean(v, at("isEnabledForToolRouter")));
-    let access = given(o, "toolAccessConfig")
-        .and_then(|v| tool_access(&mut c, v, at("toolAccessConfig"), CREATION_ACCESS));
-    let auth_config = if custom {
-        let scheme = c.one_of(
-            o.get("authScheme").unwrap_or(&Json::Null),
-            at("authScheme"),
-            &AUTH_SCHEMES,
-        );
-        let credentials = match o.get("credentials") {
-            Some(v) => custom_credentials(&mut c, v, at("credentials")),
-            None => {
-                c.wrong_type(at("credentials"), "an object", &Json::Foreign("undefined"));
-                None
-            }
-        };
-        let proxy = given(o, "proxyConfig").and_then(|p| {
-            let path = at("proxyConfig");
-            let pairs = c.object(p, path.clone(), "{ proxyUrl, proxyAuthKey? }")?;
-            c.only_keys(pairs, &path, &["proxyUrl", "proxyAuthKey"]);
-            let url = c.string(
-                p.get("proxyUrl").unwrap_or(&Json::Null),
-                path.key("proxyUrl"),
-            );
-            let key = given(p, "proxyAuthKey").and_then(|k| c.string(k, path.key("proxyAuthKey")));
-            Some(Json::object([
-                ("proxy_url", url.map(Json::Str)),
-                ("proxy_auth_key", key.map(Json::Str)),
-            ]))
-        });
-        Json::object([
-            ("type", kind.map(Json::Str)),
-            ("name", name.map(Json::Str)),
-            ("authScheme", scheme.map(Json::Str)),
-            ("credentials", credentials),
-            ("is_enabled_for_tool_router", router.map(Json::Bool)),
-            ("proxy_config", proxy),
-            ("tool_access_config", access),
-        ])
-    } else {
-        let credentials =
-            given(o, "credentials").and_then(|v| managed_credentials(&mut c, v, at("credentials")));
-        Json::object([
-            ("type", kind.map(Json::Str)),
-            ("credentials", credentials),
-            ("name", name.map(Json::Str)),
-            ("is_enabled_for_tool_router", router.map(Json::Bool)),
-            ("tool_access_config", access),
-        ])
-    };
     let body = Json::object([
         (
             "toolkit",
             Some(Json::object([("slug", slug.map(Json::Str))])),
         ),
-        ("auth_config", Some(auth_config)),
+        ("auth_config", config),
     ]);
     c.finish(body)
 }
@@ -420,7 +421,7 @@ pub fn create_body(toolkit: &Json, opts: &Json) -> Result<Json, Invalid> {
 pub fn create_result(body: &Json) -> Shaped<Json> {
     let at = At::root(body, "an auth config create object")?;
     let (mut abuf, mut tbuf) = (String::new(), String::new());
-    let config = pick(
+    let mut config = pick(
         &at.obj("auth_config", &mut abuf)?,
         &[
             Field("id", "id", true, Kind::Str),
@@ -429,21 +430,56 @@ pub fn create_result(body: &Json) -> Shaped<Json> {
         ],
     )?;
     let toolkit = at.obj("toolkit", &mut tbuf)?.str("slug")?;
-    let Json::Obj(mut out) = config else {
-        return Err(BadShape("auth_config".into()));
-    };
-    out.push(("toolkit".to_string(), Json::str(toolkit)));
-    Ok(Json::Obj(out))
+    config.set("toolkit", Json::str(toolkit));
+    Ok(config)
 }
 
-const UPDATE_ACCESS: &[(&str, &str)] = &[
-    (
+const UPDATE_ACCESS: &[In] = &[
+    In(
         "toolsForConnectedAccountCreation",
         "tools_for_connected_account_creation",
+        false,
+        K::Strs,
     ),
-    (
+    In(
         "toolsAvailableForExecution",
         "tools_available_for_execution",
+        false,
+        K::Strs,
+    ),
+];
+const UPDATE_CUSTOM: &[In] = &[
+    In("type", "type", true, K::Str),
+    In("credentials", "credentials", false, K::Managed),
+    In(
+        "isEnabledForToolRouter",
+        "is_enabled_for_tool_router",
+        false,
+        K::Bool,
+    ),
+    In("restrictToFollowingTools", "restrict", false, K::Strs),
+    In(
+        "toolAccessConfig",
+        "tool_access_config",
+        false,
+        K::Nested(UPDATE_ACCESS),
+    ),
+];
+const UPDATE_DEFAULT: &[In] = &[
+    In("type", "type", true, K::Str),
+    In("scopes", "scopes", false, K::Str),
+    In(
+        "isEnabledForToolRouter",
+        "is_enabled_for_tool_router",
+        false,
+        K::Bool,
+    ),
+    In("restrictToFollowingTools", "restrict", false, K::Strs),
+    In(
+        "toolAccessConfig",
+        "tool_access_config",
+        false,
+        K::Nested(UPDATE_ACCESS),
     ),
 ];
 
@@ -454,61 +490,44 @@ const UPDATE_ACCESS: &[(&str, &str)] = &[
 pub fn update_body(data: &Json) -> Result<Json, Invalid> {
     let mut c = Checker::default();
     let root = Path::root("data");
-    if c.object(data, root.clone(), "{ type: 'custom' | 'default', … }")
-        .is_none()
-    {
-        return c.finish(Json::Null);
+    let mut body = None;
+    if !matches!(data, Json::Obj(_)) {
+        c.wrong_type(root.clone(), "{ type: 'custom' | 'default', … }", data);
+    } else if let Some(spec) = variant(
+        &mut c,
+        data,
+        &root,
+        ["custom", "default"],
+        [UPDATE_CUSTOM, UPDATE_DEFAULT],
+    ) {
+        body = translate(&mut c, data, &root, spec).map(|o| {
+            let access = take(&o, "tool_access_config").unwrap_or_else(Json::obj);
+            let own = spec[1].1;
+            Json::object([
+                ("type", take(&o, "type")),
+                (own, take(&o, own)),
+                (
+                    "is_enabled_for_tool_router",
+                    take(&o, "is_enabled_for_tool_router"),
+                ),
+                (
+                    "tool_access_config",
+                    Some(Json::object([
+                        (
+                            "tools_for_connected_account_creation",
+                            take(&access, "tools_for_connected_account_creation"),
+                        ),
+                        (
+                            "tools_available_for_execution",
+                            take(&access, "tools_available_for_execution")
+                                .or_else(|| take(&o, "restrict")),
+                        ),
+                    ])),
+                ),
+            ])
+        });
     }
-    let at = |k: &str| root.key(k);
-    let kind = c.one_of(
-        data.get("type").unwrap_or(&Json::Null),
-        at("type"),
-        &["custom", "default"],
-    );
-    let custom = kind.as_deref() == Some("custom");
-    let own = if custom { "credentials" } else { "scopes" };
-    if let Some(pairs) = data.as_object() {
-        let keys = [
-            "type",
-            own,
-            "isEnabledForToolRouter",
-            "restrictToFollowingTools",
-            "toolAccessConfig",
-        ];
-        c.only_keys(pairs, &root, &keys);
-    }
-    let own_value = given(data, own).and_then(|v| {
-        if custom {
-            managed_credentials(&mut c, v, at(own))
-        } else {
-            c.string(v, at(own)).map(Json::Str)
-        }
-    });
-    let router = given(data, "isEnabledForToolRouter")
-        .and_then(|v| c.boolean(v, at("isEnabledForToolRouter")));
-    let restrict = string_list(&mut c, data, "restrictToFollowingTools", &root);
-    let access = given(data, "toolAccessConfig")
-        .and_then(|v| tool_access(&mut c, v, at("toolAccessConfig"), UPDATE_ACCESS));
-    let creation = access
-        .as_ref()
-        .and_then(|a| a.get("tools_for_connected_account_creation").cloned());
-    let execution = access
-        .as_ref()
-        .and_then(|a| a.get("tools_available_for_execution").cloned())
-        .or(restrict);
-    let body = Json::object([
-        ("type", kind.map(Json::Str)),
-        (own, own_value),
-        ("is_enabled_for_tool_router", router.map(Json::Bool)),
-        (
-            "tool_access_config",
-            Some(Json::object([
-                ("tools_for_connected_account_creation", creation),
-                ("tools_available_for_execution", execution),
-            ])),
-        ),
-    ]);
-    c.finish(body)
+    c.finish(body.unwrap_or(Json::Null))
 }
 
 #[cfg(test)]
