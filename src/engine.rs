@@ -197,6 +197,7 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> String {
 
 /// Checks the caller's arguments for `ep` as [`Call::start`] does (the translation and the path
 /// parameters), sending nothing: composite methods check a later step's input up front.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
 pub fn check(ep: &Endpoint, args: &[Json], host: Host) -> Result<(), Invalid> {
     let parts = (ep.build)(&Args {
         values: args,

@@ -169,3 +169,32 @@ describe('strict shapes and the backend error bodies', () => {
     assert.equal(wrongState.body.error.message, "connection.state.authScheme BEARER_TOKEN does not match the auth config's scheme API_KEY");
   });
 });
+
+describe('retry safety of the new rows (src/endpoints.rs): writes are never repeated after a 500', () => {
+  const writes = [
+    ['POST', '/api/v3.1/connected_accounts', (c, id) => c.connectedAccounts.initiate('user_1', id, { allowMultiple: true })],
+    ['POST', '/api/v3.1/connected_accounts/link', (c, id) => c.connectedAccounts.link('user_1', id)],
+    ['PATCH', '/api/v3.1/connected_accounts/ca_x', c => c.connectedAccounts.updateAcl('ca_x', { allowAllUsers: true })],
+    ['POST', '/api/v3.1/auth_configs', c => c.authConfigs.create('gmail')],
+    ['PATCH', '/api/v3.1/auth_configs/ac_x', c => c.authConfigs.update('ac_x', { type: 'default' })],
+  ];
+  for (const [method, path, run] of writes) {
+    test(`${method} ${path}: a 500 ends the call, a 503 is retried`, async () => {
+      const c = new Composio({ apiKey: KEY, baseURL: ctx.emulator.url, maxRetries: 1 });
+      const config = (await composio.authConfigs.create('gmail')).id;
+      const seen = () => ctx.emulator.requests.filter(r => r.method === method && r.path === path).length;
+      const before = seen();
+      const count = () => seen() - before;
+      ctx.emulator.fault({ method, path, status: 500, contentType: 'application/json', body: { error: { message: 'boom', code: 10500, slug: 'x', status: 500 } } });
+      const err = await run(c, config).then(
+        () => assert.fail('resolved'),
+        e => e
+      );
+      assert.equal(err.status ?? err.cause?.status, 500);
+      assert.equal(count(), 1);
+      ctx.emulator.fault({ method, path, status: 503, contentType: 'application/json', body: { error: { message: 'busy', code: 10503, slug: 'x', status: 503 } } });
+      await run(c, config).catch(e => assert.equal(e.status ?? e.cause?.status, 404)); // the ca_x / ac_x rows answer 404 once retried
+      assert.equal(count(), 3);
+    });
+  }
+});
