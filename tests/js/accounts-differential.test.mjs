@@ -308,8 +308,11 @@ describe('composio.connectedAccounts matches @composio/core', () => {
   test('a state that does not validate for its scheme is left out (OAuth2 state on OAUTH1)', async () => {
     const { theirs } = await same(
       async (sdk, body) => {
-        emulator.fault({ method: 'GET', path: `/api/v3.1/connected_accounts/${body.id}`, status: 200, contentType: 'application/json', body });
-        return sdk.connectedAccounts.get(body.id);
+        emulator.fault({ method: 'GET', path: `/api/v3.1/connected_accounts/${body.id}`, status: 200, contentType: 'application/json', body, times: 2 });
+        const got = await sdk.connectedAccounts.get(body.id);
+        const waited = await sdk.connectedAccounts.waitForConnection(body.id, 5000);
+        assert.deepEqual(plain(waited), plain(got));
+        return got;
       },
       async () => {
         const id = await activeAccount(await managedConfig('gmail'));
