@@ -26,9 +26,8 @@
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
 //     `session.customTools()`), providers other than the OpenAI format, and most non-session
 //     parts of `Composio`: `tools`, `mcp` and `files` are missing; of `triggers` there are
-//     `verifyWebhook` and `parse`; of `connectedAccounts` `list`, `get`, `delete`, `refresh`,
-//     `updateStatus`, `enable`, `disable`, `waitForConnection`; of `authConfigs` `list`, `get`,
-//     `delete`, `updateStatus`, `enable`, `disable`; and `flush()`.
+//     `verifyWebhook` and `parse`. `toolkits`, `connectedAccounts`, `authConfigs`,
+//     `experimental.updateAcl`, `AuthScheme` and `flush()` are all there.
 
 // ============================================================================================
 // Shared primitives
