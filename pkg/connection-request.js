@@ -20,7 +20,8 @@ export class ConnectionRequest {
     // A snapshot, as in @composio/core: `toJSON()` shows the latest state.
     this.status = status;
     this.redirectUrl = redirectUrl;
-    bindMethods(this, ['waitForConnection']);
+    // Own members, as on the official plain object (a spread copies the same keys).
+    bindMethods(this, ['waitForConnection', 'toJSON', 'toString']);
   }
 
   /**

@@ -96,7 +96,15 @@ async function same(scenario, prepare) {
 }
 
 /** A connection request as a user sees it: its own data members, and a working wait. */
-const requestView = r => ({ id: r.id, status: r.status, redirectUrl: r.redirectUrl, json: r.toJSON(), wait: typeof r.waitForConnection });
+const requestView = r => ({
+  keys: Object.keys(r),
+  id: r.id,
+  status: r.status,
+  redirectUrl: r.redirectUrl,
+  json: r.toJSON(),
+  text: `${r}`,
+  wait: typeof r.waitForConnection,
+});
 
 const FORBIDDEN = { error: { message: 'Forbidden for this key', code: 10403, slug: 'HTTP_Forbidden', status: 403, request_id: 'req_x' } };
 
