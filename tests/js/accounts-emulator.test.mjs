@@ -69,6 +69,12 @@ describe('accounts made here show everywhere', () => {
     assert.deepEqual((await composio.connectedAccounts.list()).items, []);
     const all = await composio.connectedAccounts.list({ accountType: 'ALL' });
     assert.deepEqual(all.items.map(a => [a.id, a.status, a.experimental.accountType]), [[request.id, 'ACTIVE', 'SHARED']]);
+    // A PRIVATE link of user_3 is what user_3's sessions see; the SHARED one only when pinned.
+    const own = await composio.connectedAccounts.link('user_3', config.id);
+    await fetch(own.redirectUrl);
+    assert.deepEqual(await sessionView('user_3', 'github'), { id: own.id, status: 'ACTIVE', active: true });
+    const pinned = await sessionView('user_2', 'github', { connectedAccounts: { github: [request.id] } });
+    assert.deepEqual(pinned, { id: request.id, status: 'ACTIVE', active: true });
     await composio.connectedAccounts.updateAcl(request.id, { allowedUserIds: ['user_2'] });
     const acl = (await composio.connectedAccounts.get(request.id)).experimental.aclConfigForShared;
     assert.deepEqual(acl, { allowAllUsers: false, allowedUserIds: ['user_2'], notAllowedUserIds: [] });
