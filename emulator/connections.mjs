@@ -3,11 +3,11 @@
 // the shape of spec A7.16 (what `waitForConnection` polls).
 
 import { defaultAuthScheme, findToolkit } from './catalog.mjs';
-import { defaultAuthConfig } from './auth-configs.mjs';
+import { authConfigById, defaultAuthConfig } from './auth-configs.mjs';
 import { HttpError, checkBody, invalidPayload } from './http.mjs';
 import { checkQueryKeys, pageOf, pageRequest, queryList } from './paging.mjs';
 import { findSession } from './sessions.mjs';
-import { accountStatusBody, linkBody, refreshBody } from './shapes.mjs';
+import { accountLinkBody, accountPatchBody, accountStatusBody, initiateBody, linkBody, refreshBody } from './shapes.mjs';
 
 export const STATUSES = ['INITIALIZING', 'INITIATED', 'ACTIVE', 'FAILED', 'EXPIRED', 'INACTIVE', 'REVOKED'];
 const TERMINAL_REASONS = {
@@ -50,9 +50,15 @@ export function sessionAccounts(state, session, toolkitSlug) {
   return newestFirst(all.filter(a => a.user_id === session.settings.user_id && a.account_type === 'PRIVATE'));
 }
 
-/** The account `GET …/toolkits` reports: the newest ACTIVE one, else the newest of any status. */
+/** Whether the account may be used: neither it nor its auth config is disabled. */
+const usable = account => account.disabled !== true && account.auth_config.record?.status !== 'DISABLED';
+
+/**
+ * The account `GET …/toolkits` reports: the newest ACTIVE one, else the newest of any status.
+ * Disabled accounts, and accounts of a disabled auth config, are not offered to a session.
+ */
 export function currentAccount(state, session, toolkitSlug) {
-  const accounts = sessionAccounts(state, session, toolkitSlug);
+  const accounts = sessionAccounts(state, session, toolkitSlug).filter(usable);
   return accounts.find(a => a.status === 'ACTIVE') ?? accounts[0] ?? null;
 }
 
@@ -69,7 +75,8 @@ function stateVal(account) {
       break;
     case 'ACTIVE':
     case 'INACTIVE':
-      if (oauth) Object.assign(val, { access_token: `emu_at_${account.id}`, token_type: 'Bearer', refresh_token: `emu_rt_${account.id}`, expires_in: 3599 });
+      if (account.state_val) Object.assign(val, account.state_val);
+      else if (oauth) Object.assign(val, { access_token: `emu_at_${account.id}`, token_type: 'Bearer', refresh_token: `emu_rt_${account.id}`, expires_in: 3599 });
       else val.generic_api_key = `emu_key_${account.id}`;
       break;
     case 'FAILED':
@@ -136,6 +143,50 @@ export function setAccountStatus(account, status, reason) {
 
 export const accountByToken = (state, token) => state.accounts.get(state.linkTokens.get(token));
 
+/** A user's aliases are unique per toolkit (the backend's 400 otherwise). */
+function checkAlias(state, project, userId, toolkit, alias) {
+  if (alias === undefined) return;
+  const taken = [...state.accounts.values()].some(a => a.project === project && a.user_id === userId && a.toolkit === toolkit.slug && a.alias === alias);
+  if (taken) throw new HttpError(400, `Alias "${alias}" is already used by another ${toolkit.slug} account of this user`, { code: 10400 });
+}
+
+/**
+ * Stores a new account, INITIATED with a link to the hosted page (`base` is the link origin),
+ * or ACTIVE at once when `stateVal` (an initiate's `state.val`) is ACTIVE.
+ */
+function newAccount(state, { project, userId, toolkit, authConfig, accountType = 'PRIVATE', acl, alias, callbackUrl, base, stateVal }) {
+  const id = state.ids.next('ca_');
+  const token = state.ids.next('lt_');
+  const now = new Date().toISOString();
+  const { status: givenStatus, ...given } = stateVal ?? {};
+  const active = givenStatus === 'ACTIVE';
+  const account = {
+    id,
+    seq: state.accounts.size + 1,
+    project,
+    user_id: userId,
+    toolkit: toolkit.slug,
+    alias: alias ?? null,
+    word_id: wordId(toolkit.slug, id),
+    status: active ? 'ACTIVE' : 'INITIATED',
+    status_reason: null,
+    auth_config: authConfig,
+    // The scopes the managed OAuth app asks for (the backend's scope snapshot at initiation).
+    requested_scopes: authConfig.auth_scheme === 'OAUTH2' ? [...toolkit.oauthScopes] : null,
+    account_type: accountType,
+    acl: { allow_all_users: acl?.allow_all_users ?? false, allowed_user_ids: acl?.allowed_user_ids ?? [], not_allowed_user_ids: acl?.not_allowed_user_ids ?? [] },
+    callback_url: callbackUrl ?? null,
+    redirect_url: `${base.replace(/\/+$/, '')}/link/${token}`,
+    link_token: token,
+    ...(stateVal ? { state_val: given } : {}),
+    created_at: now,
+    updated_at: now,
+  };
+  state.accounts.set(id, account);
+  state.linkTokens.set(token, id);
+  return account;
+}
+
 /** Starts a connection for the session's user; also used by COMPOSIO_MANAGE_CONNECTIONS. */
 export function startLink(state, session, origin, body) {
   const toolkit = findToolkit(state.catalog, body.toolkit);
@@ -147,42 +198,20 @@ export function startLink(state, session, origin, body) {
     throw new HttpError(400, ACL_ONLY_FOR_SHARED, { code: 10400, suggestedFix: 'Set experimental.account_type to "SHARED".' });
   }
   const userId = session.settings.user_id;
-  if (body.alias !== undefined) {
-    const taken = [...state.accounts.values()].some(
-      a => a.project === session.project && a.user_id === userId && a.toolkit === toolkit.slug && a.alias === body.alias
-    );
-    if (taken) throw new HttpError(400, `Alias "${body.alias}" is already used by another ${toolkit.slug} account of this user`, { code: 10400 });
-  }
+  checkAlias(state, session.project, userId, toolkit, body.alias);
 
-  const id = state.ids.next('ca_');
-  const token = state.ids.next('lt_');
-  const authConfig = authConfigFor(state, session, toolkit);
-  const base = (session.settings.experimental?.link_url_overwrite ?? origin).replace(/\/+$/, '');
-  const now = new Date().toISOString();
-  const account = {
-    id,
-    seq: state.accounts.size + 1,
+  const account = newAccount(state, {
     project: session.project,
-    user_id: userId,
-    toolkit: toolkit.slug,
-    alias: body.alias ?? null,
-    word_id: wordId(toolkit.slug, id),
-    status: 'INITIATED',
-    status_reason: null,
-    auth_config: authConfig,
-    // The scopes the managed OAuth app asks for (the backend's scope snapshot at initiation).
-    requested_scopes: authConfig.auth_scheme === 'OAUTH2' ? [...toolkit.oauthScopes] : null,
-    account_type: accountType,
-    acl: { allow_all_users: acl?.allow_all_users ?? false, allowed_user_ids: acl?.allowed_user_ids ?? [], not_allowed_user_ids: acl?.not_allowed_user_ids ?? [] },
-    callback_url: body.callback_url ?? session.settings.manage_connections?.callback_url ?? null,
-    redirect_url: `${base}/link/${token}`,
-    link_token: token,
-    created_at: now,
-    updated_at: now,
-  };
-  state.accounts.set(id, account);
-  state.linkTokens.set(token, id);
-  return { connected_account_id: id, link_token: token, redirect_url: account.redirect_url, experimental: experimentalOf(account) };
+    userId,
+    toolkit,
+    authConfig: authConfigFor(state, session, toolkit),
+    accountType,
+    acl,
+    alias: body.alias,
+    callbackUrl: body.callback_url ?? session.settings.manage_connections?.callback_url,
+    base: session.settings.experimental?.link_url_overwrite ?? origin,
+  });
+  return { connected_account_id: account.id, link_token: account.link_token, redirect_url: account.redirect_url, experimental: experimentalOf(account) };
 }
 
 export function link(state, ctx) {
@@ -282,7 +311,108 @@ export function updateConnectedAccountStatus(state, ctx) {
   return [200, { success: true }];
 }
 
+/** The project's auth config `id` for a new account: 404 when unknown, 400 when disabled. */
+function usableAuthConfig(state, project, id) {
+  const record = authConfigById(state, project, id);
+  if (!record) throw new HttpError(404, `Auth config ${id} not found`, { slug: 'AuthConfig_NotFound', code: 4040 });
+  if (record.status === 'DISABLED') throw new HttpError(400, `Auth config ${id} is disabled`, { code: 10400 });
+  const toolkit = findToolkit(state.catalog, record.toolkit);
+  const authConfig = { id: record.id, auth_scheme: record.auth_scheme, is_composio_managed: record.is_composio_managed, is_disabled: false, record };
+  return { toolkit, authConfig };
+}
+
+/**
+ * `POST /api/v3.1/connected_accounts` (`initiate`): an ACTIVE `state` (API key, bearer token, …)
+ * makes the account ACTIVE at once; otherwise it is INITIATED with a link to the hosted page,
+ * which `connectionData.val.redirectUrl` carries. A state of another scheme than the auth
+ * config's is the backend's 400.
+ */
+export function initiateAccount(state, ctx) {
+  checkQueryKeys(ctx.query, []);
+  const body = checkBody(initiateBody, ctx.body);
+  const { toolkit, authConfig } = usableAuthConfig(state, ctx.project, body.auth_config.id);
+  const given = body.connection.state;
+  if (given && given.authScheme !== authConfig.auth_scheme) {
+    throw new HttpError(400, `connection.state.authScheme ${given.authScheme} does not match the auth config's scheme ${authConfig.auth_scheme}`, { code: 10400 });
+  }
+  const userId = body.connection.user_id ?? 'default';
+  checkAlias(state, ctx.project, userId, toolkit, body.connection.alias);
+  const account = newAccount(state, {
+    project: ctx.project,
+    userId,
+    toolkit,
+    authConfig,
+    alias: body.connection.alias,
+    callbackUrl: body.connection.callback_url,
+    base: ctx.origin,
+    stateVal: given?.val?.status === 'ACTIVE' ? given.val : undefined,
+  });
+  const val = stateVal(account);
+  if (account.status === 'INITIATED') val.redirectUrl = account.redirect_url;
+  return [
+    201,
+    {
+      id: account.id,
+      connectionData: { authScheme: authConfig.auth_scheme, val },
+      status: account.status,
+      redirect_url: account.status === 'INITIATED' ? account.redirect_url : null,
+      redirect_uri: account.status === 'INITIATED' ? account.redirect_url : null,
+      experimental: experimentalOf(account),
+    },
+  ];
+}
+
+/** `POST /api/v3.1/connected_accounts/link`: an INITIATED account and its hosted link. */
+export function linkAccount(state, ctx) {
+  checkQueryKeys(ctx.query, []);
+  const body = checkBody(accountLinkBody, ctx.body);
+  const { toolkit, authConfig } = usableAuthConfig(state, ctx.project, body.auth_config_id);
+  const accountType = body.experimental?.account_type ?? 'PRIVATE';
+  const acl = body.experimental?.acl_config_for_shared;
+  if (acl && accountType !== 'SHARED') {
+    throw new HttpError(400, ACL_ONLY_FOR_SHARED, { code: 10400, suggestedFix: 'Set experimental.account_type to "SHARED".' });
+  }
+  checkAlias(state, ctx.project, body.user_id, toolkit, body.alias);
+  const account = newAccount(state, {
+    project: ctx.project,
+    userId: body.user_id,
+    toolkit,
+    authConfig,
+    accountType,
+    acl,
+    alias: body.alias,
+    callbackUrl: body.callback_url,
+    base: ctx.origin,
+  });
+  const expires = new Date(Date.parse(account.created_at) + 10 * 60_000).toISOString();
+  return [201, { connected_account_id: account.id, expires_at: expires, link_token: account.link_token, redirect_url: account.redirect_url }];
+}
+
+/**
+ * `PATCH /api/v3.1/connected_accounts/{id}`: alias, account type, ACL (given members replace the
+ * stored ones; an ACL on an account that is not SHARED is the backend's 400). Answers `{ id,
+ * status, success }`.
+ */
+export function patchAccount(state, ctx) {
+  checkQueryKeys(ctx.query, []);
+  const body = checkBody(accountPatchBody, ctx.body);
+  const account = findAccount(state, ctx);
+  const accountType = body.experimental?.account_type ?? account.account_type;
+  const acl = body.experimental?.acl_config_for_shared;
+  if (acl && accountType !== 'SHARED') {
+    throw new HttpError(400, ACL_ONLY_FOR_SHARED, { code: 10400, suggestedFix: 'Set experimental.account_type to "SHARED".' });
+  }
+  if (body.alias !== undefined) account.alias = body.alias;
+  account.account_type = accountType;
+  if (acl) account.acl = { ...account.acl, ...acl };
+  account.updated_at = new Date().toISOString();
+  return [200, { id: account.id, status: account.status, success: true }];
+}
+
 export const connectionRoutes = [
+  ['POST', '/api/v3.1/connected_accounts', initiateAccount],
+  ['POST', '/api/v3.1/connected_accounts/link', linkAccount],
+  ['PATCH', '/api/v3.1/connected_accounts/:id', patchAccount],
   ['POST', '/api/v3.1/tool_router/session/:sid/link', link],
   ['GET', '/api/v3.1/connected_accounts', listConnectedAccounts],
   ['GET', '/api/v3.1/connected_accounts/:id', getConnectedAccount],

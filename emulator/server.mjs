@@ -52,7 +52,7 @@ function freshState({ toolCount = 0 } = {}) {
     catalog: buildCatalog({ toolCount }),
     accounts: new Map(), // connected account id → account
     linkTokens: new Map(), // link token → connected account id
-    authConfigs: new Map(), // `${project}:${toolkit}` → the project's default auth config (auth-configs.mjs)
+    authConfigs: new Map(), // auth config id → auth config (auth-configs.mjs)
     executions: new Map(), // `${session} ${tool}` → times the tool ran
     mounts: new Map(), // `${session}:${mount}` → Map(path → file)
     fileTokens: new Map(), // presigned-URL token → what it allows

@@ -223,3 +223,109 @@ export const proxyBody = object(
 const mountPath = { mount_relative_path: string({ min: 1 }) };
 export const mountPathBody = object(mountPath, { required: ['mount_relative_path'] });
 export const uploadUrlBody = object({ ...mountPath, mimetype: string({ min: 1 }) }, { required: ['mount_relative_path'] });
+
+// --- accounts2: connected-account and auth-config writes ---
+const toolNames = array(string());
+/** An object whose listed members are checked; other members are accepted as they are. */
+const passthrough = shape => (v, path) =>
+  record(unknown())(v, path).length ? [[path, 'Invalid input']] : Object.entries(shape).flatMap(([k, check]) => (v[k] === undefined ? [] : check(v[k], `${path}.${k}`)));
+const scopeList = union(string(), array(string()));
+const aclConfig = object({
+  allow_all_users: boolean(),
+  allowed_user_ids: array(string({ min: 1, max: 256 })),
+  not_allowed_user_ids: array(string({ min: 1, max: 256 })),
+});
+const AUTH_SCHEMES = ['OAUTH2', 'OAUTH1', 'API_KEY', 'BASIC', 'BILLCOM_AUTH', 'BEARER_TOKEN', 'GOOGLE_SERVICE_ACCOUNT', 'NO_AUTH', 'BASIC_WITH_JWT', 'CALCOM_AUTH', 'SERVICE_ACCOUNT', 'SAML', 'DCR_OAUTH', 'S2S_OAUTH2'];
+
+/** `POST /api/v3.1/auth_configs` (`AuthConfigCreateParams`). */
+export const createAuthConfigBody = object(
+  {
+    toolkit: object({ slug: string({ min: 1 }) }, { required: ['slug'] }),
+    auth_config: union(
+      object(
+        {
+          type: literal('use_composio_managed_auth'),
+          credentials: passthrough({ scopes: scopeList, user_scopes: scopeList }),
+          is_enabled_for_tool_router: boolean(),
+          name: string(),
+          restrict_to_following_tools: toolNames,
+          shared_credentials: record(unknown()),
+          tool_access_config: object({ tools_for_connected_account_creation: toolNames }),
+        },
+        { required: ['type'] }
+      ),
+      object(
+        {
+          type: literal('use_custom_auth'),
+          authScheme: literal(...AUTH_SCHEMES),
+          credentials: record(union(string(), number(), boolean(), array(string()))),
+          is_enabled_for_tool_router: boolean(),
+          name: string(),
+          proxy_config: nullable(object({ proxy_url: string({ min: 1 }), proxy_auth_key: string() }, { required: ['proxy_url'] })),
+          restrict_to_following_tools: toolNames,
+          shared_credentials: record(unknown()),
+          tool_access_config: object({ tools_for_connected_account_creation: toolNames }),
+        },
+        { required: ['type', 'authScheme'] }
+      )
+    ),
+  },
+  { required: ['toolkit'] }
+);
+
+const updateAccess = object({ tools_for_connected_account_creation: toolNames, tools_available_for_execution: toolNames });
+
+/** `PATCH /api/v3.1/auth_configs/{id}` (`AuthConfigUpdateParams`). */
+export const updateAuthConfigBody = union(
+  object(
+    {
+      type: literal('custom'),
+      credentials: record(unknown()),
+      is_enabled_for_tool_router: boolean(),
+      restrict_to_following_tools: toolNames,
+      tool_access_config: updateAccess,
+    },
+    { required: ['type'] }
+  ),
+  object(
+    { type: literal('default'), scopes: string(), is_enabled_for_tool_router: boolean(), restrict_to_following_tools: toolNames, tool_access_config: updateAccess },
+    { required: ['type'] }
+  )
+);
+
+/** `POST /api/v3.1/connected_accounts` (`ConnectedAccountCreateParams`). */
+export const initiateBody = object(
+  {
+    auth_config: object({ id: string({ min: 1 }) }, { required: ['id'] }),
+    connection: object({
+      callback_url: string({ min: 1 }),
+      user_id: string({ min: 1 }),
+      alias: string({ min: 1 }),
+      state: object({ authScheme: literal(...AUTH_SCHEMES), val: record(unknown()) }, { required: ['authScheme', 'val'] }),
+      data: record(unknown()),
+      redirect_uri: string(),
+    }),
+    validate_credentials: boolean(),
+  },
+  { required: ['auth_config', 'connection'] }
+);
+
+/** `POST /api/v3.1/connected_accounts/link` (`LinkCreateParams`). */
+export const accountLinkBody = object(
+  {
+    auth_config_id: string({ min: 1 }),
+    user_id: string({ min: 1 }),
+    callback_url: string({ min: 1 }),
+    alias: string({ min: 1 }),
+    connection_data: record(unknown()),
+    experimental: object({ account_type: ACCOUNT_TYPE, acl_config_for_shared: aclConfig }),
+  },
+  { required: ['auth_config_id', 'user_id'] }
+);
+
+/** `PATCH /api/v3.1/connected_accounts/{id}` (`ConnectedAccountPatchParams`). */
+export const accountPatchBody = object({
+  alias: string({ min: 1 }),
+  connection: object({ state: record(unknown()) }, { required: ['state'] }),
+  experimental: object({ account_type: ACCOUNT_TYPE, acl_config_for_shared: aclConfig }),
+});

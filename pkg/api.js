@@ -12,6 +12,9 @@ export {
   Tools,
   RemoteFile,
   ToolRouterSessionFilesMount,
+  // accounts2
+  AuthScheme,
+  Experimental,
 } from './core.js';
 export {
   ComposioError,
@@ -45,6 +48,13 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  // accounts2
+  ComposioToolkitNotFoundError,
+  ComposioToolkitFetchError,
+  ComposioAuthConfigNotFoundError,
+  ComposioMultipleConnectedAccountsError,
+  ComposioFailedToCreateConnectedAccountLink,
+  ComposioLegacyConnectedAccountsEndpointRetiredError,
 } from './errors.js';
 // surface: composio.mcp / composio.files classes, constants and enums, the rest of the error
 // classes, createConnectionRequest, and stand-ins for the left-out functions (left-out.js).

@@ -24,6 +24,11 @@ import { Tools } from './tools.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 export { Tools } from './tools.js';
+import { ConnectionRequest } from './connection-request.js';
+import { AuthConfigs, ConnectedAccounts, Experimental, Toolkits } from './resources.js';
+
+export { ConnectionRequest } from './connection-request.js';
+export { Toolkits, ConnectedAccounts, AuthConfigs, AuthScheme, Experimental } from './resources.js';
 
 
 
@@ -86,52 +91,6 @@ function redactHeaders(headers) {
 }
 
 const ACL_ONLY_FOR_SHARED = 'acl_config_for_shared is only valid on SHARED';
-
-/** What `session.authorize()` returns: the link to send the user to, and a way to wait. */
-export class ConnectionRequest {
-  #client;
-  #state;
-
-  /**
-   * @param {Requests} client
-   * @param {{ id: string, status: string, redirectUrl: string | null }} link
-   */
-  constructor(client, { id, status, redirectUrl }) {
-    this.#client = client;
-    this.#state = { id, status, redirectUrl };
-    this.id = id;
-    // A snapshot, as in @composio/core: `toJSON()` shows the latest state.
-    this.status = status;
-    this.redirectUrl = redirectUrl;
-    bindMethods(this, ['waitForConnection']);
-  }
-
-  /**
-   * Polls the connected account until it is ACTIVE (returns it), fails, or `timeout` ms pass.
-   * Accepts a number (as @composio/core) or `{ timeout?, signal? }`.
-   * @param {any} [timeout]
-   * @param {any} [requestOptions]
-   */
-  async waitForConnection(timeout, requestOptions) {
-    let options = requestOptions;
-    if (timeout !== null && typeof timeout === 'object') {
-      options = { ...timeout };
-      timeout = options.timeout;
-      delete options.timeout;
-    }
-    const account = await this.#client.call('connectedAccounts.waitForConnection', [this.id, timeout], options);
-    this.#state = { ...this.#state, status: account.status };
-    return account;
-  }
-
-  toJSON() {
-    return { ...this.#state };
-  }
-
-  toString() {
-    return JSON.stringify(this.#state, null, 2);
-  }
-}
 
 /** A Tool Router session, shaped like @composio/core's `ToolRouterSession`. */
 export class ToolRouterSession {
@@ -371,195 +330,6 @@ export class Sessions {
   }
 }
 
-/** `composio.toolkits`: the toolkit catalogue. */
-export class Toolkits {
-  #getClient;
-
-  /**
-   * @param {any} [getClient]
-   */
-  constructor(getClient) {
-    this.#getClient = getClient;
-    bindMethods(this, ['get', 'listCategories']);
-  }
-
-  /**
-   * `get()` lists toolkits; `get(slug)` returns one.
-   * @param {any} [slugOrQuery]
-   * @param {any} [requestOptions]
-   */
-  async get(slugOrQuery, requestOptions) {
-    const client = await this.#getClient();
-    if (typeof slugOrQuery === 'string') return client.call('toolkits.get', [slugOrQuery], requestOptions);
-    return client.call('toolkits.list', [slugOrQuery], requestOptions);
-  }
-
-  /**
-   * The toolkit categories (GET /api/v3.1/toolkits/categories).
-   * @param {any} [requestOptions]
-   */
-  async listCategories(requestOptions) {
-    return (await this.#getClient()).call('toolkits.listCategories', [], requestOptions);
-  }
-}
-
-/** `composio.connectedAccounts`: the accounts users have connected. */
-export class ConnectedAccounts {
-  #getClient;
-
-  /**
-   * @param {any} [getClient]
-   */
-  constructor(getClient) {
-    this.#getClient = getClient;
-    bindMethods(this, ['list', 'get', 'delete', 'refresh', 'updateStatus', 'enable', 'disable', 'waitForConnection']);
-  }
-
-  /**
-   * A page of the project's connected accounts (GET /api/v3.1/connected_accounts).
-   * @param {any} [query]
-   * @param {any} [requestOptions]
-   */
-  async list(query, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.list', [query], requestOptions);
-  }
-
-  /**
-   * One connected account by id (GET /api/v3.1/connected_accounts/{id}).
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async get(id, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.get', [id], requestOptions);
-  }
-
-  /**
-   * Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}).
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async delete(id, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.delete', [id], requestOptions);
-  }
-
-  /**
-   * Refreshes a connected account's credentials (POST /api/v3.1/connected_accounts/{id}/refresh).
-   * @param {any} [id]
-   * @param {any} [options]
-   * @param {any} [requestOptions]
-   */
-  async refresh(id, options, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.refresh', [id, options], requestOptions);
-  }
-
-  /**
-   * Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status).
-   * @param {any} [id]
-   * @param {any} [params]
-   * @param {any} [requestOptions]
-   */
-  async updateStatus(id, params, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, params], requestOptions);
-  }
-
-  /**
-   * `updateStatus(id, { enabled: true })`.
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async enable(id, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: true }], requestOptions);
-  }
-
-  /**
-   * `updateStatus(id, { enabled: false })`.
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async disable(id, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.updateStatus', [id, { enabled: false }], requestOptions);
-  }
-
-  /**
-   * Polls the account until it is ACTIVE (returns it), fails, or `timeout` ms pass (a
-   * deadline, whatever the server does).
-   * @param {any} [id]
-   * @param {any} [timeout]
-   * @param {any} [requestOptions]
-   */
-  async waitForConnection(id, timeout, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.waitForConnection', [id, timeout], requestOptions);
-  }
-}
-
-/** `composio.authConfigs`: the project's auth configs. */
-export class AuthConfigs {
-  #getClient;
-
-  /**
-   * @param {any} [getClient]
-   */
-  constructor(getClient) {
-    this.#getClient = getClient;
-    bindMethods(this, ['list', 'get', 'delete', 'updateStatus', 'enable', 'disable']);
-  }
-
-  /**
-   * A page of the project's auth configs (GET /api/v3.1/auth_configs).
-   * @param {any} [query]
-   * @param {any} [requestOptions]
-   */
-  async list(query, requestOptions) {
-    return (await this.#getClient()).call('authConfigs.list', [query], requestOptions);
-  }
-
-  /**
-   * One auth config by id (GET /api/v3.1/auth_configs/{id}).
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async get(id, requestOptions) {
-    return (await this.#getClient()).call('authConfigs.get', [id], requestOptions);
-  }
-
-  /**
-   * Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}).
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async delete(id, requestOptions) {
-    return (await this.#getClient()).call('authConfigs.delete', [id], requestOptions);
-  }
-
-  /**
-   * Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}).
-   * @param {any} [status]
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async updateStatus(status, id, requestOptions) {
-    return (await this.#getClient()).call('authConfigs.updateStatus', [status, id], requestOptions);
-  }
-
-  /**
-   * `updateStatus('ENABLED', id)`.
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async enable(id, requestOptions) {
-    return (await this.#getClient()).call('authConfigs.updateStatus', ['ENABLED', id], requestOptions);
-  }
-
-  /**
-   * `updateStatus('DISABLED', id)`.
-   * @param {any} [id]
-   * @param {any} [requestOptions]
-   */
-  async disable(id, requestOptions) {
-    return (await this.#getClient()).call('authConfigs.updateStatus', ['DISABLED', id], requestOptions);
-  }
-}
-
 /** Whether `value` is a Fetch `Request` (read with `.text()`). */
 const isFetchRequest = (/** @type {unknown} */ value) => typeof Request !== 'undefined' && value instanceof Request;
 
@@ -720,6 +490,7 @@ export class Composio {
     this.toolkits = new Toolkits(getClient);
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);
+    this.experimental = new Experimental(getClient);
     this.triggers = new Triggers();
     this.flush = flush;
     // surface

@@ -92,10 +92,12 @@ export class ComposioAclOnlyForSharedError extends ComposioError {
   /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'ACL fields are only valid on SHARED connected accounts', options = {}) {
     super(message, {
-      statusCode: 400,
-      possibleFixes: ['Use accountType: "SHARED", or omit ACL fields when creating/updating a PRIVATE connection.'],
       ...options,
       code: 'ACL_ONLY_FOR_SHARED',
+      statusCode: 400,
+      possibleFixes: options.possibleFixes ?? [
+        'Use accountType: "SHARED", or omit ACL fields when creating/updating a PRIVATE connection.',
+      ],
     });
   }
 }
@@ -407,5 +409,96 @@ export function fromDescriptor(d, context = {}) {
       return new ComposioError(`composio-wasm internal error: ${d.message}`, { code: 'INTERNAL' });
     default:
       return new ComposioError(`Unexpected internal error: ${JSON.stringify(d)}`, { code: 'INTERNAL' });
+  }
+}
+
+// --- accounts2: toolkits, connected accounts and auth configs (pkg/resources.js) ---
+
+/**
+ * As the official ComposioError: a BadRequestError `cause` gives its status as `statusCode`.
+ * @param {ErrorOptions} options
+ * @returns {ErrorOptions}
+ */
+function causeStatus(options) {
+  if (options.statusCode !== undefined || !(options.cause instanceof BadRequestError)) return options;
+  return { ...options, statusCode: options.cause.status };
+}
+
+export class ComposioToolkitNotFoundError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Toolkit not found', options = {}) {
+    super(message, {
+      ...causeStatus(options),
+      code: 'TOOLKIT_NOT_FOUND',
+      possibleFixes: options.possibleFixes ?? ['Ensure the toolkit is correctly configured and the slug is valid'],
+    });
+  }
+}
+
+export class ComposioToolkitFetchError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Failed to fetch toolkit', options = {}) {
+    super(message, {
+      ...causeStatus(options),
+      code: 'TOOLKIT_FETCH_ERROR',
+      possibleFixes: options.possibleFixes ?? [
+        'Ensure the toolkit slug is valid',
+        'Ensure you are using the correct API key',
+        'Ensure you are using the correct API endpoint / Base URL and it is working',
+      ],
+    });
+  }
+}
+
+export class ComposioAuthConfigNotFoundError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Auth config not found', options = {}) {
+    super(message, {
+      ...causeStatus(options),
+      code: 'AUTH_CONFIG_NOT_FOUND',
+      possibleFixes: options.possibleFixes ?? [
+        'Check if the auth config exists',
+        'Check if the auth config id is correct',
+        'Check if the auth config is enabled',
+      ],
+    });
+  }
+}
+
+export class ComposioMultipleConnectedAccountsError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Multiple connected accounts found', options = {}) {
+    super(message, {
+      ...causeStatus(options),
+      code: 'MULTIPLE_CONNECTED_ACCOUNTS',
+      possibleFixes: options.possibleFixes ?? [
+        'Use the allowMultiple flag to allow multiple connected accounts per user for an auth config',
+      ],
+    });
+  }
+}
+
+export class ComposioFailedToCreateConnectedAccountLink extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Failed to create connected account link', options = {}) {
+    super(message, { ...causeStatus(options), code: 'FAILED_TO_CREATE_CONNECTED_ACCOUNT_LINK' });
+  }
+}
+
+export class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(
+    message = 'POST /api/v3/connected_accounts is no longer supported for Composio-managed OAuth auth configs. Use composio.connectedAccounts.link() instead.',
+    options = {}
+  ) {
+    super(message, {
+      ...options,
+      code: 'LEGACY_CONNECTED_ACCOUNTS_ENDPOINT_RETIRED',
+      statusCode: 400,
+      possibleFixes: options.possibleFixes ?? [
+        'Replace `composio.connectedAccounts.initiate(userId, authConfigId, options)` with `composio.connectedAccounts.link(userId, authConfigId, options)`. The return shape (id, redirectUrl, waitForConnection()) is the same.',
+        'Migration guide: https://docs.composio.dev/docs/changelog/2026/04/24',
+      ],
+    });
   }
 }

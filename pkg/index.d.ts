@@ -26,9 +26,8 @@
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
 //     `session.customTools()`), providers other than the OpenAI format, and most non-session
 //     parts of `Composio`: `tools`, `mcp` and `files` are missing; of `triggers` there are
-//     `verifyWebhook` and `parse`; of `connectedAccounts` `list`, `get`, `delete`, `refresh`,
-//     `updateStatus`, `enable`, `disable`, `waitForConnection`; of `authConfigs` `list`, `get`,
-//     `delete`, `updateStatus`, `enable`, `disable`; and `flush()`.
+//     `verifyWebhook` and `parse`. `toolkits`, `connectedAccounts`, `authConfigs`,
+//     `experimental.updateAcl`, `AuthScheme` and `flush()` are all there.
 
 // ============================================================================================
 // Shared primitives
@@ -1348,7 +1347,10 @@ export type ToolkitCategoriesResponse = {
 export interface Toolkits {
   /** The toolkit categories (GET /api/v3.1/toolkits/categories). */
   listCategories(requestOptions?: ComposioRequestOptions): Promise<ToolkitCategoriesResponse>;
-  /** One toolkit by slug. Rejects with `NotFoundError` for an unknown slug. */
+  /**
+   * One toolkit by slug. Rejects with {@link ComposioToolkitNotFoundError} for an unknown slug
+   * (the 404 as `cause`), {@link ComposioToolkitFetchError} for other failures.
+   */
   get(slug: string, requestOptions?: ComposioRequestOptions): Promise<ToolkitRetrieveResponse>;
   /** The toolkit catalogue, optionally filtered. */
   get(
@@ -2267,4 +2269,297 @@ export declare class ComposioToolExecutionError extends ComposioError {
 }
 export declare class ComposioToolVersionRequiredError extends ComposioError {
   constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+// accounts2: toolkits, connected accounts and auth configs (the writing half), AuthScheme
+// (declarations merge with the interfaces above)
+// ============================================================================================
+
+/** What `toolkits.getAuthConfigCreationFields()` / `getConnectedAccountInitiationFields()` return. */
+export type ToolkitAuthFieldsResponse = (ToolkitAuthField & { required: boolean })[];
+
+export interface Toolkits {
+  /**
+   * The fields an auth config of the toolkit takes for `authScheme` (the toolkit's first scheme
+   * when not given): required ones first, each with `required` set. An unknown scheme is
+   * {@link ComposioAuthConfigNotFoundError}.
+   */
+  getAuthConfigCreationFields(
+    toolkitSlug: string,
+    authScheme?: AuthSchemeType,
+    options?: { requiredOnly?: boolean }
+  ): Promise<ToolkitAuthFieldsResponse>;
+  /** The fields a connected account of the toolkit takes at initiation for `authScheme`. */
+  getConnectedAccountInitiationFields(
+    toolkitSlug: string,
+    authScheme?: AuthSchemeType,
+    options?: { requiredOnly?: boolean }
+  ): Promise<ToolkitAuthFieldsResponse>;
+  /**
+   * Connects `userId` to the toolkit: with `authConfigId`, else the toolkit's first auth config,
+   * else a new Composio-managed one (none possible: {@link ComposioAuthConfigNotFoundError});
+   * then `connectedAccounts.initiate(…, { allowMultiple: true })`.
+   */
+  authorize(
+    userId: string,
+    toolkitSlug: string,
+    authConfigId?: string,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectionRequest>;
+}
+
+/** `connectedAccounts.initiate()`'s options. */
+export type CreateConnectedAccountOptions = {
+  /** Start another connection even when the user has an ACTIVE one on this auth config. */
+  allowMultiple?: boolean | undefined;
+  callbackUrl?: string | undefined;
+  /** The initial state, built with {@link AuthScheme} (e.g. `AuthScheme.APIKey({ api_key })`). */
+  config?: ConnectionData | undefined;
+  alias?: string | undefined;
+};
+
+/** `connectedAccounts.link()`'s options. */
+export type CreateConnectedAccountLinkOptions = {
+  callbackUrl?: string | undefined;
+  alias?: string | undefined;
+  allowMultiple?: boolean | undefined;
+  experimental?: ConnectedAccountExperimental | undefined;
+};
+
+/** `connectedAccounts.updateAcl()`'s params: at least one member. */
+export type UpdateConnectedAccountAclParams = ConnectedAccountAclConfig;
+
+/** `connectedAccounts.update()`'s params. */
+export type UpdateConnectedAccountParams = { enabled: boolean };
+
+/** What `connectedAccounts.updateAcl()` returns (the API's answer, as received). */
+export interface ConnectedAccountPatchResponse {
+  id: string;
+  status: string;
+  success: boolean;
+}
+
+export interface ConnectedAccounts {
+  /**
+   * Starts a connection on `authConfigId` (POST /api/v3.1/connected_accounts). Rejects with
+   * {@link ComposioMultipleConnectedAccountsError} when the user already has an ACTIVE account
+   * on it, unless `options.allowMultiple`.
+   */
+  initiate(
+    userId: string,
+    authConfigId: string,
+    options?: CreateConnectedAccountOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectionRequest>;
+  /**
+   * A hosted Composio Connect link (POST /api/v3.1/connected_accounts/link), with the same
+   * duplicate check. A failure is {@link ComposioFailedToCreateConnectedAccountLink} (or
+   * {@link ComposioAclOnlyForSharedError}), the API error as `cause`.
+   */
+  link(
+    userId: string,
+    authConfigId: string,
+    options?: CreateConnectedAccountLinkOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectionRequest>;
+  /** `updateStatus(id, params)`. */
+  update(
+    id: string,
+    params: UpdateConnectedAccountParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountUpdateStatusResponse>;
+  /**
+   * Who may use a SHARED account (PATCH /api/v3.1/connected_accounts/{id}); on a PRIVATE one,
+   * {@link ComposioAclOnlyForSharedError}.
+   */
+  updateAcl(
+    id: string,
+    params: UpdateConnectedAccountAclParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountPatchResponse>;
+}
+
+/** `composio.experimental`. */
+export interface Experimental {
+  /** @deprecated Use `composio.connectedAccounts.updateAcl`. */
+  updateAcl(
+    id: string,
+    params: UpdateConnectedAccountAclParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountPatchResponse>;
+}
+
+export interface Composio {
+  /** `updateAcl` (deprecated upstream). */
+  experimental: Experimental;
+}
+
+/** The auth config types of `authConfigs.create()`. */
+export type AuthConfigType = 'use_custom_auth' | 'use_composio_managed_auth';
+
+/** `authConfigs.create()`'s options: Composio-managed (the default) or custom credentials. */
+export type CreateAuthConfigParams =
+  | {
+      type: 'use_custom_auth';
+      name?: string | undefined;
+      credentials: Record<string, string | number | boolean>;
+      authScheme: AuthSchemeType;
+      proxyConfig?: { proxyUrl: string; proxyAuthKey?: string | undefined } | undefined;
+      toolAccessConfig?: { toolsForConnectedAccountCreation?: string[] | undefined } | undefined;
+      isEnabledForToolRouter?: boolean | undefined;
+    }
+  | {
+      type: 'use_composio_managed_auth';
+      name?: string | undefined;
+      credentials?:
+        | ({ scopes?: string | string[] | undefined; user_scopes?: string | string[] | undefined } & Record<string, unknown>)
+        | undefined;
+      toolAccessConfig?: { toolsForConnectedAccountCreation?: string[] | undefined } | undefined;
+      isEnabledForToolRouter?: boolean | undefined;
+    };
+
+/** What `authConfigs.create()` returns. */
+export type CreateAuthConfigResponse = {
+  id: string;
+  authScheme: string;
+  isComposioManaged: boolean;
+  toolkit: string;
+};
+
+type AuthConfigUpdateCommon = {
+  isEnabledForToolRouter?: boolean | undefined;
+  /** @deprecated Use `toolAccessConfig.toolsAvailableForExecution`. */
+  restrictToFollowingTools?: string[] | undefined;
+  toolAccessConfig?:
+    | { toolsAvailableForExecution?: string[] | undefined; toolsForConnectedAccountCreation?: string[] | undefined }
+    | undefined;
+};
+
+/** `authConfigs.update()`'s data: `custom` for custom configs, `default` for Composio-managed ones. */
+export type AuthConfigUpdateParams =
+  | (AuthConfigUpdateCommon & {
+      type: 'custom';
+      credentials?:
+        | ({ scopes?: string | string[] | undefined; user_scopes?: string | string[] | undefined } & Record<string, unknown>)
+        | undefined;
+    })
+  | (AuthConfigUpdateCommon & { type: 'default'; scopes?: string | undefined });
+
+/** What `authConfigs.update()` returns (the API's answer, as received). */
+export type AuthConfigUpdateResponse = unknown;
+
+export interface AuthConfigs {
+  /** Creates an auth config (POST /api/v3.1/auth_configs); Composio-managed when `options` is left out. */
+  create(
+    toolkit: string,
+    options?: CreateAuthConfigParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<CreateAuthConfigResponse>;
+  /** Changes an auth config (PATCH /api/v3.1/auth_configs/{id}). */
+  update(id: string, data: AuthConfigUpdateParams, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateResponse>;
+}
+
+/** Members every connection state may carry (`BaseSchemeRaw`). */
+export type BaseConnectionFields = {
+  subdomain?: string;
+  'your-domain'?: string;
+  region?: string;
+  shop?: string;
+  account_url?: string;
+  COMPANYDOMAIN?: string;
+  extension?: string;
+  form_api_base_url?: string;
+  instanceEndpoint?: string;
+  api_url?: string;
+  borneo_dashboard_url?: string;
+  proxy_username?: string;
+  proxy_password?: string;
+  domain?: string;
+  version?: string;
+  dc?: string;
+  site_name?: string;
+  instanceName?: string;
+  account_id?: string;
+  your_server?: string;
+  server_location?: string;
+  base_url?: string;
+  api_key?: string;
+  generic_api_key?: string;
+  bearer_token?: string;
+  basic_encoded?: string;
+  long_redirect_url?: boolean;
+  state_prefix?: string;
+  registration_access_token?: string;
+  registration_client_uri?: string;
+  composio_link_redirect_url?: string;
+  [key: string]: unknown;
+};
+
+/** Builders of a connected account's initial state (`connectedAccounts.initiate()`'s `config`). */
+export declare class AuthScheme {
+  /** ACTIVE with an `access_token`, else INITIALIZING. */
+  static OAuth2(
+    params: BaseConnectionFields & {
+      access_token?: string;
+      token_type?: string;
+      id_token?: string;
+      refresh_token?: string;
+      expires_in?: number;
+      scope?: string;
+      webhook_signature?: string;
+      authed_user?: { access_token?: string; scope?: string };
+      code_verifier?: string;
+      redirectUrl?: string;
+      callback_url?: string;
+      finalRedirectUri?: string;
+      error?: string;
+      error_description?: string;
+      expired_at?: string;
+    }
+  ): ConnectionData;
+  /** ACTIVE with `oauth_token` and `oauth_token_secret`, else INITIALIZING. */
+  static OAuth1(
+    params: BaseConnectionFields & {
+      oauth_token?: string;
+      oauth_token_secret?: string;
+      consumer_key?: string;
+      redirectUrl?: string;
+      callback_url?: string;
+      error?: string;
+      error_description?: string;
+      expired_at?: string;
+    }
+  ): ConnectionData;
+  static APIKey(params: BaseConnectionFields & { api_key?: string; generic_api_key?: string }): ConnectionData;
+  static Basic(params: BaseConnectionFields & { username: string; password: string }): ConnectionData;
+  static BearerToken(params: BaseConnectionFields & { token: string }): ConnectionData;
+  static GoogleServiceAccount(params: BaseConnectionFields & { credentials_json: string }): ConnectionData;
+  static NoAuth(params?: BaseConnectionFields): ConnectionData;
+  static BasicWithJWT(params: BaseConnectionFields & { username: string; password: string }): ConnectionData;
+  static CalcomAuth(params?: BaseConnectionFields): ConnectionData;
+  static BillcomAuth(params: BaseConnectionFields & { sessionId: string; devKey: string }): ConnectionData;
+}
+
+/** `toolkits.get(slug)` of an unknown slug (the 404 or 400 as `cause`). */
+export declare class ComposioToolkitNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+/** `toolkits.get()` failed otherwise (the error as `cause`). */
+export declare class ComposioToolkitFetchError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+/** No auth config (or auth scheme) to use for a toolkit. */
+export declare class ComposioAuthConfigNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+/** The user already has an ACTIVE account on the auth config; pass `allowMultiple: true`. */
+export declare class ComposioMultipleConnectedAccountsError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+/** `connectedAccounts.link()` failed (the API error as `cause`). */
+export declare class ComposioFailedToCreateConnectedAccountLink extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+/** The backend retired `initiate()` for this auth config; use `connectedAccounts.link()`. */
+export declare class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
 }

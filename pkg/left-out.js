@@ -43,12 +43,6 @@ export const leftOutList = [
   },
   ...members(['composio.tools.wrapToolsForToolRouter'], PENDING.tools),
   ...members(
-    ['composio.toolkits.authorize', 'composio.toolkits.getAuthConfigCreationFields', 'composio.toolkits.getConnectedAccountInitiationFields',
-      'composio.connectedAccounts.initiate', 'composio.connectedAccounts.link', 'composio.connectedAccounts.update', 'composio.connectedAccounts.updateAcl',
-      'composio.authConfigs.create', 'composio.authConfigs.update', 'composio.experimental', 'composio.experimental.updateAcl'],
-    PENDING.accounts2
-  ),
-  ...members(
     ['composio.triggers.create', 'composio.triggers.delete', 'composio.triggers.disable', 'composio.triggers.enable', 'composio.triggers.getType',
       'composio.triggers.listActive', 'composio.triggers.listEnum', 'composio.triggers.listTypes', 'composio.triggers.setWebhookSubscription',
       'composio.triggers.subscribe', 'composio.triggers.unsubscribe', 'composio.triggers.update'],
@@ -100,9 +94,6 @@ export const leftOutList = [
   ...exports_(['TriggerStatuses', 'WebhookVersions', 'WebhookEventTypes', 'DefaultWebhookSubscriptionEvents', 'TriggerErrorCodes',
     'ComposioTriggerTypeNotFoundError', 'ComposioFailedToGetSDKRealtimeCredentialsError', 'ComposioFailedToCreatePusherClientError',
     'ComposioFailedToSubscribeToPusherChannelError', 'ComposioFailedToUnsubscribeFromPusherChannelError'], PENDING.triggers),
-  ...exports_(['AuthScheme', 'Experimental', 'ComposioAuthConfigNotFoundError', 'ComposioMultipleConnectedAccountsError',
-    'ComposioFailedToCreateConnectedAccountLink', 'ComposioLegacyConnectedAccountsEndpointRetiredError', 'ComposioToolkitNotFoundError',
-    'ComposioToolkitFetchError'], PENDING.accounts2),
   ...exports_(['OpenAIProvider', 'ComposioProvider', 'BaseAgenticProvider', 'BaseNonAgenticProvider'], PENDING.providers),
 ];
 

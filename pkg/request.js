@@ -112,6 +112,17 @@ export class Requests {
   }
 
   /**
+   * Checks the arguments of the row `op` as `call` would, sending nothing; throws the
+   * ValidationError `call` would reject with (accounts2: composite methods check up front).
+   * @param {string} op
+   * @param {unknown[]} args
+   */
+  check(op, args) {
+    const text = Client.check(op, encode(args, () => endpoints().get(op)?.args ?? []));
+    if (text) throw fromDescriptor(/** @type {{ error: import('./internal').Descriptor }} */ (parse(text)).error);
+  }
+
+  /**
    * One transfer outside the API (a presigned file URL, a URL source): the same transport
    * rules (the client's or the caller's timeout, size limit and signal), no API key, no
    * retries. Resolves `{ status, headers, body }`; rejects with the package's error classes.

@@ -119,12 +119,13 @@ const AUTH_DETAILS: &[Field] = &[
     Field("mode", "mode", false, Kind::StrOrNull),
     Field("auth_hint_url", "authHintUrl", false, Kind::StrOrNull),
 ];
+// `ToolkitAuthFieldSchema`'s member order.
 const AUTH_FIELD: &[Field] = &[
-    Field("name", "name", false, Kind::StrOrNull),
-    Field("displayName", "displayName", false, Kind::StrOrNull),
     Field("description", "description", false, Kind::StrOrNull),
-    Field("type", "type", false, Kind::StrOrNull),
+    Field("displayName", "displayName", false, Kind::StrOrNull),
     Field("required", "required", false, Kind::BoolOrNull),
+    Field("name", "name", false, Kind::StrOrNull),
+    Field("type", "type", false, Kind::StrOrNull),
     Field("default", "default", false, Kind::AnyOrNull),
     Field("is_secret", "isSecret", false, Kind::BoolOrNull),
     Field(
@@ -280,8 +281,9 @@ mod tests {
                 "meta": {"categories": [{"slug": "email", "name": "Email"}], "availableVersions": ["v1"]},
                 "isLocalToolkit": false,
                 "authConfigDetails": [{"name": "Gmail OAuth", "mode": "OAUTH2",
-                    "fields": {"authConfigCreation": {"required": [{"name": "client_id", "displayName": "Client id",
-                        "description": "d", "type": "string", "required": true, "isSecret": false}], "optional": []},
+                    // `ToolkitAuthFieldSchema`'s order, whatever the wire's.
+                    "fields": {"authConfigCreation": {"required": [{"description": "d", "displayName": "Client id",
+                        "required": true, "name": "client_id", "type": "string", "isSecret": false}], "optional": []},
                                "connectedAccountInitiation": {"required": [], "optional": []}},
                     "proxy": {"baseUrl": "https://gmail.googleapis.com"}}],
                 "baseUrl": "https://gmail.googleapis.com"})

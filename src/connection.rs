@@ -36,7 +36,7 @@ pub fn link_body(toolkit: &Json, options: &Json) -> Result<Json, Invalid> {
     c.finish(body)
 }
 
-fn user_ids(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
+pub(crate) fn user_ids(c: &mut Checker, v: &Json, path: Path) -> Option<Json> {
     let ids = c.string_array(v, path.clone())?;
     if ids.len() > 1000 {
         c.issue("too_big", path, "expected at most 1000 user ids");

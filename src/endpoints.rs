@@ -17,8 +17,8 @@ use crate::session::{session_fields, Source};
 use crate::shape::Shaped;
 use crate::validate::{Checker, Invalid, Path};
 use crate::{
-    accounts, auth_configs, catalog, connection, create_config, execute, files, search, tool_calls,
-    toolkits, tools, update_config,
+    account_writes, accounts, auth_configs, catalog, connection, create_config, execute, files,
+    search, tool_calls, toolkits, tools, update_config,
 };
 
 /// The caller's arguments, in the row's order. A missing or `undefined` argument reads as
@@ -852,6 +852,91 @@ pub static TABLE: &[Endpoint] = &[
         raw: &[],
         keep: &[],
     },
+    // --- accounts2: connected-account and auth-config writes (src/account_writes.rs) ---
+    Endpoint {
+        name: "connectedAccounts.initiate",
+        js: "composio.connectedAccounts.initiate",
+        method: Method::Post,
+        path: "/api/v3.1/connected_accounts",
+        args: &["userId", "authConfigId", "options"],
+        // Creates an account each time: never repeated.
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = account_writes::initiate_body(a.get(0), a.get(1), a.get(2))?;
+            Ok(Parts::default().body(body))
+        },
+        read: Read::Value(|b, _| account_writes::initiate_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.link",
+        js: "composio.connectedAccounts.link",
+        method: Method::Post,
+        path: "/api/v3.1/connected_accounts/link",
+        args: &["userId", "authConfigId", "options"],
+        // Creates an account and a link token each time: never repeated.
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = account_writes::link_body(a.get(0), a.get(1), a.get(2))?;
+            Ok(Parts::default().body(body))
+        },
+        read: Read::Value(|b, _| connection::link_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "connectedAccounts.updateAcl",
+        js: "composio.connectedAccounts.updateAcl",
+        method: Method::Patch,
+        path: ACCOUNT,
+        args: &["connectedAccountId", "params"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = account_writes::acl_body(a.get(1))?;
+            Ok(account_id(a)?.body(body))
+        },
+        read: Read::Value(|b, _| account_writes::acl_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.create",
+        js: "composio.authConfigs.create",
+        method: Method::Post,
+        path: "/api/v3.1/auth_configs",
+        args: &["toolkit", "options"],
+        // Creates an auth config each time: never repeated.
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = account_writes::create_body(a.get(0), a.get(1))?;
+            Ok(Parts::default().body(body))
+        },
+        read: Read::Value(|b, _| account_writes::create_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "authConfigs.update",
+        js: "composio.authConfigs.update",
+        method: Method::Patch,
+        path: AUTH_CONFIG,
+        args: &["authConfigId", "data"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = account_writes::update_body(a.get(1))?;
+            Ok(Parts::at(vec![string_param(a.get(0), "authConfigId")?]).body(body))
+        },
+        // `AuthConfigUpdateResponse` is `unknown`: returned as received.
+        read: Read::Value(|b, _| Ok(b.clone())),
+        raw: &[],
+        keep: &[],
+    },
 ];
 
 /// The row named `name`.
@@ -960,6 +1045,10 @@ mod tests {
                     "params" if e.name == "connectedAccounts.updateStatus" => {
                         Json::object([("enabled", Some(Json::Bool(true)))])
                     }
+                    "params" if e.name == "connectedAccounts.updateAcl" => {
+                        Json::object([("allowAllUsers", Some(Json::Bool(true)))])
+                    }
+                    "data" => Json::object([("type", Some(Json::str("default")))]),
                     "params" if e.name == "session.search" => {
                         Json::object([("query", Some(Json::str("q")))])
                     }

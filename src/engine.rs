@@ -195,6 +195,17 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Checks the caller's arguments for `ep` as [`Call::start`] does (the translation and the path
+/// parameters), sending nothing: composite methods check a later step's input up front.
+#[cfg_attr(not(feature = "js-api"), allow(dead_code))]
+pub fn check(ep: &Endpoint, args: &[Json], host: Host) -> Result<(), Invalid> {
+    let parts = (ep.build)(&Args {
+        values: args,
+        print_number: host.print_number,
+    })?;
+    fill(ep.path, &parts.path).map(|_| ())
+}
+
 impl Call {
     /// Starts a call of `ep`: the first action, and the call unless that action already ends it
     /// (bad input).

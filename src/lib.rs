@@ -12,6 +12,7 @@
 // here, and that is expected.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+pub(crate) mod account_writes;
 pub(crate) mod accounts;
 pub(crate) mod auth_configs;
 pub(crate) mod catalog;

@@ -255,6 +255,11 @@ fn args_for(name: &str) -> Vec<Json> {
         "authConfigs.updateStatus" => r#"["DISABLED","ac_1"]"#,
         "toolkits.get" => r#"["gmail"]"#,
         "files.uploadUrl" | "files.downloadUrl" | "files.delete" => r#"["trs_1","/a.txt"]"#,
+        // accounts2
+        "connectedAccounts.initiate" | "connectedAccounts.link" => r#"["user_1","ac_1"]"#,
+        "connectedAccounts.updateAcl" => r#"["ca_1",{"allowAllUsers":true}]"#,
+        "authConfigs.create" => r#"["gmail"]"#,
+        "authConfigs.update" => r#"["ac_1",{"type":"default"}]"#,
         other => panic!("no arguments for {other}: add them here"),
     };
     match json(text) {

@@ -300,6 +300,28 @@ impl Client {
         self.action(id, action)
     }
 
+    /// Checks the arguments of the row `op` as `start` would, sending nothing: `""` when they
+    /// are good, else a fail action (accounts2: composite methods check later steps up front).
+    pub fn check(op: &str, args: &str) -> String {
+        let Some(ep) = endpoints::find(op) else {
+            return fail_with(Json::object([
+                ("kind", Some(Json::str("internal"))),
+                (
+                    "message",
+                    Some(Json::Str(["no endpoint row ", op].concat())),
+                ),
+            ]));
+        };
+        let args = match input(args) {
+            Json::Arr(items) => items,
+            other => vec![other],
+        };
+        match crate::engine::check(ep, &args, host::HOST) {
+            Ok(()) => String::new(),
+            Err(i) => fail_text(CallError::Invalid(i)),
+        }
+    }
+
     /// Forgets a call the driver abandoned.
     pub fn release(&mut self, id: u32) {
         if let Some(slot) = self.calls.get_mut((id as usize).wrapping_sub(1)) {

@@ -396,7 +396,13 @@ describe('ids are one percent-encoded path segment, whatever they contain', () =
   test('toolkit slug: toolkits.get(slug)', async () => {
     const c = client({ maxRetries: 0 });
     ctx.emulator.reset();
-    await forEachId(id => c.toolkits.get(id), seg => `GET /api/v3.1/toolkits/${seg}`);
+    // An unknown slug is ComposioToolkitNotFoundError (as in @composio/core) over the 404.
+    const unwrapped = id =>
+      c.toolkits.get(id).catch(e => {
+        assert.equal(e.name, 'ComposioToolkitNotFoundError');
+        throw e.cause;
+      });
+    await forEachId(unwrapped, seg => `GET /api/v3.1/toolkits/${seg}`);
     await assertStillWorks(c);
   });
 

@@ -12,7 +12,7 @@ import { startEmulator } from '../../emulator/server.mjs';
 import { cleanEnv, cleanup, makeProject, packTarball, run } from '../runtimes/harness.mjs';
 
 // The pending sections of branches merged here run by default.
-const MERGED = 'tools';
+const MERGED = 'tools,accounts2';
 
 after(cleanup);
 

@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as official from '@composio/core';
 import * as ours from '../../pkg/node.js';
@@ -161,4 +161,11 @@ test('notes/client-surface-table.md is up to date', () => {
   const text = table();
   if (process.env.UPDATE_SURFACE_TABLE) writeFileSync(TABLE, text);
   assert.equal(readFileSync(TABLE, 'utf8'), text, 'run UPDATE_SURFACE_TABLE=1 node --test tests/js/surface.test.mjs');
+});
+
+test('every module of pkg/ is in the tarball (package.json "files")', () => {
+  const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
+  const files = new Set(JSON.parse(readFileSync(`${pkg}package.json`, 'utf8')).files);
+  const modules = readdirSync(pkg).filter(f => f.endsWith('.js'));
+  assert.deepEqual(modules.filter(f => !files.has(f)), [], 'add these to pkg/package.json "files"');
 });
