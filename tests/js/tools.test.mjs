@@ -129,6 +129,13 @@ describe('our validation (before any request)', () => {
     assert.equal(emulator.requests.length, 0);
   });
 
+  test('unreadable params and options are a ValidationError, not a raw error', async () => {
+    const trap = new Proxy({}, { ownKeys() { throw new TypeError('trap'); } });
+    await assert.rejects(composio.tools.execute('X', trap), { name: 'ValidationError', message: 'params: could not be read (TypeError: trap)' });
+    await assert.rejects(composio.tools.execute('X', { userId: 'u' }, trap), { name: 'ValidationError', message: 'options: could not be read (TypeError: trap)' });
+    await assert.rejects(composio.tools.getRawComposioTools(trap), { name: 'ValidationError' });
+  });
+
   test('a beforeExecute that returns bad params is refused before the POST', async () => {
     emulator.reset();
     await assert.rejects(
