@@ -102,7 +102,7 @@ export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'la
 /**
  * Options of `new Composio(config)`.
  *
- * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout`, `maxRetries` and `maxResponseBytes`
+ * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout`, `maxRetries`, `maxResponseBytes` and `toolkitVersions`
  * change behaviour. The
  * other official options are accepted so existing code compiles, and ignored: composio-wasm sends
  * no telemetry, runs no version check, touches no local files, and always produces the OpenAI

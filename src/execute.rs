@@ -141,7 +141,11 @@ pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, In
     c.finish(body)
 }
 
-fn proxy_parameters(c: &mut Checker, v: &Json, num: &dyn Fn(f64) -> String) -> Option<Vec<Json>> {
+pub(crate) fn proxy_parameters(
+    c: &mut Checker,
+    v: &Json,
+    num: &dyn Fn(f64) -> String,
+) -> Option<Vec<Json>> {
     let path = Path::root("parameters");
     let Json::Arr(items) = v else {
         c.wrong_type(path, "an array of { in, name, value }", v);

@@ -260,6 +260,14 @@ fn args_for(name: &str) -> Vec<Json> {
         "connectedAccounts.updateAcl" => r#"["ca_1",{"allowAllUsers":true}]"#,
         "authConfigs.create" => r#"["gmail"]"#,
         "authConfigs.update" => r#"["ac_1",{"type":"default"}]"#,
+        // composio.tools
+        "tools.list" => r#"[{"toolkits":["gmail"]},"latest"]"#,
+        "tools.get" => r#"["GMAIL_SEND"]"#,
+        "tools.execute" => r#"["GMAIL_SEND",{"userId":"u"},"20250909_00"]"#,
+        "tools.executeSessionTool" => r#"["trs_1","GMAIL_SEND",{"to":"a"}]"#,
+        "tools.getToolsEnum" => "[]",
+        "tools.getInput" => r#"["GMAIL_SEND",{"text":"t"}]"#,
+        "tools.proxyExecute" => r#"[{"endpoint":"/x","method":"GET"}]"#,
         other => panic!("no arguments for {other}: add them here"),
     };
     match json(text) {
