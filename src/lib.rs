@@ -33,6 +33,7 @@ pub(crate) mod session;
 pub(crate) mod shape;
 pub(crate) mod toolkits;
 pub(crate) mod tools;
+pub(crate) mod triggers;
 pub(crate) mod update_config;
 pub mod validate;
 pub(crate) mod webhook;
