@@ -40,3 +40,17 @@ export {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from './errors.js';
+// triggers: constants and error classes of composio.triggers
+export {
+  Triggers,
+  TriggerStatuses,
+  WebhookVersions,
+  WebhookEventTypes,
+  DefaultWebhookSubscriptionEvents,
+  TriggerErrorCodes,
+  ComposioTriggerTypeNotFoundError,
+  ComposioFailedToGetSDKRealtimeCredentialsError,
+  ComposioFailedToCreatePusherClientError,
+  ComposioFailedToSubscribeToPusherChannelError,
+  ComposioFailedToUnsubscribeFromPusherChannelError,
+} from './triggers.js';

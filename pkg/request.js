@@ -112,6 +112,20 @@ export class Requests {
   }
 
   /**
+   * One request to an API URL that is not an endpoint row (Pusher's channel auth, which takes a
+   * form body): the client's headers (API key included) with `headers` over them, and the same
+   * transport rules as `transfer`. Only for URLs built from the client's base URL.
+   * @param {string} method
+   * @param {string} url
+   * @param {Record<string, string>} headers
+   * @param {BodyInit | undefined} body
+   * @param {unknown} [options]
+   */
+  async apiTransfer(method, url, headers, body, options) {
+    return this.transfer(method, url, { ...this.#headers[0], ...headers }, body, options);
+  }
+
+  /**
    * One transfer outside the API (a presigned file URL, a URL source): the same transport
    * rules (the client's or the caller's timeout, size limit and signal), no API key, no
    * retries. Resolves `{ status, headers, body }`; rejects with the package's error classes.
