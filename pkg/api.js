@@ -42,7 +42,6 @@ export {
 } from './errors.js';
 // triggers: constants and error classes of composio.triggers
 export {
-  Triggers,
   TriggerStatuses,
   WebhookVersions,
   WebhookEventTypes,
