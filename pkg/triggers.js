@@ -309,6 +309,10 @@ export class Triggers {
   #listeners = [];
   /** @type {PusherConnection | undefined} */
   #connection;
+  /** @type {Promise<void> | undefined} */
+  #connecting;
+  /** Counts `unsubscribe()` calls, so a connection still starting knows it was cancelled. */
+  #generation = 0;
 
   /**
    * @param {() => any} getClient
@@ -464,17 +468,40 @@ export class Triggers {
         possibleFixes: ['Use Node.js 22 or later', 'Start Node.js 20 with --experimental-websocket'],
       });
     }
+    const generation = this.#generation;
     const client = await this.#getClient();
-    this.#listeners.push({ fn, filters: checked, onError: onSubscriptionError });
-    if (this.#connection) return;
+    // unsubscribe() was called while the client was loading: nothing to subscribe.
+    if (generation !== this.#generation) return;
+    const listener = { fn, filters: checked, onError: onSubscriptionError };
+    this.#listeners.push(listener);
+    // One connection for every subscription of this client, also when calls overlap.
+    this.#connecting ??= this.#connect(client);
+    const connecting = this.#connecting;
+    try {
+      await connecting;
+    } catch (e) {
+      if (this.#connecting === connecting) this.#connecting = undefined;
+      this.#listeners = this.#listeners.filter(l => l !== listener);
+      throw e;
+    }
+  }
+
+  /**
+   * Fetches the realtime credentials and opens the connection; resolves at its first outcome
+   * (subscribed, refused, or the connection failed and is being retried).
+   * @param {any} client
+   */
+  async #connect(client) {
+    const generation = this.#generation;
     let credentials;
     try {
       credentials = await client.call('realtime.credentials', []);
     } catch (e) {
-      this.#listeners = [];
       const cause = new ComposioFailedToGetSDKRealtimeCredentialsError('Failed to get SDK realtime credentials', { cause: e });
       throw new ComposioFailedToSubscribeToPusherChannelError('Failed to subscribe to Pusher channel', { cause });
     }
+    // unsubscribe() was called meanwhile: do not connect.
+    if (generation !== this.#generation) return;
     await new Promise(resolve => {
       const timer = setTimeout(resolve, FIRST_OUTCOME_MS);
       const settle = () => {
@@ -510,6 +537,8 @@ export class Triggers {
     this.#listeners = [];
     this.#connection?.close();
     this.#connection = undefined;
+    this.#connecting = undefined;
+    this.#generation += 1;
   }
 
   /**

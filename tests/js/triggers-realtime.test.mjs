@@ -193,3 +193,19 @@ test('the emulator socket serves pusher-js (the library @composio/core uses)', a
     pusher.disconnect();
   }
 });
+
+test('subscribe: overlapping calls share one connection; unsubscribe while starting connects nothing', async () => {
+  emulator.reset();
+  globalThis.WebSocket ??= WsWebSocket;
+  const client = new Composio({ apiKey: KEY, baseURL: emulator.url });
+  await Promise.all([client.triggers.subscribe(() => {}), client.triggers.subscribe(() => {}), client.triggers.subscribe(() => {})]);
+  assert.equal(emulator.requests.filter(r => r.path.endsWith('/realtime/credentials')).length, 1);
+  assert.equal(emulator.realtime.connections().length, 1);
+  await client.triggers.unsubscribe();
+  await until(() => emulator.realtime.connections().length === 0);
+  const starting = client.triggers.subscribe(() => {});
+  await client.triggers.unsubscribe();
+  await starting;
+  await new Promise(r => setTimeout(r, 100));
+  assert.equal(emulator.realtime.connections().length, 0);
+});
