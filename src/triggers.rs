@@ -397,44 +397,54 @@ pub fn first_subscription(body: &Json) -> Shaped<Json> {
     }
 }
 
+/// A webhook subscription's members: the JS name, then the snake_case and camelCase wire names
+/// (upstream reads both, snake_case first).
+const SUBSCRIPTION: &[(&str, &str, &str)] = &[
+    ("id", "id", "id"),
+    ("webhookUrl", "webhook_url", "webhookUrl"),
+    ("version", "version", "version"),
+    ("secret", "secret", "secret"),
+    ("createdAt", "created_at", "createdAt"),
+    ("updatedAt", "updated_at", "updatedAt"),
+];
+
 /// A webhook subscription → `{ id, webhookUrl, version, enabledEvents, secret?, createdAt?,
-/// updatedAt? }`, reading snake_case members first and camelCase ones after, as upstream does.
+/// updatedAt? }` as upstream maps it (empty strings count as absent, `version` defaults to V3,
+/// `enabled_events` when non-empty, else `enabledEvents`); `id` and the URL are required, and a
+/// member of the wrong type is an error.
 pub fn subscription_result(body: &Json) -> Shaped<Json> {
     let at = At::root(body, "a webhook subscription object")?;
-    let text = |snake: &str, camel: &str| -> Shaped<Option<Json>> {
+    let mut out = Vec::with_capacity(7);
+    for &(js, snake, camel) in SUBSCRIPTION {
+        let mut found = None;
         for key in [snake, camel] {
-            match at.opt_str(key)? {
-                Some(s) if !s.is_empty() => return Ok(Some(Json::str(s))),
-                _ => {}
+            if let Some(s) = at.opt_str(key)?.filter(|s| !s.is_empty()) {
+                found = Some(Json::str(s));
+                break;
             }
         }
-        Ok(None)
-    };
-    let id = text("id", "id")?.ok_or_else(|| BadShape("missing `id`".into()))?;
-    let url = text("webhook_url", "webhookUrl")?
-        .ok_or_else(|| BadShape("missing `webhook_url`".into()))?;
-    let version = text("version", "version")?.unwrap_or_else(|| Json::str("V3"));
-    let list = |key: &str| -> Shaped<Vec<Json>> {
-        match at.opt(key) {
-            None => Ok(Vec::new()),
-            Some(_) => strings(at.arr(key)?, key),
+        let value = match found {
+            Some(v) => v,
+            None if js == "version" => Json::str("V3"),
+            None if out.len() < 2 => return Err(BadShape(format!("missing `{snake}`"))),
+            None => continue,
+        };
+        out.push((js.to_string(), value));
+        if js == "version" {
+            out.push(("enabledEvents".to_string(), enabled_events(&at)?));
         }
-    };
-    let snake = list("enabled_events")?;
-    let events = if snake.is_empty() {
-        list("enabledEvents")?
-    } else {
-        snake
-    };
-    Ok(Json::object([
-        ("id", Some(id)),
-        ("webhookUrl", Some(url)),
-        ("version", Some(version)),
-        ("enabledEvents", Some(Json::Arr(events))),
-        ("secret", text("secret", "secret")?),
-        ("createdAt", text("created_at", "createdAt")?),
-        ("updatedAt", text("updated_at", "updatedAt")?),
-    ]))
+    }
+    Ok(Json::Obj(out))
+}
+
+fn enabled_events(at: &At) -> Shaped<Json> {
+    let mut events = Vec::new();
+    for key in ["enabled_events", "enabledEvents"] {
+        if at.opt(key).is_some() && events.is_empty() {
+            events = strings(at.arr(key)?, key)?;
+        }
+    }
+    Ok(Json::Arr(events))
 }
 
 /// `GET /api/v3/internal/sdk/realtime/credentials` → `{ projectId, pusherKey, pusherCluster,
