@@ -1,7 +1,7 @@
 // The trigger examples (examples/triggers/) from the packed tarball: a Cloudflare Worker (workerd
 // via Miniflare) and a Vercel Edge Function (EdgeVM) receive a webhook the emulator delivers,
 // verify it with the subscription's secret and answer with the parsed trigger; a Node 22 script
-// subscribes and prints the events of a fired trigger.
+// subscribes and prints the events of a fired trigger (the same script also in Deno and Bun).
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -110,23 +110,41 @@ test('Vercel Edge Function (EdgeVM): receives, verifies and parses the webhook',
   server.child.kill('SIGTERM');
 });
 
-test('Node 22 script: subscribes and prints the events', async () => {
-  const dir = await makeProject('trigger-node22', tarball.tgz);
-  emulator.reset();
-  const id = await trigger();
-  const env = cleanEnv({ COMPOSIO_API_KEY: KEY, COMPOSIO_BASE_URL: emulator.url, EVENTS: '2' });
-  // The example imports 'composio-wasm', so it runs from the project the tarball is installed in.
-  copyFileSync(join(EXAMPLES, 'subscribe.mjs'), join(dir, 'subscribe.mjs'));
-  const script = startChild(BIN.node22, ['subscribe.mjs'], dir, /subscribed\n/, env);
-  await script.line;
-  await emulator.fireTrigger(id, { data: { n: 1 } });
-  await emulator.fireTrigger(id, { data: { n: 2 } });
-  const code = await new Promise(resolve => script.child.on('exit', resolve));
-  const { out, err } = script.output();
-  assert.equal(code, 0, err);
-  const events = out.trim().split('\n').slice(1).map(l => JSON.parse(l));
-  assert.deepEqual(events, [
-    { trigger: 'GITHUB_COMMIT_EVENT', id, userId: 'user_ex', payload: { n: 1 } },
-    { trigger: 'GITHUB_COMMIT_EVENT', id, userId: 'user_ex', payload: { n: 2 } },
-  ]);
-});
+// The subscribe example in each runtime with its own WebSocket: Node 22 (the example's target),
+// and the same file in Deno and Bun.
+const SUBSCRIBERS = [
+  ['Node 22', dir => [BIN.node22, ['subscribe.mjs']], {}],
+  [
+    'Deno',
+    dir => [
+      BIN.deno,
+      ['run', '--node-modules-dir=manual', '--no-prompt', '--no-remote', '--allow-net=127.0.0.1', `--allow-read=${dir}`, '--allow-env', 'subscribe.mjs'],
+    ],
+    { DENO_DIR: 'deno-dir', DENO_NO_UPDATE_CHECK: '1' },
+  ],
+  ['Bun', dir => [BIN.bun, ['--no-install', 'subscribe.mjs']], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' }],
+];
+
+for (const [name, command, extraEnv] of SUBSCRIBERS) {
+  test(`${name}: the subscribe script prints the events of a fired trigger`, async () => {
+    const dir = await makeProject(`trigger-subscribe-${name.replace(/\W/g, '')}`, tarball.tgz);
+    emulator.reset();
+    const id = await trigger();
+    const env = cleanEnv({ COMPOSIO_API_KEY: KEY, COMPOSIO_BASE_URL: emulator.url, EVENTS: '2', ...extraEnv });
+    // The example imports 'composio-wasm', so it runs from the project the tarball is installed in.
+    copyFileSync(join(EXAMPLES, 'subscribe.mjs'), join(dir, 'subscribe.mjs'));
+    const [bin, args] = command(dir);
+    const script = startChild(bin, args, dir, /subscribed\n/, env);
+    await script.line;
+    await emulator.fireTrigger(id, { data: { n: 1 } });
+    await emulator.fireTrigger(id, { data: { n: 2 } });
+    const code = await new Promise(resolve => script.child.on('exit', resolve));
+    const { out, err } = script.output();
+    assert.equal(code, 0, err);
+    const events = out.trim().split('\n').slice(1).map(l => JSON.parse(l));
+    assert.deepEqual(events, [
+      { trigger: 'GITHUB_COMMIT_EVENT', id, userId: 'user_ex', payload: { n: 1 } },
+      { trigger: 'GITHUB_COMMIT_EVENT', id, userId: 'user_ex', payload: { n: 2 } },
+    ]);
+  });
+}
