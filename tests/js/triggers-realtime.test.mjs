@@ -209,3 +209,26 @@ test('subscribe: overlapping calls share one connection; unsubscribe while start
   await new Promise(r => setTimeout(r, 100));
   assert.equal(emulator.realtime.connections().length, 0);
 });
+
+test('deliberate: a failed connection calls onSubscriptionError (WebSocketError), subscribe resolves, retries stop at unsubscribe', async () => {
+  emulator.reset();
+  globalThis.WebSocket ??= WsWebSocket;
+  const client = new Composio({ apiKey: KEY, baseURL: emulator.url });
+  // Credentials naming a port nothing listens on.
+  emulator.fault({
+    path: '/api/v3/internal/sdk/realtime/credentials',
+    status: 200,
+    body: { pusher_key: 'emulator_pusher_key', project_id: 'proj_x', pusher_cluster: 'emu1', pusher_host: '127.0.0.1:9', pusher_tls: false },
+  });
+  const errors = [];
+  await client.triggers.subscribe(() => {}, {}, e => errors.push(e));
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].type, 'WebSocketError');
+  await client.triggers.unsubscribe();
+});
+
+test('deliberate: unsubscribe() without a subscription sends nothing', async () => {
+  emulator.reset();
+  await new Composio({ apiKey: KEY, baseURL: emulator.url }).triggers.unsubscribe();
+  assert.deepEqual(emulator.requests, []);
+});

@@ -94,3 +94,17 @@ test('toolkitVersions: a string wins; else the environment, overridden by the op
   const throwing = { apiKey: KEY, get toolkitVersions() { throw new Error('boom'); } };
   assert.throws(() => new Composio(throwing), ValidationError);
 });
+
+test('deliberate: a null list filter is left out of the query (the official SDK sends `key=`)', async () => {
+  emulator.reset();
+  await composio.triggers.listActive({ triggerIds: null, connectedAccountIds: null, showDisabled: null });
+  await composio.triggers.listTypes({ toolkits: null, limit: null });
+  assert.deepEqual(emulator.requests.map(r => r.query), [{}, { toolkit_versions: 'latest' }]);
+});
+
+test('deliberate: setWebhookSubscription takes request options (an aborted signal cancels it)', async () => {
+  emulator.reset();
+  const e = await composio.triggers.setWebhookSubscription({ webhookUrl: 'https://x.example/h' }, { signal: AbortSignal.abort() }).catch(x => x);
+  assert.equal(e.name, 'ComposioRequestCancelledError');
+  assert.deepEqual(emulator.requests, []);
+});
