@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startEmulator } from '../../emulator/server.mjs';
 import { bundleEdge, bundleWorker } from './bundlers.mjs';
-import { BIN, HERE, REPO, cleanEnv, cleanup, makeProject, ok, packTarball, run } from './harness.mjs';
+import { BIN, HERE, REPO, cleanEnv, cleanup, copyInto, makeProject, ok, packTarball, parseReport, run } from './harness.mjs';
 
 const KEY = 'ak_trigger_examples';
 const EXAMPLES = join(REPO, 'examples', 'triggers');
@@ -148,3 +148,24 @@ for (const [name, command, extraEnv] of SUBSCRIBERS) {
     ]);
   });
 }
+
+test('workerd: a Worker subscribes over its own WebSocket and receives a fired event', async () => {
+  const dir = await makeProject('trigger-subscribe-worker', tarball.tgz);
+  copyInto(dir, { 'apps/subscribe-worker.mjs': 'worker.mjs' });
+  const bundle = await bundleWorker('./worker.mjs', join(dir, 'dist'), { absWorkingDir: dir });
+  emulator.reset();
+  const id = await trigger();
+  const bindings = { COMPOSIO_API_KEY: KEY, COMPOSIO_BASE_URL: emulator.url };
+  const pending = run(BIN.node22, [join(HERE, 'drivers', 'miniflare.mjs'), bundle.dir, JSON.stringify(bundle.modules), JSON.stringify(bindings), '/subscribe'], {
+    cwd: dir,
+    timeoutMs: 60_000,
+  });
+  const end = Date.now() + 40_000;
+  while (!emulator.realtime.connections().some(c => c.channels.length > 0)) {
+    assert.ok(Date.now() < end, 'the worker never subscribed');
+    await new Promise(r => setTimeout(r, 50));
+  }
+  await emulator.fireTrigger(id, { data: { from: 'workerd' } });
+  const result = ok(await pending, 'miniflare');
+  assert.deepEqual(parseReport(result.stdout), { runtime: 'workerd', ok: true, trigger: 'GITHUB_COMMIT_EVENT', payload: { from: 'workerd' } });
+});
