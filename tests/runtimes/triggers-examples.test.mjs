@@ -123,7 +123,16 @@ const SUBSCRIBERS = [
     { DENO_DIR: 'deno-dir', DENO_NO_UPDATE_CHECK: '1' },
   ],
   ['Bun', dir => [BIN.bun, ['--no-install', 'subscribe.mjs']], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' }],
+  ['Node 20 --experimental-websocket', dir => [BIN.node20, ['--experimental-websocket', 'subscribe.mjs']], {}],
 ];
+
+test('Node 20 without the flag: the script fails with the error that names the fix', async () => {
+  const dir = await makeProject('trigger-subscribe-node20', tarball.tgz);
+  copyFileSync(join(EXAMPLES, 'subscribe.mjs'), join(dir, 'subscribe.mjs'));
+  const r = await run(BIN.node20, ['subscribe.mjs'], { cwd: dir, timeoutMs: 30_000, env: cleanEnv({ COMPOSIO_API_KEY: KEY, COMPOSIO_BASE_URL: emulator.url }) });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /ComposioFailedToSubscribeToPusherChannelError: triggers\.subscribe\(\) needs a WebSocket.*--experimental-websocket/);
+});
 
 for (const [name, command, extraEnv] of SUBSCRIBERS) {
   test(`${name}: the subscribe script prints the events of a fired trigger`, async () => {
