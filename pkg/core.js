@@ -16,7 +16,7 @@ import {
 } from './errors.js';
 import { bindMethods, ToolRouterSessionFilesMount } from './files.js';
 import { ready, startWasm } from './runtime.js';
-import { Triggers, toolkitVersions } from './triggers.js';
+import { Triggers } from './triggers.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 
@@ -633,7 +633,7 @@ export class Composio {
     this.toolkits = new Toolkits(getClient);
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);
-    this.triggers = new Triggers(getClient, toolkitVersions(readOption(config, 'toolkitVersions')));
+    this.triggers = new Triggers(getClient, readOption(config, 'toolkitVersions'));
     this.flush = flush;
   }
 }

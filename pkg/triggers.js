@@ -6,7 +6,7 @@
 // @composio/core 0.19.0.
 
 import { webhookParse, webhookParseVerified, webhookVerify } from './wasm/composio_wasm.js';
-import { encode } from './input.js';
+import { encode, unreadable } from './input.js';
 import { APIError, ComposioError, ValidationError, apiErrorFor, fromDescriptor } from './errors.js';
 import { bindMethods } from './files.js';
 import { ready } from './runtime.js';
@@ -97,7 +97,8 @@ function versionVars() {
 /**
  * `toolkitVersions` as @composio/core works it out: a string option wins; otherwise the
  * `COMPOSIO_TOOLKIT_VERSION_<TOOLKIT>` variables overridden by an object option (keys
- * lower-cased); nothing at all is `'latest'`. Read once, at construction.
+ * lower-cased); nothing at all is `'latest'`. Worked out at the first call that sends it, so a
+ * client that never does asks no permission to list the environment (Deno).
  * @param {unknown} option
  * @returns {string | Record<string, string>}
  */
@@ -304,7 +305,10 @@ const FIRST_OUTCOME_MS = 30_000;
  */
 export class Triggers {
   #getClient;
-  #versions;
+  /** @type {unknown} */
+  #option;
+  /** @type {string | Record<string, string> | undefined} */
+  #resolved;
   /** @type {{ fn: Function, filters: Record<string, any>, onError?: Function }[]} */
   #listeners = [];
   /** @type {PusherConnection | undefined} */
@@ -316,11 +320,16 @@ export class Triggers {
 
   /**
    * @param {() => any} getClient
-   * @param {string | Record<string, string>} versions the client's toolkit versions
+   * @param {unknown} versions the client's `toolkitVersions` option
    */
   constructor(getClient, versions) {
     this.#getClient = getClient;
-    this.#versions = versions;
+    // The option is copied now (as upstream does); the environment is read at first use.
+    try {
+      this.#option = versions !== null && typeof versions === 'object' ? { ...versions } : versions;
+    } catch (e) {
+      throw unreadable(['toolkitVersions'], e);
+    }
     bindMethods(this, [
       'listActive',
       'create',
@@ -337,6 +346,12 @@ export class Triggers {
       'verifyWebhook',
       'parse',
     ]);
+  }
+
+  /** The toolkit versions sent with type lookups and creates (worked out once). */
+  #versions() {
+    this.#resolved ??= toolkitVersions(this.#option);
+    return this.#resolved;
   }
 
   /**
@@ -359,7 +374,7 @@ export class Triggers {
    */
   async create(userId, slug, body, requestOptions) {
     const client = await this.#getClient();
-    const args = [userId, slug, body, this.#versions];
+    const args = [userId, slug, body, this.#versions()];
     try {
       await client.call('triggers.createTypeCheck', args, requestOptions);
     } catch (e) {
@@ -417,7 +432,7 @@ export class Triggers {
    * @param {any} [requestOptions]
    */
   async listTypes(query, requestOptions) {
-    return (await this.#getClient()).call('triggers.listTypes', [query, this.#versions], requestOptions);
+    return (await this.#getClient()).call('triggers.listTypes', [query, this.#versions()], requestOptions);
   }
 
   /**
@@ -426,7 +441,7 @@ export class Triggers {
    * @param {any} [requestOptions]
    */
   async getType(slug, requestOptions) {
-    return (await this.#getClient()).call('triggers.getType', [slug, this.#versions], requestOptions);
+    return (await this.#getClient()).call('triggers.getType', [slug, this.#versions()], requestOptions);
   }
 
   /**

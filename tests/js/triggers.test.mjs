@@ -108,3 +108,20 @@ test('deliberate: setWebhookSubscription takes request options (an aborted signa
   assert.equal(e.name, 'ComposioRequestCancelledError');
   assert.deepEqual(emulator.requests, []);
 });
+
+test('toolkitVersions: the option is copied at construction; the environment is read at first use', async () => {
+  emulator.reset();
+  const option = { github: '20250101_00' };
+  const client = new Composio({ apiKey: KEY, baseURL: emulator.url, toolkitVersions: option });
+  option.github = 'changed';
+  process.env.COMPOSIO_TOOLKIT_VERSION_SLACK = '20250202_00';
+  try {
+    await client.triggers.getType('SLACK_RECEIVE_MESSAGE');
+  } finally {
+    delete process.env.COMPOSIO_TOOLKIT_VERSION_SLACK;
+  }
+  assert.deepEqual(emulator.requests[0].query, { 'toolkit_versions[slack]': '20250202_00', 'toolkit_versions[github]': '20250101_00' });
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  assert.throws(() => new Composio({ apiKey: KEY, toolkitVersions: revoked.proxy }), ValidationError);
+});
