@@ -255,6 +255,19 @@ fn args_for(name: &str) -> Vec<Json> {
         "authConfigs.updateStatus" => r#"["DISABLED","ac_1"]"#,
         "toolkits.get" => r#"["gmail"]"#,
         "files.uploadUrl" | "files.downloadUrl" | "files.delete" => r#"["trs_1","/a.txt"]"#,
+        // triggers
+        "triggers.listActive"
+        | "triggers.listTypes"
+        | "triggers.listEnum"
+        | "realtime.credentials" => "[]",
+        "triggers.createTypeCheck" | "triggers.create" => r#"["user_1","GITHUB_COMMIT_EVENT",{}]"#,
+        "triggers.update" => r#"["ti_1",{"status":"enable"}]"#,
+        "triggers.delete" => r#"["ti_1"]"#,
+        "triggers.getType" => r#"["GITHUB_COMMIT_EVENT"]"#,
+        "webhookSubscriptions.first" | "webhookSubscriptions.create" => {
+            r#"[{"webhookUrl":"https://a.example/h"}]"#
+        }
+        "webhookSubscriptions.update" => r#"["ws_1",{"webhookUrl":"https://a.example/h"}]"#,
         other => panic!("no arguments for {other}: add them here"),
     };
     match json(text) {
