@@ -11,56 +11,68 @@ use crate::query::{encode, query_string, QueryValue};
 use crate::shape::{pick, strings, At, BadShape, Field, Kind, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
-const LIST_ACTIVE_KEYS: &[&str] = &[
-    "authConfigIds",
-    "connectedAccountIds",
-    "limit",
-    "cursor",
-    "showDisabled",
-    "triggerIds",
-    "triggerNames",
-];
+/// How a query option is read: a list of strings, a string, a positive integer, a boolean.
+#[derive(Clone, Copy)]
+enum Opt {
+    List,
+    Str,
+    Int,
+    Bool,
+}
 
-/// `listActive({ authConfigIds?, connectedAccountIds?, cursor?, limit?, showDisabled?,
-/// triggerIds?, triggerNames? })` → the query in the official order; lists comma-joined, `null`
-/// and empty lists left out.
-pub fn list_active_query(query: &Json) -> Result<String, Invalid> {
+/// A query's options: `(js name, wire name, kind, null allowed)`, in the order they are sent.
+type Spec = &'static [(&'static str, &'static str, Opt, bool)];
+
+/// The query of a list call from the caller's options object: unknown keys refused, each option
+/// checked, `null` left out where the official schema allows it (and refused where it does
+/// not), lists comma-joined, in the spec's order.
+fn options_query(query: &Json, expected: &str, spec: Spec) -> Result<String, Invalid> {
     let mut c = Checker::default();
     let root = Path::root("query");
-    let expected = "{ authConfigIds?, connectedAccountIds?, cursor?, limit?, showDisabled?, triggerIds?, triggerNames? }";
     let Some(query) = c.options(query, root.clone(), expected) else {
         return c.finish(String::new());
     };
     if let Some(pairs) = query.as_object() {
-        c.only_keys(pairs, &root, LIST_ACTIVE_KEYS);
+        let known: Vec<&str> = spec.iter().map(|s| s.0).collect();
+        c.only_keys(pairs, &root, &known);
     }
-    let get = |k: &str| query.get(k).filter(|v| !matches!(v, Json::Null));
-    let list = |c: &mut Checker, k: &str| get(k).and_then(|v| c.string_array(v, root.key(k)));
-    let auth_config_ids = list(&mut c, "authConfigIds");
-    let connected_account_ids = list(&mut c, "connectedAccountIds");
-    // `cursor` and `limit` are not nullable in the official schema.
-    let cursor = query
-        .get("cursor")
-        .and_then(|v| c.string(v, root.key("cursor")));
-    let limit = query
-        .get("limit")
-        .and_then(|v| crate::toolkits::limit(&mut c, v, root.key("limit")));
-    let show_disabled = get("showDisabled").and_then(|v| c.boolean(v, root.key("showDisabled")));
-    let trigger_ids = list(&mut c, "triggerIds");
-    let trigger_names = list(&mut c, "triggerNames");
-    let q = query_string(&[
-        ("auth_config_ids", auth_config_ids.map(QueryValue::List)),
-        (
-            "connected_account_ids",
-            connected_account_ids.map(QueryValue::List),
-        ),
-        ("cursor", cursor.map(QueryValue::Str)),
-        ("limit", limit.map(QueryValue::Int)),
-        ("show_disabled", show_disabled.map(QueryValue::Bool)),
-        ("trigger_ids", trigger_ids.map(QueryValue::List)),
-        ("trigger_names", trigger_names.map(QueryValue::List)),
-    ]);
-    c.finish(q)
+    let mut pairs = Vec::with_capacity(spec.len());
+    for &(js, wire, kind, nullable) in spec {
+        let value = match query.get(js) {
+            None => None,
+            Some(Json::Null) if nullable => None,
+            Some(v) => {
+                let path = root.key(js);
+                match kind {
+                    Opt::List => c.string_array(v, path).map(QueryValue::List),
+                    Opt::Str => c.string(v, path).map(QueryValue::Str),
+                    Opt::Int => crate::toolkits::limit(&mut c, v, path).map(QueryValue::Int),
+                    Opt::Bool => c.boolean(v, path).map(QueryValue::Bool),
+                }
+            }
+        };
+        pairs.push((wire, value));
+    }
+    c.finish(query_string(&pairs))
+}
+
+/// `listActive({ authConfigIds?, connectedAccountIds?, cursor?, limit?, showDisabled?,
+/// triggerIds?, triggerNames? })` → the query in the official order (`cursor` and `limit` are
+/// not nullable upstream).
+pub fn list_active_query(query: &Json) -> Result<String, Invalid> {
+    options_query(
+        query,
+        "{ authConfigIds?, connectedAccountIds?, cursor?, limit?, showDisabled?, triggerIds?, triggerNames? }",
+        &[
+            ("authConfigIds", "auth_config_ids", Opt::List, true),
+            ("connectedAccountIds", "connected_account_ids", Opt::List, true),
+            ("cursor", "cursor", Opt::Str, false),
+            ("limit", "limit", Opt::Int, false),
+            ("showDisabled", "show_disabled", Opt::Bool, true),
+            ("triggerIds", "trigger_ids", Opt::List, true),
+            ("triggerNames", "trigger_names", Opt::List, true),
+        ],
+    )
 }
 
 const ACTIVE_ITEM: &[Field] = &[
@@ -138,26 +150,15 @@ pub fn get_type_query(versions: &Json) -> Result<String, Invalid> {
 /// `listTypes({ cursor?, limit?, toolkits? })` → `cursor`, `limit`, `toolkit_slugs`,
 /// `toolkit_versions`.
 pub fn list_types_query(query: &Json, versions: &Json) -> Result<String, Invalid> {
-    let mut c = Checker::default();
-    let root = Path::root("query");
-    let Some(query) = c.options(query, root.clone(), "{ cursor?, limit?, toolkits? }") else {
-        return c.finish(String::new());
-    };
-    if let Some(pairs) = query.as_object() {
-        c.only_keys(pairs, &root, &["cursor", "limit", "toolkits"]);
-    }
-    let get = |k: &str| query.get(k).filter(|v| !matches!(v, Json::Null));
-    let cursor = query
-        .get("cursor")
-        .and_then(|v| c.string(v, root.key("cursor")));
-    let limit = get("limit").and_then(|v| crate::toolkits::limit(&mut c, v, root.key("limit")));
-    let toolkits = get("toolkits").and_then(|v| c.string_array(v, root.key("toolkits")));
-    let q = query_string(&[
-        ("cursor", cursor.map(QueryValue::Str)),
-        ("limit", limit.map(QueryValue::Int)),
-        ("toolkit_slugs", toolkits.map(QueryValue::List)),
-    ]);
-    let q = c.finish(q)?;
+    let q = options_query(
+        query,
+        "{ cursor?, limit?, toolkits? }",
+        &[
+            ("cursor", "cursor", Opt::Str, false),
+            ("limit", "limit", Opt::Int, true),
+            ("toolkits", "toolkit_slugs", Opt::List, true),
+        ],
+    )?;
     Ok(join_query(q, versions_query(versions)?))
 }
 
