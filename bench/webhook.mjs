@@ -2,7 +2,7 @@
 // payload of about 4 KB. Interleaved rounds in one process (ours, official, ours, …), so both
 // see the same machine state; the median round of each is reported.
 //   node bench/webhook.mjs [rounds=7] [ms per round=1000]
-// Not part of bench/run.mjs.
+// Run by `npm run bench` (scripts/bench.sh) after bench/run.mjs.
 import { createHmac } from 'node:crypto';
 import { Composio as Official } from '@composio/core';
 import { Composio as Ours, ready } from '../pkg/node.js';

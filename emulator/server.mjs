@@ -22,6 +22,9 @@ import { toolRoutes } from './tools.mjs';
 import { mcpRoutes } from './mcp.mjs';
 import { projectFileRoutes, s3Routes } from './project-files.mjs';
 import { projectToolRoutes } from './project-tools.mjs';
+// triggers: management routes, firing with webhook delivery, the Pusher-compatible socket
+import { fireTrigger, triggerRoutes } from './triggers.mjs';
+import { realtimeServer } from './realtime.mjs';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -99,6 +102,7 @@ export const apiRoutes = [
   ...mcpRoutes,
   ...projectFileRoutes,
   ...projectToolRoutes,
+  ...triggerRoutes,
 ];
 const routes = router(apiRoutes);
 
@@ -193,7 +197,9 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     const text = isPublic ? '' : raw.toString('utf8');
     let body;
     let bodyError;
-    if (text) {
+    // A form body (Pusher's channel auth) is handed to the route as `form`.
+    const isForm = /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '');
+    if (text && !isForm) {
       try {
         body = JSON.parse(text);
       } catch {
@@ -259,6 +265,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
         project: key,
         origin,
         fault, // a fault that lets the route answer (e.g. `endlessPages`)
+        form: isForm ? new URLSearchParams(text) : undefined,
       };
       const [status, out] = match.handler(state, ctx);
       send(res, status, out, { 'x-request-id': requestId, ...labelled });
@@ -324,6 +331,16 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
         });
         return send(res, 200, out);
       }
+      const fire = /^\/__emulator\/triggers\/([^/]+)\/fire$/.exec(path);
+      if (fire && req.method === 'POST') {
+        return send(res, 200, await fireTrigger(state, realtime, decodeURIComponent(fire[1]), JSON.parse((await readBody(req)) || '{}')));
+      }
+      if (path === '/__emulator/deliveries' && req.method === 'GET') return send(res, 200, state.deliveries ?? []);
+      if (path === '/__emulator/realtime' && req.method === 'GET') return send(res, 200, realtime.connections());
+      if (path === '/__emulator/realtime/drop' && req.method === 'POST') {
+        realtime.drop();
+        return send(res, 204);
+      }
       if (path === '/__emulator/faults' && req.method === 'POST') {
         addFault(JSON.parse((await readBody(req)) || '{}'));
         return send(res, 204);
@@ -353,6 +370,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
   });
   // Node's fetch keeps an idle connection only if the server's keep-alive exceeds 2 s (undici's
   // safety margin), so the default lets clients reuse connections as against a real backend.
+  const realtime = realtimeServer(server);
   server.keepAliveTimeout = keepAliveMs;
   if (server.headersTimeout <= keepAliveMs) server.headersTimeout = keepAliveMs + 1000;
   await new Promise((resolve, reject) => {
@@ -392,7 +410,12 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
     executionCount: (sessionId, toolSlug) => executionCount(state, sessionId, toolSlug),
     /** Replaces the synthetic `bench` toolkit with `n` tools (0 removes it) until the next reset. */
     setToolCount,
+    /** Fires trigger instance `id` (see triggers.mjs `fireTrigger`): webhook and realtime delivery. */
+    fireTrigger: (id, options) => fireTrigger(state, realtime, id, options),
+    /** The realtime (Pusher) endpoint: `connections()`, `drop()`, `close(code)`. */
+    realtime,
     close() {
+      realtime.shutdown();
       server.closeAllConnections?.();
       return new Promise(resolve => server.close(() => resolve()));
     },

@@ -101,3 +101,16 @@ export {
   experimental_createTool,
   experimental_createToolkit,
 } from './left-out-exports.js';
+// triggers: constants and error classes of composio.triggers
+export {
+  TriggerStatuses,
+  WebhookVersions,
+  WebhookEventTypes,
+  DefaultWebhookSubscriptionEvents,
+  TriggerErrorCodes,
+  ComposioTriggerTypeNotFoundError,
+  ComposioFailedToGetSDKRealtimeCredentialsError,
+  ComposioFailedToCreatePusherClientError,
+  ComposioFailedToSubscribeToPusherChannelError,
+  ComposioFailedToUnsubscribeFromPusherChannelError,
+} from './triggers.js';

@@ -4,7 +4,7 @@
 // (modifySchema), and turns error descriptors into error classes. The runtime entry (node.js, …)
 // installs the wasm loader.
 
-import { Client, webhookParse, webhookParseVerified, webhookVerify } from './wasm/composio_wasm.js';
+import { Client } from './wasm/composio_wasm.js';
 import { Requests } from './request.js';
 import { encode, unreadable } from './input.js';
 import {
@@ -21,6 +21,7 @@ import { MCP } from './mcp.js';
 import { Files } from './project-files.js';
 import { configOf, getClientLeftOut, optionsOf, registerInstance } from './surface.js';
 import { Tools } from './tools.js';
+import { Triggers } from './triggers.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 export { Tools } from './tools.js';
@@ -330,98 +331,6 @@ export class Sessions {
   }
 }
 
-/** Whether `value` is a Fetch `Request` (read with `.text()`). */
-const isFetchRequest = (/** @type {unknown} */ value) => typeof Request !== 'undefined' && value instanceof Request;
-
-/**
- * A `{ body }` as the raw text the signature covers: a string as is, bytes as UTF-8, an
- * already-parsed object re-serialised (best effort: not the bytes Composio signed), null → ''.
- * @param {any} [body]
- */
-function bodyToString(body) {
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
-  if (body === null || body === undefined) return '';
-  if (typeof body === 'object') return JSON.stringify(body);
-  return String(body);
-}
-
-/**
- * One header from a `Headers` or a plain record (case-insensitive; an array gives its first string).
- * @param {any} [headers]
- * @param {any} [name]
- */
-function getHeader(headers, name) {
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
-  if (headers === null || typeof headers !== 'object') return undefined;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== name) continue;
-    if (Array.isArray(value)) return value.find(item => typeof item === 'string');
-    return typeof value === 'string' ? value : undefined;
-  }
-  return undefined;
-}
-
-/**
- * The value of a webhook entry's `{ t: 'done', value }`, or its error thrown.
- * @param {any} [text]
- */
-function webhookOutcome(text) {
-  const out = JSON.parse(text);
-  if (out.t === 'done') return out.value;
-  throw fromDescriptor(out.error);
-}
-
-/**
- * `composio.triggers`: incoming webhooks. The signature check (HMAC-SHA256, constant-time) and
- * the payload mapping run in the wasm module; nothing is sent.
- */
-export class Triggers {
-  constructor() {
-    bindMethods(this, ['verifyWebhook', 'parse']);
-  }
-
-  /**
-   * Verifies a webhook's signature and timestamp and parses its payload (V1, V2 or V3).
-   * `params`: `{ id, payload, secret, signature, timestamp, tolerance = 300 }` (`id`,
-   * `timestamp`, `signature` from the `webhook-*` headers; as in @composio/core, not
-   * `webhookId`/`webhookTimestamp`).
-   * @param {any} [params]
-   */
-  async verifyWebhook(params) {
-    await ready();
-    const text = encode([params], () => ['params']);
-    return webhookOutcome(webhookVerify(text.slice(1, -1), Date.now()));
-  }
-
-  /**
-   * Parses an incoming webhook request (a Fetch `Request` or `{ body, headers }`), verifying
-   * its signature first when `options.verifySecret` is given.
-   * @param {any} [request]
-   * @param {any} [options]
-   */
-  async parse(request, options) {
-    let body;
-    let headers;
-    if (isFetchRequest(request)) {
-      body = await request.text();
-      headers = request.headers;
-    } else {
-      body = bodyToString(request.body);
-      headers = request.headers;
-    }
-    await ready();
-    if (options === undefined || !('verifySecret' in options)) return webhookOutcome(webhookParse(body));
-    const read = {
-      payload: body,
-      secret: options.verifySecret,
-      tolerance: options.tolerance,
-      id: getHeader(headers, 'webhook-id'),
-      timestamp: getHeader(headers, 'webhook-timestamp'),
-      signature: getHeader(headers, 'webhook-signature'),
-    };
-    const text = encode([read], () => ['options']);
-    return webhookOutcome(webhookParseVerified(text.slice(1, -1), Date.now()));
   }
 }
 
@@ -443,6 +352,20 @@ function pickOptions(config) {
     throw unreadable([], e);
   }
   return picked;
+}
+
+/**
+ * One more option, read on its own (a hostile object is a ValidationError here too).
+ * @param {any} config
+ * @param {string} key
+ */
+function readOption(config, key) {
+  if (config === null || typeof config !== 'object') return undefined;
+  try {
+    return config[key];
+  } catch (e) {
+    throw unreadable([key], e);
+  }
 }
 
 /**
@@ -491,7 +414,7 @@ export class Composio {
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);
     this.experimental = new Experimental(getClient);
-    this.triggers = new Triggers();
+    this.triggers = new Triggers(getClient, readOption(config, 'toolkitVersions'));
     this.flush = flush;
     // surface
     this.files = new Files(getClient);

@@ -25,9 +25,7 @@
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
 //     `session.customTools()`), providers other than the OpenAI format, and most non-session
-//     parts of `Composio`: `tools`, `mcp` and `files` are missing; of `triggers` there are
-//     `verifyWebhook` and `parse`. `toolkits`, `connectedAccounts`, `authConfigs`,
-//     `experimental.updateAcl`, `AuthScheme` and `flush()` are all there.
+//     parts of `Composio`: see notes/client-surface-table.md for what is left out.
 
 // ============================================================================================
 // Shared primitives
@@ -141,9 +139,9 @@ export type ComposioConfig = {
    */
   provider?: { readonly name: 'openai' } | undefined;
   /**
-   * Toolkit versions for `composio.tools.*`: one version for every toolkit, or a map of toolkit
-   * slugs to versions (merged over `COMPOSIO_TOOLKIT_VERSION_<TOOLKIT>` variables). Without one,
-   * `tools.execute()` needs `version` or `dangerouslySkipVersionCheck`.
+   * Toolkit versions for `composio.tools.*` and `composio.triggers`: one version for every toolkit,
+   * or a map of toolkit slugs to versions (merged over `COMPOSIO_TOOLKIT_VERSION_<TOOLKIT>`
+   * variables). Without one, `tools.execute()` needs `version` or `dangerouslySkipVersionCheck`.
    */
   toolkitVersions?: ToolkitVersionParam | undefined;
   /** Accepted and ignored (local file staging of the official SDK). */
@@ -1393,7 +1391,7 @@ export declare class Composio {
   connectedAccounts: ConnectedAccounts;
   /** Auth configs: list, read, delete, enable / disable. */
   authConfigs: AuthConfigs;
-  /** Incoming webhooks: verify and parse (no request is sent). */
+  /** Triggers: instances, types, the webhook subscription, incoming webhooks, live events. */
   triggers: Triggers;
   /**
    * Resolves at once: composio-wasm buffers no telemetry. Kept so that code written for
@@ -1571,8 +1569,145 @@ export type VerifyWebhookResult = {
   rawPayload: WebhookPayload;
 };
 
-/** `composio.triggers` (the webhook parts). */
+// ---- triggers: management and live events (pkg/triggers.js) ----
+
+/** Trigger instance statuses. */
+export declare const TriggerStatuses: { readonly ENABLE: 'enable'; readonly DISABLE: 'disable' };
+export type TriggerStatusType = 'enable' | 'disable';
+export declare const WebhookVersions: { readonly V1: 'V1'; readonly V2: 'V2'; readonly V3: 'V3' };
+export declare const WebhookEventTypes: {
+  readonly CONNECTION_EXPIRED: 'composio.connected_account.expired';
+  readonly TRIGGER_MESSAGE: 'composio.trigger.message';
+};
+export type WebhookEventType = 'composio.connected_account.expired' | 'composio.trigger.message';
+export declare const DefaultWebhookSubscriptionEvents: readonly ['composio.trigger.message'];
+export declare const TriggerErrorCodes: {
+  readonly TRIGGER_FAILED_TO_GET_SDK_REALTIME_CREDENTIALS: 'TRIGGER_FAILED_TO_GET_SDK_REALTIME_CREDENTIALS';
+  readonly TRIGGER_FAILED_TO_CREATE_PUSHER_CLIENT: 'TRIGGER_FAILED_TO_CREATE_PUSHER_CLIENT';
+  readonly TRIGGER_FAILED_TO_SUBSCRIBE_TO_PUSHER_CHANNEL: 'TRIGGER_FAILED_TO_SUBSCRIBE_TO_PUSHER_CHANNEL';
+  readonly TRIGGER_FAILED_TO_UNSUBSCRIBE_FROM_PUSHER_CHANNEL: 'TRIGGER_FAILED_TO_UNSUBSCRIBE_FROM_PUSHER_CHANNEL';
+  readonly TRIGGER_TYPE_NOT_FOUND: 'TRIGGER_TYPE_NOT_FOUND';
+  readonly WEBHOOK_SIGNATURE_VERIFICATION_FAILED: 'WEBHOOK_SIGNATURE_VERIFICATION_FAILED';
+  readonly WEBHOOK_PAYLOAD_INVALID: 'WEBHOOK_PAYLOAD_INVALID';
+};
+
+/** `listActive()` filters. */
+export type TriggerInstanceListActiveParams = {
+  authConfigIds?: string[] | null | undefined;
+  connectedAccountIds?: string[] | null | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+  showDisabled?: boolean | null | undefined;
+  triggerIds?: string[] | null | undefined;
+  triggerNames?: string[] | null | undefined;
+};
+export type TriggerInstanceListActiveResponseItem = {
+  id: string;
+  connectedAccountId: string;
+  disabledAt: string | null;
+  state: Record<string, unknown>;
+  triggerConfig: Record<string, unknown>;
+  triggerName: string;
+  updatedAt: string;
+  triggerData?: string | undefined;
+  uuid?: string | undefined;
+};
+export type TriggerInstanceListActiveResponse = {
+  items: TriggerInstanceListActiveResponseItem[];
+  nextCursor: string | null;
+  totalPages: number;
+};
+/** `create()`'s body: without `connectedAccountId` the API uses the user's first active account of the toolkit. */
+export type TriggerInstanceUpsertParams = {
+  connectedAccountId?: string | undefined;
+  triggerConfig?: Record<string, unknown> | undefined;
+};
+export type TriggerInstanceUpsertResponse = { triggerId: string };
+export type TriggerInstanceManageUpdateParams = { status: 'enable' | 'disable' };
+export type TriggerInstanceManageUpdateResponse = { status: 'success' };
+export type TriggerInstanceManageDeleteResponse = { triggerId: string };
+export type TriggersTypeListParams = {
+  cursor?: string | undefined;
+  limit?: number | null | undefined;
+  toolkits?: string[] | null | undefined;
+};
+export type TriggerType = {
+  slug: string;
+  name: string;
+  description: string;
+  instructions?: string | undefined;
+  toolkit: { logo: string; slug: string; name: string };
+  payload: Record<string, unknown>;
+  config: Record<string, unknown>;
+  version?: string | undefined;
+};
+export type TriggersTypeRetrieveResponse = TriggerType;
+export type TriggersTypeListResponse = {
+  items: TriggerType[];
+  nextCursor?: string | null | undefined;
+  totalPages: number;
+};
+export type TriggersTypeRetrieveEnumResponse = string[];
+export type SetWebhookSubscriptionParams = {
+  /** The URL that receives the signed webhook events. */
+  webhookUrl: string;
+  /** Event types; default `['composio.trigger.message']`. */
+  enabledEvents?: string[] | undefined;
+  /** Payload version; default `'V3'`. */
+  version?: 'V1' | 'V2' | 'V3' | undefined;
+};
+export type WebhookSubscription = {
+  id: string;
+  webhookUrl: string;
+  version: WebhookVersion;
+  enabledEvents: string[];
+  /** The signing secret, when the API returns it (on creation). */
+  secret?: string | undefined;
+  createdAt?: string | undefined;
+  updatedAt?: string | undefined;
+};
+/** `subscribe()` filters: lists match case-insensitively, the rest exactly. */
+export type TriggerSubscribeParams = {
+  toolkits?: string[] | undefined;
+  triggerId?: string | undefined;
+  connectedAccountId?: string | undefined;
+  authConfigId?: string | undefined;
+  triggerSlug?: string[] | undefined;
+  triggerData?: string | undefined;
+  userId?: string | undefined;
+};
+
+/** `composio.triggers`. */
 export interface Triggers {
+  /** The project's active trigger instances (GET /api/v3.1/trigger_instances/active). */
+  listActive(query?: TriggerInstanceListActiveParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceListActiveResponse>;
+  /**
+   * Creates (or re-enables) a trigger instance for `userId`.
+   * @throws {ComposioTriggerTypeNotFoundError} when the type does not exist.
+   */
+  create(userId: string, slug: string, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
+  update(triggerId: string, body: TriggerInstanceManageUpdateParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
+  delete(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageDeleteResponse>;
+  disable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
+  enable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
+  listTypes(query?: TriggersTypeListParams, requestOptions?: ComposioRequestOptions): Promise<TriggersTypeListResponse>;
+  getType(slug: string, requestOptions?: ComposioRequestOptions): Promise<TriggersTypeRetrieveResponse>;
+  listEnum(requestOptions?: ComposioRequestOptions): Promise<TriggersTypeRetrieveEnumResponse>;
+  /** Updates the project's first webhook subscription, or creates one. */
+  setWebhookSubscription(params: SetWebhookSubscriptionParams, requestOptions?: ComposioRequestOptions): Promise<WebhookSubscription>;
+  /**
+   * Live trigger events over Pusher (needs a global `WebSocket`: Node 22+, Node 20 with
+   * `--experimental-websocket`, Deno, Bun, browsers, workerd). Resolves once subscribed, or
+   * after `onSubscriptionError` was called.
+   * @throws {ComposioFailedToSubscribeToPusherChannelError} without a WebSocket, or when the credentials cannot be fetched.
+   */
+  subscribe(
+    fn: (data: IncomingTriggerPayload) => void,
+    filters?: TriggerSubscribeParams,
+    onSubscriptionError?: (data: Record<string, unknown>) => void
+  ): Promise<void>;
+  /** Ends every subscription of this client and closes the realtime connection. */
+  unsubscribe(): Promise<void>;
   /**
    * Verifies the HMAC-SHA256 signature (`v1,<base64>` of `${id}.${timestamp}.${payload}`) and
    * the timestamp window, then parses the payload (V3, V2 or V1).
@@ -1756,6 +1891,22 @@ export declare class ComposioWebhookSignatureVerificationError extends ComposioE
 /** A webhook's payload or timestamp is unreadable (`code: 'TS-SDK::WEBHOOK_PAYLOAD_INVALID'`, `statusCode: 400`). */
 export declare class ComposioWebhookPayloadError extends ComposioError {
   constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+/** `triggers.create()` of a type the API does not know (`statusCode` 404). */
+export declare class ComposioTriggerTypeNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+export declare class ComposioFailedToGetSDKRealtimeCredentialsError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+export declare class ComposioFailedToCreatePusherClientError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+export declare class ComposioFailedToSubscribeToPusherChannelError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+export declare class ComposioFailedToUnsubscribeFromPusherChannelError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
 }
 
 // ============================================================================================

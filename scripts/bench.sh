@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/toolchain.sh
 bash scripts/build.sh
 node bench/run.mjs "$@"
+# Webhook verifications per second (4 KB V3 payload), ours against @composio/core, same run.
+node bench/webhook.mjs

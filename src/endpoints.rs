@@ -18,7 +18,7 @@ use crate::shape::Shaped;
 use crate::validate::{Checker, Invalid, Path};
 use crate::{
     account_writes, accounts, auth_configs, catalog, connection, create_config, execute, files,
-    search, tool_calls, toolkits, tools, update_config,
+    search, tool_calls, toolkits, tools, triggers, update_config,
 };
 
 /// The caller's arguments, in the row's order. A missing or `undefined` argument reads as
@@ -127,6 +127,10 @@ pub struct Endpoint {
 const SESSION: &str = "/api/v3.1/tool_router/session/{sessionId}";
 const ACCOUNT: &str = "/api/v3.1/connected_accounts/{connectedAccountId}";
 const AUTH_CONFIG: &str = "/api/v3.1/auth_configs/{authConfigId}";
+const TRIGGER_TYPE: &str = "/api/v3.1/triggers_types/{slug}";
+const TRIGGER_INSTANCE: &str = "/api/v3.1/trigger_instances/manage/{triggerId}";
+const TRIGGER_CREATE_ARGS: &[&str] = &["userId", "slug", "body", "toolkitVersions"];
+const WEBHOOK_SUBSCRIPTIONS: &str = "/api/v3.1/webhook_subscriptions";
 const MCP_SERVER: &str = "/api/v3.1/mcp/{serverId}";
 const TOOLS_PAGE_LIMIT: i64 = 500;
 /// What `session_fields` reads of a session answer.
@@ -934,6 +938,187 @@ pub static TABLE: &[Endpoint] = &[
         },
         // `AuthConfigUpdateResponse` is `unknown`: returned as received.
         read: Read::Value(|b, _| Ok(b.clone())),
+        raw: &[],
+        keep: &[],
+    },
+    // ---- composio.triggers (trigger instances, types, webhook subscription, realtime) ----
+    Endpoint {
+        name: "triggers.listActive",
+        js: "composio.triggers.listActive",
+        method: Method::Get,
+        path: "/api/v3.1/trigger_instances/active",
+        args: &["query"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(triggers::list_active_query(a.get(0))?)),
+        read: Read::Value(|b, _| triggers::list_active_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        // `create()` looks the type up first (upstream does, to throw
+        // ComposioTriggerTypeNotFoundError); this row checks every create argument before it.
+        name: "triggers.createTypeCheck",
+        js: "composio.triggers.create",
+        method: Method::Get,
+        path: TRIGGER_TYPE,
+        args: TRIGGER_CREATE_ARGS,
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            let (slug, query) = triggers::create_check(&[a.get(0), a.get(1), a.get(2), a.get(3)])?;
+            Ok(Parts::at(vec![slug]).query(query))
+        },
+        read: Read::Value(|b, _| triggers::type_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "triggers.create",
+        js: "composio.triggers.create",
+        method: Method::Post,
+        path: "/api/v3.1/trigger_instances/{slug}/upsert",
+        args: TRIGGER_CREATE_ARGS,
+        // An upsert, but it may create: not repeated after an unclear failure.
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let (slug, body) = triggers::create_body(&[a.get(0), a.get(1), a.get(2), a.get(3)])?;
+            Ok(Parts::at(vec![slug]).body(body))
+        },
+        read: Read::Value(|b, _| triggers::trigger_id_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "triggers.update",
+        js: "composio.triggers.update",
+        method: Method::Patch,
+        path: TRIGGER_INSTANCE,
+        args: &["triggerId", "body"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = triggers::update_body(a.get(1))?;
+            Ok(Parts::at(vec![string_param(a.get(0), "triggerId")?]).body(body))
+        },
+        read: Read::Value(|b, _| triggers::update_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "triggers.delete",
+        js: "composio.triggers.delete",
+        method: Method::Delete,
+        path: TRIGGER_INSTANCE,
+        args: &["triggerId"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::at(vec![string_param(a.get(0), "triggerId")?])),
+        read: Read::Value(|b, _| triggers::trigger_id_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "triggers.listTypes",
+        js: "composio.triggers.listTypes",
+        method: Method::Get,
+        path: "/api/v3.1/triggers_types",
+        args: &["query", "toolkitVersions"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(triggers::list_types_query(a.get(0), a.get(1))?)),
+        read: Read::Value(|b, _| triggers::list_types_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "triggers.getType",
+        js: "composio.triggers.getType",
+        method: Method::Get,
+        path: TRIGGER_TYPE,
+        args: &["slug", "toolkitVersions"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            let query = triggers::get_type_query(a.get(1))?;
+            Ok(Parts::at(vec![string_param(a.get(0), "slug")?]).query(query))
+        },
+        read: Read::Value(|b, _| triggers::type_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "triggers.listEnum",
+        js: "composio.triggers.listEnum",
+        method: Method::Get,
+        path: "/api/v3.1/triggers_types/list/enum",
+        args: &[],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |_| Ok(Parts::default()),
+        read: Read::Value(|b, _| triggers::enum_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        // `setWebhookSubscription` step 1: the params are checked, then the first subscription
+        // (if any) is looked up; its id picks the update or the create row.
+        name: "webhookSubscriptions.first",
+        js: "composio.triggers.setWebhookSubscription",
+        method: Method::Get,
+        path: WEBHOOK_SUBSCRIPTIONS,
+        args: &["params"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            triggers::subscription_body(a.get(0))?;
+            let query = query_string(&[("limit", Some(QueryValue::Int(1)))]);
+            Ok(Parts::default().query(query))
+        },
+        read: Read::Value(|b, _| triggers::first_subscription(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "webhookSubscriptions.update",
+        js: "composio.triggers.setWebhookSubscription",
+        method: Method::Patch,
+        path: "/api/v3.1/webhook_subscriptions/{subscriptionId}",
+        args: &["subscriptionId", "params"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = triggers::subscription_body(a.get(1))?;
+            Ok(Parts::at(vec![string_param(a.get(0), "subscriptionId")?]).body(body))
+        },
+        read: Read::Value(|b, _| triggers::subscription_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "webhookSubscriptions.create",
+        js: "composio.triggers.setWebhookSubscription",
+        method: Method::Post,
+        path: WEBHOOK_SUBSCRIPTIONS,
+        args: &["params"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().body(triggers::subscription_body(a.get(0))?)),
+        read: Read::Value(|b, _| triggers::subscription_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "realtime.credentials",
+        js: "composio.triggers.subscribe",
+        method: Method::Get,
+        path: "/api/v3/internal/sdk/realtime/credentials",
+        args: &[],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |_| Ok(Parts::default()),
+        read: Read::Value(triggers::realtime_credentials),
         raw: &[],
         keep: &[],
     },

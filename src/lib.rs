@@ -35,6 +35,7 @@ pub(crate) mod shape;
 pub(crate) mod tool_calls;
 pub(crate) mod toolkits;
 pub(crate) mod tools;
+pub(crate) mod triggers;
 pub(crate) mod update_config;
 pub mod validate;
 pub(crate) mod webhook;

@@ -268,6 +268,19 @@ fn args_for(name: &str) -> Vec<Json> {
         "tools.getToolsEnum" => "[]",
         "tools.getInput" => r#"["GMAIL_SEND",{"text":"t"}]"#,
         "tools.proxyExecute" => r#"[{"endpoint":"/x","method":"GET"}]"#,
+        // triggers
+        "triggers.listActive"
+        | "triggers.listTypes"
+        | "triggers.listEnum"
+        | "realtime.credentials" => "[]",
+        "triggers.createTypeCheck" | "triggers.create" => r#"["user_1","GITHUB_COMMIT_EVENT",{}]"#,
+        "triggers.update" => r#"["ti_1",{"status":"enable"}]"#,
+        "triggers.delete" => r#"["ti_1"]"#,
+        "triggers.getType" => r#"["GITHUB_COMMIT_EVENT"]"#,
+        "webhookSubscriptions.first" | "webhookSubscriptions.create" => {
+            r#"[{"webhookUrl":"https://a.example/h"}]"#
+        }
+        "webhookSubscriptions.update" => r#"["ws_1",{"webhookUrl":"https://a.example/h"}]"#,
         other => panic!("no arguments for {other}: add them here"),
     };
     match json(text) {
