@@ -331,9 +331,6 @@ export class Sessions {
   }
 }
 
-  }
-}
-
 /** The constructor options this client reads; the rest (`provider`, …) is not read at all. */
 const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders', 'toolkitVersions'];
 

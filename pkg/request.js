@@ -120,6 +120,9 @@ export class Requests {
   check(op, args) {
     const text = Client.check(op, encode(args, () => endpoints().get(op)?.args ?? []));
     if (text) throw fromDescriptor(/** @type {{ error: import('./internal').Descriptor }} */ (parse(text)).error);
+  }
+
+  /**
    * One request to an API URL that is not an endpoint row (Pusher's channel auth, which takes a
    * form body): the client's headers (API key included) with `headers` over them, and the same
    * transport rules as `transfer`. Only for URLs built from the client's base URL.
