@@ -40,3 +40,4 @@ export {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from './errors.js';
+export { ComposioWasmLoadError } from './wasm-load-error.js';
