@@ -123,6 +123,40 @@ test('esbuild, Node ESM bundle (--platform=node --format=esm)', async () => {
   });
 });
 
+// The README's recipe for esbuild users who want the .wasm as a file (streamed, cached apart):
+// `composio-wasm/slim`, the .wasm imported through esbuild's file loader, initWasm(url).
+const SLIM_MAIN = `import { initWasm } from 'composio-wasm/slim';
+import wasmUrl from 'composio-wasm/composio_wasm_bg.wasm';
+import { check } from './app-slim.js';
+
+const params = new URLSearchParams(location.search);
+initWasm(wasmUrl)
+  .then(() => check(params.get('baseURL'), params.get('apiKey')))
+  .then(
+    report => { window.__report = report; },
+    error => { window.__report = { error: String(error && error.stack || error) }; }
+  );
+`;
+
+test('esbuild + composio-wasm/slim with the file loader (the README recipe), in Chromium', async () => {
+  await matrixRow('esbuild + /slim (file loader)', readJsonVersion('esbuild'), async row => {
+    const dir = await toolApp('esbuild-slim', tarball.tgz, {
+      'app-slim.js': APP.replace("from 'composio-wasm'", "from 'composio-wasm/slim'"),
+      'main.js': SLIM_MAIN,
+      'dist/index.html': PAGE('./app.js'),
+    });
+    ok(await timed(row, 'buildMs', run(ESBUILD, ['main.js', '--bundle', '--loader:.wasm=file', '--outfile=dist/app.js'], { cwd: dir })), 'esbuild');
+    row.build = 'ok';
+    Object.assign(row, sizeOf(join(dir, 'dist')));
+    assert.doesNotMatch(readFileSync(join(dir, 'dist', 'app.js'), 'utf8'), /AGFzbQ/, 'the slim bundle carries no inline wasm');
+    const { report, requests } = await timed(row, 'runMs', runBrowser('esbuild-slim', join(dir, 'dist')));
+    assertReport(report, emulator, 'esbuild slim bundle');
+    assert.deepEqual(requests.filter(r => r.url.endsWith('.wasm')).map(r => r.status), [200]);
+    row.run = 'ok (Chromium)';
+    row.note = describeWasmRequests(requests);
+  });
+});
+
 const ROLLUP_CONFIG = `import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 export default [
