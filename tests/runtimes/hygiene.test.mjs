@@ -44,11 +44,13 @@ test('publint --strict reports nothing', async () => {
 // The problems attw may report, and why each is fine (`.` and `./slim` have a CommonJS build with
 // .d.cts declarations, so attw's strict profile must find nothing there):
 //
-// * NoResolution for `./composio_wasm_bg.wasm`: that subpath is the raw wasm binary for hosts
-//   that load it themselves (`composio-wasm/slim`'s `initWasm(module)` with wrangler's or Vercel's
-//   wasm imports), not a JS module, so it has no JS or type declarations to resolve to.
+// * For `./composio_wasm_bg.wasm` (the raw wasm binary for hosts that load it themselves, typed by
+//   wasm-module.d.ts as `WebAssembly.Module | string`): NoResolution under node10 (which has no
+//   `exports`, and there is no file at that path), and CJSResolvesToESM under node16-cjs (its
+//   declaration is ESM; `require()` of a .wasm file is of no use in CommonJS anyway).
 const JUSTIFIED = [
-  p => p.kind === 'NoResolution' && p.entrypoint === './composio_wasm_bg.wasm',
+  p => p.kind === 'NoResolution' && p.entrypoint === './composio_wasm_bg.wasm' && p.resolutionKind === 'node10',
+  p => p.kind === 'CJSResolvesToESM' && p.entrypoint === './composio_wasm_bg.wasm' && p.resolutionKind === 'node16-cjs',
 ];
 
 test('arethetypeswrong reports only the justified wasm-asset problems', async () => {
