@@ -149,8 +149,10 @@ async function buildAndServe(name, project, buildArgs, routes) {
   row['build s'] = (built.ms / 1000).toFixed(1);
   ok(built, `next build ${buildArgs.join(' ')}`);
   row.build = 'ok';
-  // The server chunks that hold composio-wasm (its error code prefix marks them), for each route.
-  const server = outputSize(join(dir, '.next', 'server'), p => p.endsWith('.js') && readFileSync(p, 'latin1').includes('WASM_LOAD_FAILED'));
+  // What the server output holds of composio-wasm: the chunks with its code (its error-code prefix
+  // marks them) or its inline wasm (base64 starting AGFzbQ), and any .wasm file.
+  const marked = p => p.endsWith('.wasm') || (p.endsWith('.js') && /TS-SDK::|AGFzbQ/.test(readFileSync(p, 'latin1')));
+  const server = outputSize(join(dir, '.next', 'server'), marked);
   row['composio-wasm chunks gzip'] = `${(server.gzip / 1024).toFixed(1)} KiB (${server.files.length} files)`;
   const { base, child, output } = await nextStart(dir, env);
   try {
