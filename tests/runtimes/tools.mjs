@@ -117,12 +117,12 @@ export const BROWSER_MAIN = `import { check } from './app.js';
 const params = new URLSearchParams(location.search);
 check(params.get('baseURL'), params.get('apiKey')).then(
   report => { window.__report = report; },
-  error => { window.__report = { error: String(error && error.stack || error) }; }
+  error => { window.__report = { error: String(error && error.stack || error), name: error && error.name, code: error && error.code, url: error && error.meta && error.meta.url }; }
 );
 `;
 
-export const PAGE = script => `<!doctype html>
-<html><head><meta charset="utf-8"><title>composio-wasm</title></head>
+export const PAGE = (script, head = '') => `<!doctype html>
+<html><head><meta charset="utf-8">${head}<title>composio-wasm</title></head>
 <body><script type="module" src="${script}"></script></body></html>
 `;
 

@@ -98,6 +98,19 @@ test('esbuild, browser bundle (esbuild app.js --bundle: IIFE, no asset handling)
   });
 });
 
+test('a page whose Content-Security-Policy forbids wasm gets ComposioWasmLoadError naming both attempts', async () => {
+  // The esbuild ESM bundle: the .wasm asset copied beside it is not, so both the URL and the
+  // inline copy are tried, and the CSP (no 'wasm-unsafe-eval') refuses to compile either.
+  const csp = `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`;
+  const dir = await toolApp('esbuild-csp', tarball.tgz, { 'app.js': APP, 'main.js': BROWSER_MAIN, 'dist/index.html': PAGE('./app.js', csp) });
+  ok(await run(ESBUILD, ['main.js', '--bundle', '--format=esm', '--outfile=dist/app.js'], { cwd: dir }), 'esbuild');
+  const { report } = await runBrowser('esbuild-csp', join(dir, 'dist'));
+  assert.equal(report.name, 'ComposioWasmLoadError', report.error);
+  assert.equal(report.code, 'TS-SDK::WASM_LOAD_FAILED');
+  assert.match(report.url ?? '', /\/dist\/wasm\/composio_wasm_bg\.wasm$/);
+  assert.match(report.error, /could not load its WebAssembly module, neither from http:\/\/127\.0\.0\.1:\d+\/apps\/.*\/wasm\/composio_wasm_bg\.wasm \(.+\) nor from the copy carried inline \(.+\)/);
+});
+
 test('esbuild, Node bundle (--platform=node: CommonJS output)', async () => {
   await matrixRow('esbuild (node, cjs)', readJsonVersion('esbuild'), async row => {
     const dir = await toolApp('esbuild-node-cjs', tarball.tgz, { 'app.js': APP, 'main.js': NODE_MAIN_NO_TLA });
