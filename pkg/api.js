@@ -114,3 +114,4 @@ export {
   ComposioFailedToSubscribeToPusherChannelError,
   ComposioFailedToUnsubscribeFromPusherChannelError,
 } from './triggers.js';
+export { ComposioWasmLoadError } from './wasm-load-error.js';

@@ -251,8 +251,9 @@ export type ToolRouterCreateSessionConfig = {
    */
   sessionPreset?: SessionPreset | undefined;
   /**
-   * Type-only: `true` makes `create()` return a {@link Session}, whose type carries `mcp`.
-   * Not sent; every session has an MCP endpoint at run time.
+   * Type-only in the official SDK (`true` makes its `create()` return a type carrying `mcp`).
+   * Not sent; every session has an MCP endpoint at run time, and here every session's type has
+   * `mcp` whatever this flag says.
    */
   mcp?: boolean | undefined;
   /** Tool filters per toolkit slug. */
@@ -1078,8 +1079,8 @@ export declare class ToolRouterSession<
   /** The session id (`trs_…`). */
   readonly sessionId: string;
   /**
-   * The hosted MCP endpoint. Present on every session; typed only on {@link Session}
-   * (pass `{ mcp: true }` to `create()` / `use()`).
+   * The hosted MCP endpoint. Present on every session, and typed on every session (the official
+   * declarations show it only after `{ mcp: true }`).
    */
   readonly mcp: ToolRouterMCPServerConfig;
   /** Experimental features: the assistive prompt and the file mount. */
@@ -1186,14 +1187,16 @@ export interface Session<
 > extends ToolRouterSession<TToolCollection, TTool, TProvider> {}
 
 /**
- * The default return type of `create()` / `use()`: a {@link Session} with `mcp` hidden from the
- * type (it is still there at run time). Pass `{ mcp: true }` to get a `Session`.
+ * The return type of `create()` / `use()` without `{ mcp: true }`. In the official declarations
+ * it hides `mcp`; here it is a whole {@link Session}, because `mcp` is there at run time on every
+ * session (so `session.mcp.url` after `create('user', { toolkits })` compiles, as the READMEs
+ * show).
  */
 export type SessionWithoutMcp<
   TToolCollection = OpenAIToolCollection,
   TTool = OpenAITool,
   TProvider = unknown,
-> = Omit<Session<TToolCollection, TTool, TProvider>, 'mcp'>;
+> = Session<TToolCollection, TTool, TProvider>;
 
 /** Function types of the session methods (official export names). */
 export type ToolRouterToolsFn = ToolRouterSession['tools'];
@@ -2713,4 +2716,16 @@ export declare class ComposioFailedToCreateConnectedAccountLink extends Composio
 /** The backend retired `initiate()` for this auth config; use `connectedAccounts.link()`. */
 export declare class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {
   constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+// Packaging: wasm loading
+// ============================================================================================
+
+/**
+ * composio-wasm only: the WebAssembly module could not be loaded (e.g. a Content-Security-Policy
+ * without `'wasm-unsafe-eval'`, or `composio-wasm/slim`'s `initWasm(url)` with a URL that does not
+ * serve the file). The message says where the module was looked for; `possibleFixes` how to fix it.
+ */
+export declare class ComposioWasmLoadError extends ComposioError {
+  constructor(message: string, options?: { cause?: unknown; url?: string });
+  /** `'TS-SDK::WASM_LOAD_FAILED'` */
+  code: string;
 }

@@ -104,11 +104,26 @@ export async function bundleApp(dir, candidate, target) {
           platform: 'browser',
           target: 'es2022',
           loader: { '.wasm': 'copy' },
+          // As Vite and webpack do: a dynamic import is a chunk of its own, fetched only when
+          // reached (composio-wasm's inline copy of the wasm, reached only when the .wasm asset
+          // fails to load).
+          splitting: true,
         };
   try {
     const result = await build(options);
-    const files = Object.keys(result.metafile.outputs).map(p => ({ path: join(dir, p), kind: p.endsWith('.wasm') ? 'wasm' : 'js' }));
-    const entry = files.find(f => f.kind === 'js').path;
+    const outputs = result.metafile.outputs;
+    const files = Object.keys(outputs).map(p => ({ path: join(dir, p), kind: p.endsWith('.wasm') ? 'wasm' : 'js' }));
+    // A chunk reached only through a dynamic import is not loaded with the page: 'lazy' (not counted).
+    const statics = new Set();
+    const walk = p => {
+      if (statics.has(p)) return;
+      statics.add(p);
+      for (const i of outputs[p].imports ?? []) if (i.kind === 'import-statement') walk(i.path);
+    };
+    const entryOut = Object.keys(outputs).find(p => outputs[p].entryPoint);
+    walk(entryOut);
+    for (const f of files) if (f.kind === 'js' && !statics.has(f.path.slice(dir.length + 1))) f.kind = 'lazy';
+    const entry = join(dir, entryOut);
     // Assets referenced as `new URL('…', import.meta.url)` (the browser entry's wasm) are not
     // bundled by esbuild; ship them next to the bundle, as a bundler plugin or copy step would.
     // The URLs were relative to the source module; after bundling they are relative to the

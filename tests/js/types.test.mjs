@@ -110,7 +110,6 @@ test('deliberately broken fixtures fail with the expected diagnostics', { skip: 
     got.sort(),
     [
       'accepts-misuse.ts:6:TS2769', // toolkits: 'gmail'
-      'hidden-mcp.ts:7:TS2339', // session.mcp without { mcp: true }
       'unused-expect-error.ts:7:TS2578', // @ts-expect-error over valid code
     ],
     res.output

@@ -9,8 +9,10 @@
 //   the `edge-runtime` package) does exactly this with an esbuild plugin: onResolve of
 //   /\.wasm\?module$/ → a virtual module `export default globalThis["wasm_<sha1>"]`, and the
 //   host's EdgeVM `extend` hook assigns the compiled modules to the context.
-// * browser: a plain esbuild browser bundle; the `new URL('…wasm', import.meta.url)` asset is
-//   copied next to the bundle, as Vite/webpack/Parcel do.
+// * browser: an esbuild browser bundle as Vite/webpack/Parcel make one: the
+//   `new URL('…wasm', import.meta.url)` asset copied next to the bundle, and dynamic imports
+//   split into chunks of their own (the package's inline copy of the wasm is one, never fetched
+//   when the asset loads). tools.test.mjs has esbuild's own defaults (no asset copy, no split).
 
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -147,17 +149,18 @@ export async function bundleEdge(entry, outfile, { minify = false, absWorkingDir
   return { script: outfile, wasm, warnings: warnings(result) };
 }
 
-/** Browser bundle of an ES module app; wasm URL assets copied beside it. */
+/** Browser bundle of an ES module app (`app.js` and lazy chunks); wasm URL assets copied beside it. */
 export async function bundleBrowser(entry, outdir, { minify = true, absWorkingDir } = {}) {
   mkdirSync(outdir, { recursive: true });
   const assets = [];
   const result = await esbuild.build({
     ...BROWSER_OPTIONS,
-    entryPoints: [entry],
+    entryPoints: { app: entry },
     bundle: true,
+    splitting: true,
     minify,
     absWorkingDir,
-    outfile: join(outdir, 'app.js'),
+    outdir,
     plugins: [urlAssetsPlugin(outdir, assets)],
     logLevel: 'silent',
   });

@@ -5,7 +5,7 @@
 // official @composio/core (the repo's dev dependency) for comparison, where it builds.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startEmulator } from '../../emulator/server.mjs';
@@ -138,12 +138,14 @@ test('workerd bundle (wrangler config) builds, keeps the .wasm as a CompiledWasm
   }
 });
 
-test('browser bundle builds; the wasm is a URL asset beside it', async () => {
+test('browser bundle builds; the wasm is a URL asset beside it, the inline copy a lazy chunk', async () => {
   const b = await bundleBrowser('./browser.mjs', join(project, 'dist-browser'), { minify: true, absWorkingDir: project });
   const wasm = b.assets.find(a => a.path.endsWith('composio_wasm_bg.wasm'));
   assert.ok(wasm, `no wasm asset referenced: ${JSON.stringify(b.assets)}`);
   assert.ok(existsSync(join(b.dir, wasm.path)));
+  assert.doesNotMatch(readFileSync(b.script, 'utf8'), /AGFzbQ/, 'the inline wasm is in the entry chunk, not a lazy one');
   // Counted once: the bundle references the same file twice (the entry's URL and wasm-bindgen's default).
+  // The lazy chunk with the inline copy is not counted: the page never fetches it when the asset loads.
   results['composio-wasm'].browser = { ...(await measure(b.script, [join(b.dir, wasm.path)])), assets: b.assets.map(a => a.path), warnings: b.warnings };
 });
 

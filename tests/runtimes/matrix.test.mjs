@@ -98,8 +98,8 @@ const RUNTIMES = [
       copyInto(dir, { 'scenario.mjs': 'scenario.mjs', 'apps/deno.mjs': 'app.mjs' });
     },
     // A Deno project with a package.json uses its node_modules as is ("manual" mode, the default
-    // for such projects; spelled out here). Narrow permissions: loopback network, the project's
-    // files, and the two variables the app reads.
+    // for such projects; spelled out here). Narrow permissions: loopback network and the two
+    // variables the app reads. No --allow-read: the package carries its wasm inline.
     exec: (dir, key) =>
       run(
         BIN.deno,
@@ -109,7 +109,6 @@ const RUNTIMES = [
           '--no-prompt',
           '--no-remote',
           '--allow-net=127.0.0.1',
-          `--allow-read=${dir}`,
           '--allow-env=EMULATOR_URL,EMULATOR_API_KEY',
           'app.mjs',
         ],

@@ -6,8 +6,6 @@ const composio = new Composio({ apiKey: 'ak_test' });
 
 const session = await composio.use('trs_abc123');
 console.log(session.sessionId, session.config.user_id, session.preload.tools);
-// @ts-expect-error mcp is hidden unless { mcp: true } is passed
-console.log(session.mcp);
 
 const withMcp = await composio.use('trs_abc123', { mcp: true });
 console.log(withMcp.mcp.url, withMcp.mcp.headers);
