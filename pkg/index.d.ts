@@ -2121,10 +2121,9 @@ export declare function isRequestAbortError(error: unknown): boolean;
 /** A file extension for a MIME type (`'text/plain'` → `'txt'`). */
 export declare function getExtensionFromMimeType(mimeType: string): string;
 /** composio-wasm only: why `files.upload()` refuses a local path (a credential location), or undefined. */
-export declare function sensitivePathReason(path: string): string | undefined;
+export declare function sensitivePathReason(path: string, additionalDenySegments?: string[]): string | undefined;
 
 export declare const AuthConfigTypes: { readonly CUSTOM: 'use_custom_auth'; readonly COMPOSIO_MANAGED: 'use_composio_managed_auth' };
-export type AuthConfigType = (typeof AuthConfigTypes)[keyof typeof AuthConfigTypes];
 export declare const AuthSchemeTypes: { readonly [K in AuthSchemeType]: K };
 export declare const ConnectedAccountStatuses: { readonly [K in ConnectedAccountStatus]: K };
 export declare const ConnectionStatuses: { readonly [K in ConnectedAccountStatus]: K };

@@ -6,7 +6,7 @@
 // limit and signal); presigned URLs carry their own authorization, so no API key goes there.
 
 import { Checks, reader } from './check.js';
-import { BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS, MAX_URL_UPLOAD_SIZE_BYTES } from './constants.js';
+import { BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS } from './constants.js';
 import { ComposioError, RemoteFileDownloadError } from './errors.js';
 import { ComposioFileNotFoundError, ComposioFileUploadError, ComposioSensitiveFilePathBlockedError } from './error-catalog.js';
 import { bindMethods } from './files.js';
@@ -110,9 +110,7 @@ async function readSource(client, file, requestOptions) {
   }
   if (typeof file !== 'string') throw new Error('unreachable: checked by upload()');
   if (isHttpUrl(file)) {
-    const options = /** @type {Record<string, unknown>} */ ({ ...(/** @type {object} */ (requestOptions) ?? {}) });
-    options.maxResponseBytes ??= MAX_URL_UPLOAD_SIZE_BYTES;
-    const res = await client.transfer('GET', file, {}, undefined, options);
+    const res = await client.transfer('GET', file, {}, undefined, requestOptions);
     if (res.status < 200 || res.status > 299) {
       throw new ComposioFileUploadError(`Failed to fetch file: HTTP ${res.status}`, { meta: { url: file, status: res.status } });
     }

@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  Composio,
   ComposioFileNotFoundError,
   ComposioFileUploadError,
   ComposioRequestCancelledError,
@@ -146,6 +147,8 @@ describe('composio.files: our flow, limits and deliberate differences', () => {
   test('the URL fetch keeps the size limit, the timeout and the signal', async () => {
     const big = await rejection(ours.files.upload(params(`${sourceUrl}/big`), { maxResponseBytes: 1024 }));
     assert.ok(big instanceof ComposioResponseTooLargeError);
+    const small = new Composio({ apiKey: KEY, baseURL: emulator.url, maxResponseBytes: 1024 });
+    assert.ok((await rejection(small.files.upload(params(`${sourceUrl}/big`)))) instanceof ComposioResponseTooLargeError, "the client's limit applies");
     const slow = await rejection(ours.files.upload(params(`${sourceUrl}/slow`), { timeout: 100 }));
     assert.equal(slow.name, 'APIConnectionTimeoutError');
     const controller = new AbortController();
