@@ -1,0 +1,26 @@
+// Every module a runtime entry of pkg/ imports (transitively) is in pkg/package.json "files",
+// so `npm pack` ships it: a module left out breaks the installed package, not the repo's tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
+const files = new Set(JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).files);
+
+test('every module the entries import is shipped', () => {
+  const seen = new Set();
+  const visit = rel => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    assert.ok(files.has(rel), `${rel} is imported but not in pkg/package.json "files"`);
+    if (!rel.endsWith('.js') || rel.startsWith('wasm/')) return;
+    const source = readFileSync(join(pkg, rel), 'utf8');
+    for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/g)) {
+      visit(normalize(join(dirname(rel), m[1].split('?')[0])));
+    }
+  };
+  for (const entry of ['node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js']) visit(entry);
+  assert.ok(seen.has('resources.js') && seen.has('connection-request.js'), [...seen].join(', '));
+});
