@@ -253,36 +253,28 @@ pub fn execute_result(body: &Json) -> Shaped<Json> {
 /// `executeSessionTool(slug, { sessionId, arguments })` → the session execute body the official
 /// SDK sends for provider-wrapped session tools (always `enable_auto_workbench_offload: true`).
 pub fn session_tool_body(slug: &Json, args: &Json, experimental: &Json) -> Result<Json, Invalid> {
-    let mut c = Checker::default();
-    let slug = c.non_empty_string(slug, "toolSlug");
-    let args = match args {
-        Json::Null | Json::Foreign("undefined") => Some(Json::obj()),
-        Json::Obj(_) => {
-            c.sendable(args, Path::root("arguments"));
-            Some(args.clone())
-        }
-        other => {
-            c.wrong_type(Path::root("arguments"), "an object", other);
-            None
-        }
+    // The session execute body without an account, plus the two members of this path.
+    let Json::Obj(mut out) = crate::execute::execute_body(slug, args, &Json::Null)? else {
+        unreachable!()
     };
-    let experimental = match experimental {
-        Json::Null | Json::Foreign("undefined") => None,
+    out.push(("enable_auto_workbench_offload".into(), Json::Bool(true)));
+    match experimental {
+        Json::Null | Json::Foreign("undefined") => {}
         Json::Obj(_) => {
+            let mut c = Checker::default();
             c.sendable(experimental, Path::root("experimental"));
-            Some(experimental.clone())
+            c.finish(())?;
+            out.push(("experimental".into(), experimental.clone()));
         }
         other => {
-            c.wrong_type(Path::root("experimental"), "an object", other);
-            None
+            return Err(Invalid::wrong_type(
+                Path::root("experimental"),
+                "an object",
+                other,
+            ))
         }
-    };
-    c.finish(Json::object([
-        ("tool_slug", slug.map(Json::Str)),
-        ("arguments", args),
-        ("enable_auto_workbench_offload", Some(Json::Bool(true))),
-        ("experimental", experimental),
-    ]))
+    }
+    Ok(Json::Obj(out))
 }
 
 /// `{ data, error, log_id }` → `{ data, error, successful: !error, logId }`.
