@@ -253,36 +253,28 @@ pub fn execute_result(body: &Json) -> Shaped<Json> {
 /// `executeSessionTool(slug, { sessionId, arguments })` → the session execute body the official
 /// SDK sends for provider-wrapped session tools (always `enable_auto_workbench_offload: true`).
 pub fn session_tool_body(slug: &Json, args: &Json, experimental: &Json) -> Result<Json, Invalid> {
-    let mut c = Checker::default();
-    let slug = c.non_empty_string(slug, "toolSlug");
-    let args = match args {
-        Json::Null | Json::Foreign("undefined") => Some(Json::obj()),
-        Json::Obj(_) => {
-            c.sendable(args, Path::root("arguments"));
-            Some(args.clone())
-        }
-        other => {
-            c.wrong_type(Path::root("arguments"), "an object", other);
-            None
-        }
+    // The session execute body without an account, plus the two members of this path.
+    let Json::Obj(mut out) = crate::execute::execute_body(slug, args, &Json::Null)? else {
+        unreachable!()
     };
-    let experimental = match experimental {
-        Json::Null | Json::Foreign("undefined") => None,
+    out.push(("enable_auto_workbench_offload".into(), Json::Bool(true)));
+    match experimental {
+        Json::Null | Json::Foreign("undefined") => {}
         Json::Obj(_) => {
+            let mut c = Checker::default();
             c.sendable(experimental, Path::root("experimental"));
-            Some(experimental.clone())
+            c.finish(())?;
+            out.push(("experimental".into(), experimental.clone()));
         }
         other => {
-            c.wrong_type(Path::root("experimental"), "an object", other);
-            None
+            return Err(Invalid::wrong_type(
+                Path::root("experimental"),
+                "an object",
+                other,
+            ))
         }
-    };
-    c.finish(Json::object([
-        ("tool_slug", slug.map(Json::Str)),
-        ("arguments", args),
-        ("enable_auto_workbench_offload", Some(Json::Bool(true))),
-        ("experimental", experimental),
-    ]))
+    }
+    Ok(Json::Obj(out))
 }
 
 /// `{ data, error, log_id }` → `{ data, error, successful: !error, logId }`.
@@ -342,67 +334,6 @@ pub fn input_result(body: &Json) -> Shaped<Json> {
     }
     at.opt_str("error")?;
     Ok(body.clone())
-}
-
-const PROXY_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
-
-/// `tools.proxyExecute(params)` → the `POST /api/v3.1/tools/execute/proxy` body, as the official
-/// SDK writes it: parameters become `{ name, type, value: String(value) }` (always sent, `[]`
-/// when none).
-pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, Invalid> {
-    let mut c = Checker::default();
-    let root = Path::default();
-    let expected =
-        "{ endpoint, method, body?, parameters?, connectedAccountId?, customConnectionData? }";
-    let Some(pairs) = c.object(params, root.clone(), expected) else {
-        return c.finish(Json::Null);
-    };
-    c.only_keys(
-        pairs,
-        &root,
-        &[
-            "endpoint",
-            "method",
-            "body",
-            "parameters",
-            "connectedAccountId",
-            "customConnectionData",
-        ],
-    );
-    let missing = Json::Foreign("undefined");
-    let endpoint = c.string(
-        params.get("endpoint").unwrap_or(&missing),
-        Path::root("endpoint"),
-    );
-    let method = c.one_of(
-        params.get("method").unwrap_or(&missing),
-        Path::root("method"),
-        &PROXY_METHODS,
-    );
-    if let Some(body) = params.get("body") {
-        c.sendable(body, Path::root("body"));
-    }
-    let account = params
-        .get("connectedAccountId")
-        .and_then(|v| c.string(v, Path::root("connectedAccountId")));
-    let parameters = params
-        .get("parameters")
-        .and_then(|p| crate::execute::proxy_parameters(&mut c, p, num))
-        .unwrap_or_default();
-    let custom = params.get("customConnectionData").and_then(|d| {
-        let p = Path::root("customConnectionData");
-        c.object(d, p.clone(), "{ authScheme, toolkitSlug?, val }")?;
-        c.sendable(d, p);
-        Some(d.clone())
-    });
-    c.finish(Json::object([
-        ("endpoint", endpoint.map(Json::Str)),
-        ("method", method.map(Json::Str)),
-        ("body", params.get("body").cloned()),
-        ("connected_account_id", account.map(Json::Str)),
-        ("parameters", Some(Json::Arr(parameters))),
-        ("custom_connection_data", custom),
-    ]))
 }
 
 /// `ToolProxyResponse` (`{ status, data?, headers?, binary_data? }`), returned as received
@@ -532,15 +463,21 @@ mod tests {
     #[test]
     fn proxy_bodies_always_carry_parameters() {
         assert_eq!(
-            proxy_body(&j!({"endpoint": "/x", "method": "POST"}), &num).unwrap(),
+            crate::execute::proxy_body_in(&j!({"endpoint": "/x", "method": "POST"}), &num, true)
+                .unwrap(),
             j!({"endpoint": "/x", "method": "POST", "parameters": []})
         );
         assert_eq!(
-            proxy_body(&j!({"endpoint": "/x", "method": "GET", "parameters": [{"in": "query", "name": "a", "value": 1}]}), &num)
+            crate::execute::proxy_body_in(&j!({"endpoint": "/x", "method": "GET", "parameters": [{"in": "query", "name": "a", "value": 1}]}), &num, true)
                 .unwrap(),
             j!({"endpoint": "/x", "method": "GET", "parameters": [{"name": "a", "type": "query", "value": "1"}]})
         );
-        assert!(proxy_body(&j!({"endpoint": "/x", "method": "HEAD"}), &num).is_err());
+        assert!(crate::execute::proxy_body_in(
+            &j!({"endpoint": "/x", "method": "HEAD"}),
+            &num,
+            true
+        )
+        .is_err());
         assert!(proxy_result(&j!({"status": "200"})).is_err());
         assert_eq!(enum_result(&j!(["A"])).unwrap(), j!(["A"]));
         assert!(enum_result(&j!([1])).is_err());

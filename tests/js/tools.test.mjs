@@ -79,6 +79,8 @@ describe('retry safety of the tools rows', () => {
     const result = await composio.tools.execute('HACKERNEWS_GET_FRONTPAGE', { userId: 'u1', dangerouslySkipVersionCheck: true });
     assert.equal(result.successful, true);
     assert.deepEqual(emulator.requests.map(r => r.method), ['GET', 'POST', 'POST']);
+    // Direct executions are counted per user (`user:<id>`).
+    assert.equal(emulator.executionCount('user:u1', 'HACKERNEWS_GET_FRONTPAGE'), 1);
   });
 
   test('proxyExecute after a 500 is not repeated', async () => {

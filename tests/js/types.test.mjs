@@ -78,7 +78,11 @@ test('type tests compile against composio-wasm (tsconfig.json)', { skip: skipNoT
 test("the package's own JS type-checks against the internal protocol (pkg-check.json)", { skip: skipNoTsc }, async () => {
   const res = await tsc(['-p', join(typesDir, 'pkg-check.json'), '--listFiles']);
   assertClean(res, 'tests/types/pkg-check.json');
-  for (const file of ['pkg/request.js', 'pkg/input.js', 'pkg/transport.js', 'pkg/runtime.js', 'pkg/files.js', 'pkg/triggers.js', 'pkg/realtime.js', 'pkg/errors.js', 'pkg/core.js', 'pkg/internal.d.ts', 'pkg/wasm/composio_wasm.js']) {
+  // Every pkg module that asks to be type-checked, plus the protocol types and the wasm glue.
+  const checked = readdirSync(join(root, 'pkg'))
+    .filter(f => f.endsWith('.js') && readFileSync(join(root, 'pkg', f), 'utf8').startsWith('// @ts-check'))
+    .map(f => `pkg/${f}`);
+  for (const file of [...checked, 'pkg/internal.d.ts', 'pkg/wasm/composio_wasm.js']) {
     assert.ok(res.output.includes(join(root, file)), `${file} was not checked`);
   }
 });
