@@ -13,7 +13,6 @@
 const PENDING = /** @type {const} */ ({
   tools: 'pending: branch tools',
   accounts2: 'pending: branch accounts2',
-  triggers: 'pending: branch triggers',
   providers: 'pending: branch providers',
 });
 const LATER = 'Lands when that branch is merged.';
@@ -42,12 +41,6 @@ export const leftOutList = [
     alternative: 'Use the composio.mcp methods.',
   },
   ...members(['composio.tools.wrapToolsForToolRouter'], PENDING.tools),
-  ...members(
-    ['composio.triggers.create', 'composio.triggers.delete', 'composio.triggers.disable', 'composio.triggers.enable', 'composio.triggers.getType',
-      'composio.triggers.listActive', 'composio.triggers.listEnum', 'composio.triggers.listTypes', 'composio.triggers.setWebhookSubscription',
-      'composio.triggers.subscribe', 'composio.triggers.unsubscribe', 'composio.triggers.update'],
-    PENDING.triggers
-  ),
   ...members(
     ['composio.provider', 'composio.provider._isAgentic', 'composio.provider._setExecuteToolFn', 'composio.provider.executeTool',
       'composio.provider.executeToolCall', 'composio.provider.handleAssistantMessage', 'composio.provider.handleToolCalls', 'composio.provider.name',
@@ -91,9 +84,6 @@ export const leftOutList = [
     reason: 'composio-wasm sends no telemetry.',
     alternative: 'Nothing to configure; composio.flush() resolves at once.',
   },
-  ...exports_(['TriggerStatuses', 'WebhookVersions', 'WebhookEventTypes', 'DefaultWebhookSubscriptionEvents', 'TriggerErrorCodes',
-    'ComposioTriggerTypeNotFoundError', 'ComposioFailedToGetSDKRealtimeCredentialsError', 'ComposioFailedToCreatePusherClientError',
-    'ComposioFailedToSubscribeToPusherChannelError', 'ComposioFailedToUnsubscribeFromPusherChannelError'], PENDING.triggers),
   ...exports_(['OpenAIProvider', 'ComposioProvider', 'BaseAgenticProvider', 'BaseNonAgenticProvider'], PENDING.providers),
 ];
 
@@ -126,4 +116,10 @@ export const differences = {
   'composio.triggers.verifyWebhook': 'Same results and messages; errors carry no zod cause (notes/webhooks.md).',
   'composio.triggers.parse': 'Same results and messages; errors carry no zod cause (notes/webhooks.md).',
   'composio.flush': 'Resolves at once: there is no telemetry.',
+  'composio.triggers.listActive': 'The query is checked before sending (unknown keys refused, limit a positive integer, a null filter left out of the query); a malformed answer is a ComposioInvalidResponseError.',
+  'composio.triggers.listTypes': 'The query is checked before sending (upstream sends it unchecked).',
+  'composio.triggers.update': 'The body is checked before sending (upstream sends it unchecked).',
+  'composio.triggers.setWebhookSubscription': 'Also takes request options.',
+  'composio.triggers.subscribe': "A failed connection calls onError with { type: 'WebSocketError' }; without a WebSocket it rejects naming the fix (Node 22, or --experimental-websocket).",
+  'composio.triggers.unsubscribe': 'Without a subscription it sends nothing (upstream fetches credentials).',
 };
