@@ -302,6 +302,8 @@ impl WaitForConnection {
     }
 }
 
+request_options!(Refresh, WaitForConnection);
+
 /// `composio.auth_configs()`.
 #[derive(Clone, Debug)]
 pub struct AuthConfigs {
