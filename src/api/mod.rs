@@ -288,3 +288,14 @@ impl<T: serde::Serialize + ?Sized> ToJs for T {
         })
     }
 }
+
+/// Lets a `#[wasm_bindgen]` function return `Result<_, JsValue>` and use `?` on this crate's
+/// calls: the error becomes a JS `Error` named `ComposioError` whose message is `Display`'s.
+#[cfg(target_arch = "wasm32")]
+impl From<Error> for wasm_bindgen::JsValue {
+    fn from(e: Error) -> wasm_bindgen::JsValue {
+        let js = js_sys::Error::new(&e.to_string());
+        js.set_name("ComposioError");
+        js.into()
+    }
+}
