@@ -58,3 +58,8 @@ mod properties;
 #[cfg(all(target_arch = "wasm32", feature = "talc-allocator"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The README's Rust snippets, compiled as doc tests.
+#[cfg(all(doctest, feature = "rust-api"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
