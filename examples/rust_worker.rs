@@ -13,7 +13,10 @@ use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 fn client(base_url: String, api_key: String) -> Result<Composio, Error> {
-    Composio::builder().api_key(api_key).base_url(base_url).build()
+    Composio::builder()
+        .api_key(api_key)
+        .base_url(base_url)
+        .build()
 }
 
 /// Runs the flow and returns a one-line summary. Errors reach JS as `ComposioError`s.
