@@ -818,3 +818,49 @@ fn clients_and_calls_are_send() {
     fn send_future<F: std::future::Future + Send>(_: F) {}
     send_future(create.send());
 }
+
+#[tokio::test]
+async fn the_native_example_runs_the_flow() {
+    // A full `cargo test` builds the examples next to this test's binary
+    // (target/<profile>/examples); `cargo test --test rust_api` does not, so build it then.
+    let exe = std::env::current_exe().unwrap();
+    let examples = exe.parent().unwrap().parent().unwrap().join("examples");
+    let bin = examples.join(format!("native{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let built = Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "--example", "native"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .await
+            .unwrap();
+        assert!(built.success());
+    }
+    assert!(bin.exists(), "{} not built", bin.display());
+    let emu = Emulator::start().await;
+    let out = Command::new(bin)
+        .env("COMPOSIO_API_KEY", KEY)
+        .env("COMPOSIO_BASE_URL", &emu.url)
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("session=trs_")
+            && stdout.ends_with(" tools=6 execute_ok=true deleted=true\n"),
+        "{stdout}"
+    );
+    assert_eq!(
+        emu.lines().await,
+        [
+            "POST /api/v3.1/tool_router/session",
+            "GET /api/v3.1/tool_router/session/trs_*/tools?limit=500",
+            "POST /api/v3.1/tool_router/session/trs_*/execute",
+            "DELETE /api/v3.1/tool_router/session/trs_*",
+        ]
+    );
+}
