@@ -80,7 +80,8 @@ pub(crate) async fn run(
         limits.timeout_ms = t.as_secs_f64() * 1000.0;
     }
     if let Some(n) = opts.max_retries {
-        limits.max_retries = n;
+        // The client's own setting is checked to be 0..=10 at build time; so is this one.
+        limits.max_retries = n.min(10);
     }
     let cancel = opts.cancel.as_ref();
     if cancel.is_some_and(CancelHandle::is_cancelled) {

@@ -263,7 +263,7 @@ macro_rules! request_options {
                 self
             }
 
-            /// Retries for this call (instead of the client's).
+            /// Retries for this call (instead of the client's), at most 10.
             pub fn max_retries(mut self, n: u32) -> Self {
                 self.opts.max_retries = Some(n);
                 self
