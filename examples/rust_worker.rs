@@ -92,3 +92,41 @@ pub async fn session_js(base_url: String, api_key: String) -> Result<JsValue, Js
     let session = composio.sessions().create("user_rust_js").send().await?;
     Ok(session.to_js()?)
 }
+
+/// The per-attempt timeout and the size limit on wasm32: a GET whose server never answers is
+/// aborted after `attempt_ms` and retried (it has no side effect) until the retries run out; a
+/// session answer larger than 64 bytes is refused. Returns how each call ended.
+#[wasm_bindgen]
+pub async fn limits(base_url: String, api_key: String, attempt_ms: u32) -> Result<String, JsValue> {
+    let composio = client(base_url.clone(), api_key.clone())?;
+    let session = composio
+        .sessions()
+        .create("user_rust_limits")
+        .send()
+        .await?;
+    let timed_out = session
+        .tools()
+        .attempt_timeout(std::time::Duration::from_millis(attempt_ms.into()))
+        .max_retries(1)
+        .send()
+        .await;
+    let small = Composio::builder()
+        .api_key(api_key)
+        .base_url(base_url)
+        .max_response_bytes(64)
+        .build()?;
+    let too_large = small.sessions().get(session.id.as_str()).send().await;
+    let cancel = composio_wasm::CancelHandle::new();
+    cancel.cancel();
+    let cancelled = session
+        .execute("HACKERNEWS_GET_FRONTPAGE")
+        .cancel_on(&cancel)
+        .send()
+        .await;
+    Ok(format!(
+        "tools={:?} session={:?} execute={:?}",
+        timed_out.err(),
+        too_large.err(),
+        cancelled.err()
+    ))
+}

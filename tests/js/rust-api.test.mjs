@@ -72,3 +72,20 @@ test('the Rust example needs no file of the npm package', async () => {
   const glue = await readFile(new URL('rust_worker.js', dir), 'utf8');
   assert.doesNotMatch(glue, /snippets|transport\.js/);
 });
+
+test('on wasm32 an attempt is aborted at its timeout and retried if it has no side effect; limits and cancellation hold', async () => {
+  const glue = await import(new URL('rust_worker.js', dir).href);
+  ctx.emulator.requests.length = 0;
+  ctx.emulator.fault({ method: 'GET', path: '/api/v3.1/tool_router/session/*', hang: true, times: 2 });
+  const started = Date.now();
+  const summary = await glue.limits(ctx.emulator.url, KEY, 150);
+  assert.ok(Date.now() - started < 5000);
+  assert.match(summary, /^tools=Some\(Timeout\) session=Some\(ResponseTooLarge \{ status: 200, limit: 64 \}\) execute=Some\(Cancelled\)$/);
+  const paths = ctx.emulator.requests.map(r => `${r.method} ${r.path.replace(/trs_\w+/, 'trs_*')}`);
+  assert.deepEqual(paths, [
+    'POST /api/v3.1/tool_router/session',
+    'GET /api/v3.1/tool_router/session/trs_*/tools',
+    'GET /api/v3.1/tool_router/session/trs_*/tools',
+    'GET /api/v3.1/tool_router/session/trs_*',
+  ]);
+});
