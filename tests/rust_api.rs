@@ -864,3 +864,27 @@ async fn the_native_example_runs_the_flow() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_refused_connection_is_a_connection_error_with_its_source() {
+    use std::error::Error as _;
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let client = Composio::builder()
+        .api_key("ak_never_shown")
+        .base_url(format!("http://127.0.0.1:{port}"))
+        .max_retries(1)
+        .build()
+        .unwrap();
+    assert!(!format!("{client:?}").contains("ak_never_shown"));
+    let err = client.sessions().create("u").send().await.unwrap_err();
+    assert!(matches!(err, Error::Connection { .. }), "{err:?}");
+    assert!(err.is_transient());
+    assert!(err.source().is_some());
+    assert!(err.to_string().starts_with("connection error: "), "{err}");
+    assert!(!format!("{err:?} {err}").contains("ak_never_shown"));
+}
