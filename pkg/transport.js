@@ -1,7 +1,7 @@
 // @ts-check
 // One HTTP attempt over the runtime's global `fetch`: the request, the per-attempt timeout, the
-// caller's AbortSignal and the response size limit. Used by request.js, and by the crate's Rust
-// API (wasm-bindgen bundles this file as a snippet there). Policy (what to retry, how to read
+// caller's AbortSignal and the response size limit. Used by request.js (the crate's Rust API has
+// its own, over gloo-net). Policy (what to retry, how to read
 // the answer) stays in Rust; this file only moves bytes, enforces the limits, and says how an
 // attempt failed.
 

@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# The npm build has no wasm-bindgen snippets (the Rust API's transport snippet is pkg/transport.js,
-# which the package ships as a module of its own); drop any left by older builds.
+# The npm build has no wasm-bindgen snippets (pkg/transport.js ships as a module of its own);
+# drop any left by older builds.
 rm -rf pkg/wasm/snippets
 wasm-pack --quiet build --release --target web --out-dir pkg/wasm --out-name composio_wasm \
   --no-pack --no-typescript --mode no-install -- --no-default-features --features js-api,talc-allocator

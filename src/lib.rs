@@ -4,9 +4,9 @@
 //! translation, response mapping and validation. It builds and is tested natively. The `wasm`
 //! module adds the fetch transport and the surface that the npm package's JS wraps.
 //!
-//! The public Rust API is chosen on purpose: `wasm::rust_api` (the client), `wasm::Error`, the
-//! `json::Json` value it takes and returns, and `validate::Invalid` (what a validation error
-//! holds). Everything else is crate-private.
+//! The public Rust API (feature `rust-api`, on by default) is at the crate root: [`Composio`],
+//! its request builders, the typed [`models`] and one [`Error`]. `json` and `validate` are
+//! the engine's value and validation types, public for the wasm surface only.
 
 // Natively the crate has no consumer but its tests: code only the wasm surfaces reach is dead
 // here, and that is expected.
@@ -24,6 +24,7 @@ pub(crate) mod endpoints;
 pub(crate) mod engine;
 pub(crate) mod execute;
 pub(crate) mod files;
+#[doc(hidden)]
 pub mod json;
 pub(crate) mod json_text;
 pub(crate) mod query;
@@ -37,11 +38,18 @@ pub(crate) mod toolkits;
 pub(crate) mod tools;
 pub(crate) mod triggers;
 pub(crate) mod update_config;
+#[doc(hidden)]
 pub mod validate;
 pub(crate) mod webhook;
 
 #[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
 pub mod wasm;
+
+#[cfg(feature = "rust-api")]
+mod api;
+#[cfg(feature = "rust-api")]
+pub use api::*;
 
 #[cfg(test)]
 mod fuzz;
@@ -53,3 +61,8 @@ mod properties;
 #[cfg(all(target_arch = "wasm32", feature = "talc-allocator"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The README's Rust snippets, compiled as doc tests.
+#[cfg(all(doctest, feature = "rust-api"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
