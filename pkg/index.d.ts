@@ -2229,6 +2229,8 @@ export declare function assertSafeFileUploadPath(filePath: string, options?: { a
 export declare function readResponseBodyWithLimit(response: Response, maxBytes?: number): Promise<Uint8Array>;
 /** Keeps only the required properties of an object schema and closes it; changes `schema` in place. */
 export declare function removeNonRequiredProperties<T extends Record<string, any>>(schema: T): T;
+
+// ============================================================================================
 // composio.tools
 // ============================================================================================
 
@@ -2423,6 +2425,8 @@ export declare class ComposioToolExecutionError extends ComposioError {
 export declare class ComposioToolVersionRequiredError extends ComposioError {
   constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
 }
+
+// ============================================================================================
 // accounts2: toolkits, connected accounts and auth configs (the writing half), AuthScheme
 // (declarations merge with the interfaces above)
 // ============================================================================================
@@ -2715,6 +2719,9 @@ export declare class ComposioFailedToCreateConnectedAccountLink extends Composio
 /** The backend retired `initiate()` for this auth config; use `connectedAccounts.link()`. */
 export declare class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {
   constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+// ============================================================================================
 // Packaging: wasm loading
 // ============================================================================================
 
