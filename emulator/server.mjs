@@ -18,6 +18,7 @@ import { authConfigRoutes } from './auth-configs.mjs';
 import { sessionRoutes } from './sessions.mjs';
 import { toolkitRoutes } from './toolkits.mjs';
 import { toolRoutes } from './tools.mjs';
+import { projectToolRoutes } from './project-tools.mjs';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -92,6 +93,7 @@ export const apiRoutes = [
   ...fileRoutes,
   ...toolkitRoutes,
   ...authConfigRoutes,
+  ...projectToolRoutes,
 ];
 const routes = router(apiRoutes);
 

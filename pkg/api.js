@@ -9,6 +9,7 @@ export {
   ConnectionRequest,
   Toolkits,
   SessionPreset,
+  Tools,
   RemoteFile,
   ToolRouterSessionFilesMount,
 } from './core.js';
@@ -27,6 +28,11 @@ export {
   ComposioResponseTooLargeError,
   ComposioWebhookSignatureVerificationError,
   ComposioWebhookPayloadError,
+  // composio.tools
+  ComposioToolNotFoundError,
+  ComposioToolFetchError,
+  ComposioToolExecutionError,
+  ComposioToolVersionRequiredError,
   APIError,
   BadRequestError,
   AuthenticationError,

@@ -16,8 +16,10 @@ import {
 } from './errors.js';
 import { bindMethods, ToolRouterSessionFilesMount } from './files.js';
 import { ready, startWasm } from './runtime.js';
+import { Tools } from './tools.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
+export { Tools } from './tools.js';
 
 
 
@@ -650,7 +652,7 @@ export class Triggers {
 }
 
 /** The constructor options this client reads; the rest (`provider`, …) is not read at all. */
-const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders'];
+const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders', 'toolkitVersions'];
 
 /**
  * The options this client reads, as a plain object, read once: a hostile object (a Proxy, a
@@ -710,6 +712,7 @@ export class Composio {
     this.toolRouter = sessions;
     this.create = sessions.create;
     this.use = sessions.use;
+    this.tools = new Tools(getClient, options);
     this.toolkits = new Toolkits(getClient);
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);

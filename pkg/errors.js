@@ -136,6 +136,67 @@ export class ComposioResponseTooLargeError extends ComposioError {
   }
 }
 
+// ---- composio.tools errors (ToolErrors of @composio/core) ----
+
+export class ComposioToolNotFoundError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Tool not found', options = {}) {
+    super(message, {
+      possibleFixes: ['Ensure the tool slug is correct and exists in the Composio project'],
+      ...options,
+      code: 'TOOL_NOT_FOUND',
+    });
+  }
+}
+
+export class ComposioToolFetchError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Failed to fetch tool', options = {}) {
+    super(message, {
+      possibleFixes: [
+        'Ensure the tool slug is valid',
+        'Ensure you are using the correct API key',
+        'Ensure you are using the correct API endpoint / Base URL and it is working',
+      ],
+      ...options,
+      code: 'TOOL_FETCH_ERROR',
+    });
+  }
+}
+
+export class ComposioToolExecutionError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(message = 'Tool execution error', options = {}) {
+    super(message, {
+      possibleFixes: [
+        'Ensure the tool is correctly configured and the input is valid',
+        'Ensure the userId is correct and has an active connected account for the user in case of non NoAuth toolkits',
+      ],
+      ...options,
+      code: options.code ?? 'TOOL_EXECUTION_ERROR',
+    });
+  }
+}
+
+export class ComposioToolVersionRequiredError extends ComposioError {
+  /** @param {string} [message] @param {ErrorOptions} [options] */
+  constructor(
+    message = 'Toolkit version not specified. For manual execution of the tool please pass a specific toolkit version',
+    options = {}
+  ) {
+    super(message, {
+      possibleFixes: [
+        'Pass the toolkit version as a parameter to the execute function ("latest" is not supported in manual execution)',
+        'Set the toolkit versions in the Composio config (toolkitVersions: { <toolkit-slug>: "<toolkit-version>" })',
+        'Set the toolkit version in the environment variable (COMPOSIO_TOOLKIT_VERSION_<TOOLKIT_SLUG>)',
+        'Set dangerouslySkipVersionCheck to true (this might cause unexpected behavior when new versions of the tools are released)',
+      ],
+      ...options,
+      code: 'TOOL_VERSION_REQUIRED',
+    });
+  }
+}
+
 // ---- HTTP errors (the classes of @composio/client) ----
 
 /** A webhook's signature or timestamp did not verify (`triggers.verifyWebhook`, `triggers.parse`). */

@@ -141,7 +141,11 @@ export type ComposioConfig = {
    * only an OpenAI-format provider (one whose `name` is `'openai'`) type-checks here.
    */
   provider?: { readonly name: 'openai' } | undefined;
-  /** Accepted and ignored (only affects `composio.tools.*` in the official SDK). */
+  /**
+   * Toolkit versions for `composio.tools.*`: one version for every toolkit, or a map of toolkit
+   * slugs to versions (merged over `COMPOSIO_TOOLKIT_VERSION_<TOOLKIT>` variables). Without one,
+   * `tools.execute()` needs `version` or `dangerouslySkipVersionCheck`.
+   */
   toolkitVersions?: ToolkitVersionParam | undefined;
   /** Accepted and ignored (local file staging of the official SDK). */
   dangerouslyAllowAutoUploadDownloadFiles?: boolean | undefined;
@@ -1379,6 +1383,8 @@ export declare class Composio {
   create: Sessions['create'];
   /** `sessions.use`, bound. */
   use: Sessions['use'];
+  /** Tools outside sessions: list, retrieve, execute (with the toolkit version rule), proxy. */
+  tools: Tools;
   /** Toolkit metadata. */
   toolkits: Toolkits;
   /** Connected accounts: list, read, delete, refresh, enable / disable, wait for one to become active. */
@@ -1819,3 +1825,199 @@ export declare class APIUserAbortError extends APIError<undefined, undefined, un
  * first makes `new Composio()` check every option at construction.
  */
 export declare function ready(): Promise<void>;
+
+// ============================================================================================
+// composio.tools
+// ============================================================================================
+
+/** A toolkit version: `'latest'` or a dated version such as `'20250909_00'`. */
+export type ToolkitVersion = 'latest' | (string & {});
+/** A map of toolkit slugs to versions. */
+export type ToolkitVersions = Record<string, ToolkitVersion>;
+
+/** A list of tools in the SDK's format. */
+export type ToolList = Array<Tool>;
+
+type ToolListBaseParams = {
+  limit?: number;
+  search?: string;
+  scopes?: string[];
+  tags?: string[];
+};
+/**
+ * Filters of `tools.getRawComposioTools()` / `tools.get()`: `tools`, or `toolkits` (with
+ * `scopes` for a single toolkit), or `tags`, or `search`, or `authConfigIds`.
+ */
+export type ToolListParams =
+  | { tools: string[]; toolkits?: never; scopes?: never; search?: never; tags?: never }
+  | ({ toolkits: string[]; tools?: never; scopes?: never; important?: boolean } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>)
+  | ({ toolkits: [string]; tools?: never; scopes: string[]; important?: boolean } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>)
+  | { search: string; tools?: never; toolkits?: never; scopes?: never; limit?: never; tags?: never }
+  | ({ toolkits?: string[]; tags: string[]; tools?: never; search?: never } & Pick<ToolListBaseParams, 'limit'>)
+  | ({ authConfigIds: string[]; tools?: never; toolkits?: never } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>);
+
+/** Options of `getRawComposioTools` / `getRawToolRouterSessionTools`. */
+export type SchemaModifierOptions = { modifySchema: TransformToolSchemaModifier };
+/** Options of `getRawComposioToolBySlug`. */
+export type ToolRetrievalOptions = { modifySchema?: TransformToolSchemaModifier; version?: ToolkitVersion };
+
+/** Custom auth for one execution (`customAuthParams`). */
+export type CustomAuthParams = {
+  baseURL?: string | undefined;
+  body?: Record<string, unknown> | undefined;
+  parameters: Array<{ in: 'query' | 'header'; name: string; value: string | number }>;
+};
+
+/** The body of `tools.execute(slug, body)`. */
+export type ToolExecuteParams = {
+  allowTracing?: boolean | undefined;
+  connectedAccountId?: string | undefined;
+  customAuthParams?: CustomAuthParams | undefined;
+  /** @deprecated Use `customAuthParams`. */
+  customConnectionData?: ProxyCustomConnectionData | undefined;
+  arguments?: Record<string, unknown> | undefined;
+  userId?: string | undefined;
+  /** The toolkit version to run; `'latest'` needs `dangerouslySkipVersionCheck`. */
+  version?: ToolkitVersion | undefined;
+  dangerouslySkipVersionCheck?: boolean | undefined;
+  text?: string | undefined;
+};
+
+/** The body of `tools.executeSessionTool(slug, body)`. */
+export type ToolExecuteMetaParams = { sessionId: string; arguments?: Record<string, unknown> | undefined };
+
+export type beforeExecuteModifier = (context: {
+  toolSlug: string;
+  toolkitSlug: string;
+  params: ToolExecuteParams;
+}) => Promise<ToolExecuteParams> | ToolExecuteParams;
+export type afterExecuteModifier = (context: {
+  toolSlug: string;
+  toolkitSlug: string;
+  result: ToolExecuteResponse;
+}) => Promise<ToolExecuteResponse> | ToolExecuteResponse;
+export type beforeFileUploadModifier = (context: {
+  path: string;
+  source: BeforeFileUploadSource;
+  toolSlug: string;
+  toolkitSlug: string;
+}) => Promise<string | false> | string | false;
+export type beforeExecuteMetaModifier = (context: {
+  toolSlug: string;
+  toolkitSlug: string;
+  sessionId: string;
+  params: MetaToolArguments;
+}) => Promise<MetaToolArguments> | MetaToolArguments;
+export type afterExecuteMetaModifier = (context: {
+  toolSlug: string;
+  toolkitSlug: string;
+  sessionId: string;
+  result: ToolExecuteResponse;
+}) => Promise<ToolExecuteResponse> | ToolExecuteResponse;
+
+/** `beforeExecute` / `afterExecute` of `tools.execute()` (`beforeFileUpload` is accepted, unused). */
+export type ExecuteToolModifiers = {
+  beforeExecute?: beforeExecuteModifier;
+  afterExecute?: afterExecuteModifier;
+  beforeFileUpload?: beforeFileUploadModifier;
+};
+/** The modifiers of `tools.executeSessionTool()`. */
+export type SessionExecuteMetaModifiers = {
+  beforeExecute?: beforeExecuteMetaModifier;
+  afterExecute?: afterExecuteMetaModifier;
+};
+/** Options of `tools.get()` for a non-agentic provider (the OpenAI format). */
+export type ToolOptions = { modifySchema?: TransformToolSchemaModifier; beforeFileUpload?: beforeFileUploadModifier };
+/** Options of `tools.get()` for an agentic provider. */
+export type AgenticToolOptions = ToolOptions & ExecuteToolModifiers;
+/**
+ * What `tools.get()` accepts for the configured provider. Here the provider is always the
+ * OpenAI format; the execute modifiers are accepted as well (they run if a provider executes).
+ */
+export type ProviderOptions<_TProvider = unknown> = AgenticToolOptions;
+
+/** The body of `tools.proxyExecute()`. */
+export type ToolProxyParams = {
+  endpoint: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  body?: unknown;
+  parameters?: Array<{ in: 'query' | 'header'; name: string; value: string | number }> | undefined;
+  connectedAccountId?: string | undefined;
+  /** @deprecated Use a connected account. */
+  customConnectionData?: ProxyCustomConnectionData | undefined;
+};
+/** What `tools.proxyExecute()` returns: the upstream answer, as the API sends it (snake_case). */
+export interface ToolProxyResponse {
+  status: number;
+  binary_data?: { content_type: string; size: number; url: string; expires_at?: string };
+  data?: unknown;
+  headers?: { [key: string]: string };
+}
+/** The body of `tools.getInput()`. */
+export interface ToolGetInputParams {
+  text: string;
+  custom_description?: string;
+  system_prompt?: string;
+  version?: string;
+}
+/** What `tools.getInput()` returns. */
+export interface ToolGetInputResponse {
+  arguments?: { [key: string]: unknown };
+  error?: string;
+}
+/** What `tools.getToolsEnum()` returns: every tool slug. */
+export type ToolRetrieveEnumResponse = Array<string>;
+
+/** `composio.tools`, as in @composio/core 0.19.0 with its default (OpenAI) provider. */
+export declare class Tools {
+  /** Tools matching `query`, unwrapped (GET /api/v3.1/tools). */
+  getRawComposioTools(query: ToolListParams, options?: SchemaModifierOptions, requestOptions?: ComposioRequestOptions): Promise<ToolList>;
+  /** A Tool Router session's tools, unwrapped (every page). */
+  getRawToolRouterSessionTools(sessionId: string, options?: SchemaModifierOptions, requestOptions?: ComposioRequestOptions): Promise<ToolList>;
+  /**
+   * One tool (GET /api/v3.1/tools/{slug}).
+   * @throws {ComposioToolNotFoundError} for an unknown slug or version.
+   */
+  getRawComposioToolBySlug(slug: string, options?: ToolRetrievalOptions, requestOptions?: ComposioRequestOptions): Promise<Tool>;
+  /** Tools for `userId`, in the OpenAI function-tool format. */
+  get(userId: string, filters: ToolListParams, options?: ProviderOptions & ComposioRequestOptions): Promise<OpenAIToolCollection>;
+  get(userId: string, slug: string, options?: ProviderOptions & ComposioRequestOptions): Promise<OpenAIToolCollection>;
+  /**
+   * Runs a tool for a user (POST /api/v3.1/tools/execute/{slug}).
+   * @throws {ComposioToolVersionRequiredError} when the version resolves to `'latest'` without `dangerouslySkipVersionCheck`.
+   * @throws {ComposioToolNotFoundError} for an unknown slug or version.
+   * @throws {ComposioConnectedAccountNotFoundError} when the user has no usable connected account.
+   * @throws {ComposioToolExecutionError} when the request fails.
+   */
+  execute(slug: string, body: ToolExecuteParams, options?: ExecuteToolModifiers & ComposioRequestOptions): Promise<ToolExecuteResponse>;
+  /** Runs a tool in a Tool Router session, as provider-wrapped session tools do. */
+  executeSessionTool(
+    toolSlug: string,
+    body: ToolExecuteMetaParams,
+    modifiers?: SessionExecuteMetaModifiers,
+    tool?: Tool,
+    options?: { experimental?: Record<string, unknown> },
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolExecuteResponse>;
+  /** Every tool slug (GET /api/v3.1/tools/enum). */
+  getToolsEnum(requestOptions?: ComposioRequestOptions): Promise<ToolRetrieveEnumResponse>;
+  /** Arguments generated from a description of the task (POST /api/v3.1/tools/execute/{slug}/input). */
+  getInput(slug: string, body: ToolGetInputParams, requestOptions?: ComposioRequestOptions): Promise<ToolGetInputResponse>;
+  /** An authenticated call to a toolkit's API as a connected account (POST /api/v3.1/tools/execute/proxy). */
+  proxyExecute(body: ToolProxyParams, requestOptions?: ComposioRequestOptions): Promise<ToolProxyResponse>;
+  /** @internal Wraps `tools` for `userId` in the provider's format. */
+  wrapToolsForProvider(userId: string, tools: Tool[], modifiers?: ExecuteToolModifiers, rawTools?: Tool[]): OpenAIToolCollection;
+}
+
+export declare class ComposioToolNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+export declare class ComposioToolFetchError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+export declare class ComposioToolExecutionError extends ComposioError {
+  constructor(message?: string, options?: ComposioErrorOptions);
+}
+export declare class ComposioToolVersionRequiredError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}

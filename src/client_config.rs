@@ -147,6 +147,21 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
             "the provider's name is sent as the x-framework header: no control characters, nothing past U+00FF".to_string(),
         );
     }
+    // composio.tools: read by pkg/tools.js (with the COMPOSIO_TOOLKIT_VERSION_* variables);
+    // checked here so a mistyped value fails at construction.
+    match options.get("toolkitVersions") {
+        None | Some(Json::Null | Json::Str(_)) => {}
+        Some(Json::Obj(pairs)) => {
+            for (k, v) in pairs {
+                c.string(v, Path::root("toolkitVersions").key(k));
+            }
+        }
+        Some(other) => c.wrong_type(
+            Path::root("toolkitVersions"),
+            "a version string or an object of toolkit slugs to versions",
+            other,
+        ),
+    }
     c.finish(()).map_err(ConfigError::Invalid)?;
     let api_key = api_key.ok_or(ConfigError::NoApiKey)?;
     if !header_value_ok(&api_key) {
@@ -321,6 +336,22 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.base_url, "https://x.test");
+    }
+
+    #[test]
+    fn toolkit_versions_are_a_string_or_a_map_of_strings() {
+        let e = env(Some("k"), None);
+        assert!(resolve(&j!({"toolkitVersions": "latest"}), &e).is_ok());
+        assert!(resolve(&j!({"toolkitVersions": {"github": "20250909_00"}}), &e).is_ok());
+        for bad in [
+            j!({"toolkitVersions": 5}),
+            j!({"toolkitVersions": {"github": 1}}),
+        ] {
+            match resolve(&bad, &e) {
+                Err(ConfigError::Invalid(i)) => assert!(i.message().contains("toolkitVersions")),
+                other => panic!("expected invalid, got {other:?}"),
+            }
+        }
     }
 
     #[test]

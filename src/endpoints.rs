@@ -17,8 +17,8 @@ use crate::session::{session_fields, Source};
 use crate::shape::Shaped;
 use crate::validate::{Checker, Invalid, Path};
 use crate::{
-    accounts, auth_configs, catalog, connection, create_config, execute, files, search, toolkits,
-    tools, update_config,
+    accounts, auth_configs, catalog, connection, create_config, execute, files, search, tool_calls,
+    toolkits, tools, update_config,
 };
 
 /// The caller's arguments, in the row's order. A missing or `undefined` argument reads as
@@ -625,6 +625,111 @@ pub static TABLE: &[Endpoint] = &[
         raw: &[],
         keep: &[],
     },
+    // ---- composio.tools (the project-level tool endpoints) ----
+    Endpoint {
+        name: "tools.list",
+        js: "composio.tools.getRawComposioTools",
+        method: Method::Get,
+        path: "/api/v3.1/tools",
+        args: &["query", "toolkitVersions"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(tool_calls::list_query(a.get(0), a.get(1))?)),
+        read: Read::Value(|b, _| tools::tool_list(b.clone())),
+        raw: &[],
+        keep: &["items"],
+    },
+    Endpoint {
+        name: "tools.get",
+        js: "composio.tools.getRawComposioToolBySlug",
+        method: Method::Get,
+        path: "/api/v3.1/tools/{slug}",
+        args: &["slug", "version", "toolkitVersions"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            let query = tool_calls::retrieve_query(a.get(1), a.get(2))?;
+            Ok(Parts::at(vec![string_param(a.get(0), "slug")?]).query(query))
+        },
+        read: Read::Value(|b, _| tools::tool_item(b.clone())),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "tools.execute",
+        js: "composio.tools.execute",
+        method: Method::Post,
+        path: "/api/v3.1/tools/execute/{slug}",
+        args: &["slug", "params", "version"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = tool_calls::execute_body(a.get(1), a.get(2))?;
+            Ok(Parts::at(vec![string_param(a.get(0), "slug")?]).body(body))
+        },
+        read: Read::Value(|b, _| tool_calls::execute_result(b)),
+        raw: &["data"],
+        keep: &[],
+    },
+    Endpoint {
+        name: "tools.executeSessionTool",
+        js: "composio.tools.executeSessionTool",
+        method: Method::Post,
+        path: "/api/v3.1/tool_router/session/{sessionId}/execute",
+        args: &["sessionId", "toolSlug", "arguments", "experimental"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| {
+            let body = tool_calls::session_tool_body(a.raw(1), a.raw(2), a.raw(3))?;
+            Ok(Parts::at(vec![session_id(a.get(0))?]).body(body))
+        },
+        read: Read::Value(|b, _| tool_calls::session_tool_result(b)),
+        raw: &["data"],
+        keep: &[],
+    },
+    Endpoint {
+        name: "tools.getToolsEnum",
+        js: "composio.tools.getToolsEnum",
+        method: Method::Get,
+        path: "/api/v3.1/tools/enum",
+        args: &[],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |_| Ok(Parts::default()),
+        read: Read::Value(|b, _| tool_calls::enum_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "tools.getInput",
+        js: "composio.tools.getInput",
+        method: Method::Post,
+        path: "/api/v3.1/tools/execute/{slug}/input",
+        args: &["slug", "body"],
+        // Only generates arguments (nothing runs), so it is retried like a GET.
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| {
+            let body = tool_calls::input_body(a.get(1))?;
+            Ok(Parts::at(vec![string_param(a.get(0), "slug")?]).body(body))
+        },
+        read: Read::Value(|b, _| tool_calls::input_result(b)),
+        raw: &[],
+        keep: &[],
+    },
+    Endpoint {
+        name: "tools.proxyExecute",
+        js: "composio.tools.proxyExecute",
+        method: Method::Post,
+        path: "/api/v3.1/tools/execute/proxy",
+        args: &["params"],
+        safety: Safety::SideEffect,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().body(tool_calls::proxy_body(a.get(0), &a.print_number)?)),
+        read: Read::Value(|b, _| tool_calls::proxy_result(b)),
+        raw: &["data"],
+        keep: &[],
+    },
 ];
 
 /// The row named `name`.
@@ -700,7 +805,11 @@ mod tests {
             assert_eq!(params(e.path), e.path.matches('}').count(), "{}", e.name);
             assert_eq!(
                 e.safety == Safety::Idempotent,
-                e.method == Method::Get || matches!(e.name, "session.search" | "files.downloadUrl"),
+                e.method == Method::Get
+                    || matches!(
+                        e.name,
+                        "session.search" | "files.downloadUrl" | "tools.getInput"
+                    ),
                 "{}: only GETs and the reading POSTs may repeat",
                 e.name
             );
@@ -728,6 +837,16 @@ mod tests {
                     }
                     "params" if e.name == "session.search" => {
                         Json::object([("query", Some(Json::str("q")))])
+                    }
+                    "params" if e.name == "tools.execute" => Json::obj(),
+                    "version" if e.name == "tools.execute" => Json::str("v1"),
+                    "params" if e.name == "tools.proxyExecute" => Json::object([
+                        ("endpoint", Some(Json::str("/user"))),
+                        ("method", Some(Json::str("GET"))),
+                    ]),
+                    "body" => Json::object([("text", Some(Json::str("t")))]),
+                    "query" if e.name == "tools.list" => {
+                        Json::object([("search", Some(Json::str("q")))])
                     }
                     "params" => Json::object([
                         ("toolkit", Some(Json::str("github"))),

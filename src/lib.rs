@@ -31,6 +31,7 @@ pub(crate) mod retry;
 pub(crate) mod search;
 pub(crate) mod session;
 pub(crate) mod shape;
+pub(crate) mod tool_calls;
 pub(crate) mod toolkits;
 pub(crate) mod tools;
 pub(crate) mod update_config;

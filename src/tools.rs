@@ -343,6 +343,19 @@ pub fn tools_page(mut body: Json) -> Shaped<(Vec<Json>, Option<String>)> {
     Ok((tools, cursor?))
 }
 
+/// `GET /api/v3.1/tools/{slug}`: one REST tool → the SDK `Tool` (`composio.tools`).
+pub fn tool_item(mut item: Json) -> Shaped<Json> {
+    let input = take(&mut item, "input_parameters");
+    let output = take(&mut item, "output_parameters");
+    let at = At::root(&item, "a tool object")?;
+    tool_with(&at, input, output)
+}
+
+/// `GET /api/v3.1/tools`: the page's tools (one page: the official SDK follows no cursor).
+pub fn tool_list(body: Json) -> Shaped<Json> {
+    tools_page(body).map(|(tools, _)| Json::Arr(tools))
+}
+
 /// Removes repeated entries from every `required` list of a schema, leaving instance values
 /// (`default`, `const`, `enum`, `examples`) alone.
 // The JS surface's `modifySchema` path formats user-modified tools; the Rust API does not.
