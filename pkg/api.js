@@ -46,3 +46,11 @@ export {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from './errors.js';
+// providers: the protocol's base classes and the default provider, as @composio/core exports them.
+export {
+  BaseAgenticProvider,
+  BaseNonAgenticProvider,
+  ComposioGlobalExecuteToolFnNotSetError,
+  ComposioInvalidToolArgumentsError,
+  OpenAIProvider,
+} from './provider.js';
