@@ -1,0 +1,231 @@
+// The provider protocol and our provider subpaths against @composio/core 0.19.0 and the official
+// provider packages, on the same emulator: the wrapped structure, the JSON schemas a framework
+// gets, and the requests (with x-framework) a tool call sends.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { asSchema } from 'ai';
+import { startEmulator } from '../../emulator/server.mjs';
+import { Composio as Official, OpenAIProvider as OfficialOpenAI } from '@composio/core';
+import { VercelProvider as OfficialVercel } from '@composio/vercel';
+import { OpenAIResponsesProvider as OfficialResponses } from '@composio/openai';
+import { Composio as Ours, OpenAIProvider, ValidationError, BaseAgenticProvider } from '../../pkg/node.js';
+import { VercelProvider } from '../../pkg/providers/vercel.js';
+import { OpenAIResponsesProvider, OpenAIProvider as SubpathOpenAI } from '../../pkg/providers/openai.js';
+
+const KEY = 'ak_provider_differential';
+const TOOLKITS = { toolkits: ['github', 'hackernews'], preload: { tools: 'all' } };
+let emulator;
+
+before(async () => {
+  emulator = await startEmulator({ apiKeys: [KEY] });
+});
+after(() => emulator.close());
+
+const official = provider =>
+  new Official({ apiKey: KEY, baseURL: emulator.url, allowTracking: false, disableVersionCheck: true, provider });
+const ours = provider => new Ours({ apiKey: KEY, baseURL: emulator.url, provider });
+
+/** The requests since the last mark, with the header a provider sets. */
+const sent = () =>
+  emulator.requests.map(r => ({ method: r.method, path: r.path, query: r.query, body: r.rawBody, framework: r.headers['x-framework'] }));
+
+/** A session id differs between runs; the paths are compared with it replaced. */
+const samePaths = (requests, sessionId) => requests.map(r => ({ ...r, path: r.path.replace(sessionId, '{id}') }));
+
+/** Runs `scenario(client, session)` on a fresh emulator; returns its value and the requests sent after create. */
+async function run(client, scenario) {
+  emulator.reset();
+  const session = await client.create('user_prov', TOOLKITS);
+  emulator.requests.length = 0;
+  const result = await scenario(session, client);
+  return { result, requests: samePaths(sent(), session.sessionId) };
+}
+
+/** The JSON schema the AI SDK hands to the model for each Vercel tool. */
+async function vercelShape(tools) {
+  const out = {};
+  for (const [slug, t] of Object.entries(tools)) {
+    out[slug] = { type: t.type, description: t.description, schema: await asSchema(t.inputSchema).jsonSchema, keys: Object.keys(t).sort() };
+  }
+  return out;
+}
+
+describe('provider option', () => {
+  test('default is an OpenAIProvider; composio.provider and x-framework: openai', async () => {
+    const c = ours();
+    assert.ok(c.provider instanceof OpenAIProvider);
+    assert.equal(c.provider.name, 'openai');
+    const a = await run(c, s => s.tools());
+    const b = await run(official(), s => s.tools());
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.equal(a.requests[0].framework, 'openai');
+  });
+
+  test('an object without wrapTools is a ValidationError naming provider; nothing is sent', () => {
+    for (const bad of [{}, 'vercel', 42, { name: 'x' }]) {
+      assert.throws(
+        () => ours(bad),
+        e => e instanceof ValidationError && e.message.startsWith('provider: ') && e.issues[0].path[0] === 'provider'
+      );
+    }
+    assert.throws(() => ours({ name: 7, wrapTools() {} }), /provider: expected provider.name to be a string/);
+    assert.throws(() => ours({ name: 'a\nb', wrapTools() {} }), e => e instanceof ValidationError && /provider\.name/.test(e.message));
+  });
+
+  test('a hand-written provider is driven through the protocol (name → x-framework, wrapTools, executeToolFn)', async () => {
+    class Echo extends BaseAgenticProvider {
+      name = 'echo-framework';
+      wrapTools(tools, execute) {
+        return tools.map(t => ({ id: t.slug, run: input => execute(t.slug, input) }));
+      }
+    }
+    const duck = { name: 'echo-framework', wrapTools: (tools, execute) => tools.map(t => ({ id: t.slug, run: input => execute(t.slug, input) })) };
+    for (const provider of [new Echo(), duck]) {
+      const seen = [];
+      const { result, requests } = await run(ours(provider), async s => {
+        const tools = await s.tools({
+          beforeExecute: ctx => (seen.push(['before', ctx.toolSlug, ctx.toolkitSlug, ctx.sessionId === s.sessionId]), { ...ctx.params, extra: 1 }),
+          afterExecute: ctx => (seen.push(['after', ctx.toolSlug, ctx.result.successful]), { ...ctx.result, tagged: true }),
+        });
+        const hn = tools.find(t => t.id === 'HACKERNEWS_GET_FRONTPAGE');
+        return hn.run({ limit: 2 });
+      });
+      assert.equal(result.tagged, true);
+      assert.equal(result.successful, true);
+      assert.deepEqual(seen, [
+        ['before', 'HACKERNEWS_GET_FRONTPAGE', 'hackernews', true],
+        ['after', 'HACKERNEWS_GET_FRONTPAGE', true],
+      ]);
+      assert.deepEqual(
+        requests.map(r => [r.method, r.path, r.framework]),
+        [
+          ['GET', '/api/v3.1/tool_router/session/{id}/tools', 'echo-framework'],
+          ['POST', '/api/v3.1/tool_router/session/{id}/execute', 'echo-framework'],
+        ]
+      );
+      assert.deepEqual(JSON.parse(requests[1].body), {
+        tool_slug: 'HACKERNEWS_GET_FRONTPAGE',
+        arguments: { limit: 2, extra: 1 },
+        enable_auto_workbench_offload: true,
+      });
+    }
+  });
+
+  test('a provider without a name sends x-framework: unknown (as upstream)', async () => {
+    const { requests } = await run(ours({ wrapTools: tools => tools.length }), s => s.tools());
+    assert.equal(requests[0].framework, 'unknown');
+  });
+});
+
+describe('official provider packages passed in', () => {
+  test('@composio/vercel: same tools, schemas, execute requests and results', async () => {
+    const scenario = async s => {
+      const tools = await s.tools({ beforeExecute: ({ params }) => params, afterExecute: ({ result }) => result });
+      const shape = await vercelShape(tools);
+      const search = await tools.COMPOSIO_SEARCH_TOOLS.execute({ queries: [{ use_case: 'star a repo' }] }, { toolCallId: 'c1', messages: [] });
+      const hn = await tools.HACKERNEWS_GET_FRONTPAGE.execute('{"limit":1}', { toolCallId: 'c2', messages: [] });
+      return { shape, search: { successful: search.successful, error: search.error }, hn };
+    };
+    const a = await run(ours(new OfficialVercel()), scenario);
+    const b = await run(official(new OfficialVercel()), scenario);
+    assert.ok(Object.keys(a.result.shape).includes('HACKERNEWS_GET_FRONTPAGE'));
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.equal(a.requests.at(-1).framework, 'vercel');
+  });
+
+  test('@composio/openai OpenAIResponsesProvider: same tools and handleToolCalls requests (session and user id)', async () => {
+    const scenario = async (s, client) => {
+      const tools = await s.tools();
+      const call = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'HACKERNEWS_GET_FRONTPAGE', arguments: '{"limit":3}' };
+      const bad = { type: 'function_call', id: 'fc_2', call_id: 'call_2', name: 'HACKERNEWS_GET_FRONTPAGE', arguments: '[1]' };
+      const viaSession = await client.provider.handleToolCalls(s, [call, bad]);
+      return { tools, viaSession };
+    };
+    const a = await run(ours(new OfficialResponses({ strict: true })), scenario);
+    const b = await run(official(new OfficialResponses({ strict: true })), scenario);
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.equal(a.result.viaSession[1].status, 'incomplete');
+  });
+});
+
+describe('our providers match the official packages', () => {
+  test('composio-wasm/vercel VercelProvider = @composio/vercel', async () => {
+    const scenario = async s => {
+      const tools = await s.tools({ modifySchema: ({ schema }) => ({ ...schema, description: `[m] ${schema.description}` }) });
+      const shape = await vercelShape(tools);
+      const hn = await tools.HACKERNEWS_GET_FRONTPAGE.execute({ limit: 4 }, { toolCallId: 'c', messages: [] });
+      const multi = await tools.COMPOSIO_MULTI_EXECUTE_TOOL.execute(
+        { tools: [{ tool_slug: 'HACKERNEWS_GET_FRONTPAGE', arguments: {} }], thought: 't' },
+        { toolCallId: 'd', messages: [] }
+      );
+      return { shape, hn, multi: multi.successful };
+    };
+    const a = await run(ours(new VercelProvider()), scenario);
+    const b = await run(official(new OfficialVercel()), scenario);
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.throws(() => new VercelProvider({ strict: true }), e => e instanceof ValidationError && /@composio\/vercel/.test(e.message));
+  });
+
+  test('composio-wasm/openai OpenAIProvider (the default) = @composio/core OpenAIProvider, incl. handleToolCalls', async () => {
+    assert.equal(SubpathOpenAI, OpenAIProvider);
+    const completion = {
+      choices: [
+        {
+          message: {
+            tool_calls: [
+              { id: 'call_a', type: 'function', function: { name: 'HACKERNEWS_GET_FRONTPAGE', arguments: '{"limit":2}' } },
+              { id: 'call_b', type: 'custom', custom: { name: 'x', input: '' } },
+              { id: 'call_c', type: 'function', function: { name: 'HACKERNEWS_GET_ITEM_WITH_ID', arguments: '' } },
+            ],
+          },
+        },
+        { message: { tool_calls: [{ id: 'ignored', type: 'function', function: { name: 'X', arguments: '{}' } }] } },
+      ],
+    };
+    const scenario = async (s, client) => {
+      const wrapped = client.provider.wrapTools(await s.tools({ raw: true }).catch(() => []));
+      return {
+        tools: await s.tools(),
+        viaSession: await client.provider.handleToolCalls(s, completion),
+        viaUser: await client.provider.handleToolCalls('user_prov', completion, undefined, { afterExecute: ({ result }) => ({ ...result, after: 1 }) }),
+        sessionTarget: await client.provider.handleToolCalls(s, completion, {}).catch(e => `${e.name}: ${e.message}`),
+        wrappedCount: wrapped.length,
+      };
+    };
+    const a = await run(ours(new OpenAIProvider()), scenario);
+    const b = await run(official(new OfficialOpenAI()), scenario);
+    // Raw tools are a composio-wasm addition; compare the rest.
+    delete a.result.wrappedCount;
+    delete b.result.wrappedCount;
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests.filter(r => r.method === 'POST'), b.requests.filter(r => r.method === 'POST'));
+    assert.equal(a.result.viaSession.length, 2);
+    assert.equal(JSON.parse(a.result.viaUser[0].content).after, 1);
+  });
+
+  test('composio-wasm/openai OpenAIResponsesProvider = @composio/openai', async () => {
+    for (const strict of [false, true]) {
+      const response = {
+        output: [
+          { type: 'message', content: [] },
+          { type: 'function_call', id: 'fc', call_id: 'c1', name: 'HACKERNEWS_GET_FRONTPAGE', arguments: '{"limit":1}' },
+          { type: 'function_call', id: 'fc2', name: 'HACKERNEWS_GET_FRONTPAGE', arguments: 'not json' },
+        ],
+      };
+      const scenario = async (s, client) => ({
+        tools: await s.tools(),
+        viaUser: await client.provider.handleResponse('user_prov', response),
+        viaSession: await client.provider.handleResponse(s, response),
+      });
+      const a = await run(ours(new OpenAIResponsesProvider({ strict })), scenario);
+      const b = await run(official(new OfficialResponses({ strict })), scenario);
+      assert.deepEqual(a.result, b.result);
+      assert.deepEqual(a.requests, b.requests);
+    }
+  });
+});
