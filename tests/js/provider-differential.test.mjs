@@ -229,3 +229,80 @@ describe('our providers match the official packages', () => {
     }
   });
 });
+
+describe('anthropic and google', async () => {
+  const { AnthropicProvider: OfficialAnthropic } = await import('@composio/anthropic');
+  const { GoogleProvider: OfficialGoogle } = await import('@composio/google');
+  const { AnthropicProvider } = await import('../../pkg/providers/anthropic.js');
+  const { GoogleProvider } = await import('../../pkg/providers/google.js');
+
+  // Property names the Messages API refuses, a $ref and a duplicate `required`: the transforms
+  // both providers apply.
+  const oddTool = {
+    slug: 'ODD_TOOL',
+    name: 'Odd',
+    description: 'odd keys',
+    inputParameters: {
+      type: 'object',
+      properties: {
+        'q@uery': { type: 'string' },
+        $filter: { $ref: '#/$defs/F' },
+        nested: { properties: { 'a b': { type: 'number' } } },
+        missing: { $ref: '#/$defs/Nope' },
+      },
+      required: ['q@uery', 'q@uery'],
+      $defs: { F: { type: 'object', properties: { 'x-y': { type: 'string' } } } },
+    },
+    toolkit: { slug: 'odd', name: 'Odd' },
+  };
+
+  test('composio-wasm/anthropic = @composio/anthropic: tools, key renames, handleToolCalls requests', async () => {
+    for (const cacheTools of [false, true]) {
+      const message = {
+        content: [
+          { type: 'text', text: 'x' },
+          { type: 'tool_use', id: 'tu_1', name: 'HACKERNEWS_GET_FRONTPAGE', input: { limit: 2 } },
+          { type: 'tool_use', id: 'tu_2', name: 'HACKERNEWS_GET_ITEM_WITH_ID', input: '{"id": 1}' },
+        ],
+      };
+      const scenario = async (s, client) => ({
+        tools: await s.tools(),
+        odd: client.provider.wrapTool(oddTool),
+        out: await client.provider.handleToolCalls('user_prov', message),
+        none: await client.provider.handleToolCalls('user_prov', { content: [] }),
+      });
+      const a = await run(ours(new AnthropicProvider({ cacheTools })), scenario);
+      const b = await run(official(new OfficialAnthropic({ cacheTools })), scenario);
+      assert.deepEqual(a.result, b.result);
+      assert.deepEqual(a.requests, b.requests);
+      assert.equal(a.requests.at(-1).framework, 'anthropic');
+      assert.ok(Object.keys(a.result.odd.input_schema.properties).includes('qat_uery'));
+    }
+  });
+
+  test('renamed keys are restored when a tool runs (same request as upstream)', async () => {
+    const scenario = async (_s, client) => {
+      client.provider.wrapTool({ ...oddTool, slug: 'HACKERNEWS_GET_FRONTPAGE' });
+      return client.provider.handleToolCalls('user_prov', {
+        content: [{ type: 'tool_use', id: 'tu', name: 'HACKERNEWS_GET_FRONTPAGE', input: { qat_uery: 'v', dollar_filter: { 'x-y': 'z' } } }],
+      });
+    };
+    const a = await run(ours(new AnthropicProvider()), scenario);
+    const b = await run(official(new OfficialAnthropic()), scenario);
+    assert.deepEqual(a.requests, b.requests);
+    assert.deepEqual(JSON.parse(a.requests.at(-1).body).arguments, { 'q@uery': 'v', $filter: { 'x-y': 'z' } });
+  });
+
+  test('composio-wasm/google = @composio/google: tools and executeToolCall requests', async () => {
+    const scenario = async (s, client) => ({
+      tools: await s.tools(),
+      odd: client.provider.wrapTool(oddTool),
+      out: await client.provider.executeToolCall('user_prov', { name: 'HACKERNEWS_GET_FRONTPAGE', args: { limit: 1 } }),
+    });
+    const a = await run(ours(new GoogleProvider()), scenario);
+    const b = await run(official(new OfficialGoogle()), scenario);
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.equal(a.requests.at(-1).framework, 'google');
+  });
+});
