@@ -139,6 +139,7 @@ export class ToolRouterSession {
   /**
    * @param {any} [client]
    * @param {any} [fields]
+   * @param {{ provider?: any, tools?: any }} [context] the client's provider and `composio.tools`
    */
   constructor(client, fields, context) {
     this.#client = client;
@@ -345,6 +346,7 @@ export class Sessions {
 
   /**
    * @param {any} [getClient]
+   * @param {{ provider?: any, tools?: any }} [context] passed to every session
    */
   constructor(getClient, context) {
     this.#getClient = getClient;
