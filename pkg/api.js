@@ -50,6 +50,7 @@ export {
 export {
   BaseAgenticProvider,
   BaseNonAgenticProvider,
+  BaseProvider,
   ComposioGlobalExecuteToolFnNotSetError,
   ComposioInvalidToolArgumentsError,
   OpenAIProvider,

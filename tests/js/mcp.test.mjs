@@ -6,6 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { createMCPClient } from '@ai-sdk/mcp';
+import { generateText, stepCountIs } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
 import { startEmulator } from '../../emulator/server.mjs';
 import { Composio } from '../../pkg/node.js';
 
@@ -57,5 +60,37 @@ describe('MCP over Streamable HTTP at session.mcp.url', () => {
     const session = await composio.create('user_mcp_2', { toolkits: ['hackernews'] });
     await assert.rejects(connect(session.mcp.url, {}), /401|API key is missing/);
     await assert.rejects(connect(session.mcp.url, { 'x-api-key': 'ak_other_project' }), /404|Session not found/);
+  });
+
+  test("the Vercel AI SDK's MCP client: a mock model calls a session tool over MCP", async () => {
+    const session = await composio.create('user_mcp_ai', { toolkits: ['hackernews'], preload: { tools: 'all' } });
+    const mcp = await createMCPClient({ transport: { type: 'http', url: session.mcp.url, headers: session.mcp.headers } });
+    try {
+      const tools = await mcp.tools();
+      assert.ok('HACKERNEWS_GET_FRONTPAGE' in tools && 'COMPOSIO_SEARCH_TOOLS' in tools);
+      const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
+      const prompts = [];
+      const model = new MockLanguageModelV4({
+        doGenerate: async options => {
+          prompts.push(options.prompt);
+          return prompts.length === 1
+            ? {
+                content: [{ type: 'tool-call', toolCallId: 'm1', toolName: 'HACKERNEWS_GET_FRONTPAGE', input: '{"limit":3}' }],
+                finishReason: { unified: 'tool-calls', raw: undefined },
+                usage,
+                warnings: [],
+              }
+            : { content: [{ type: 'text', text: 'ok' }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] };
+        },
+      });
+      emulator.requests.length = 0;
+      const result = await generateText({ model, tools, prompt: 'top stories', stopWhen: stepCountIs(3) });
+      assert.equal(result.text, 'ok');
+      const output = result.steps[0].toolResults[0].output;
+      assert.equal(JSON.parse(output.content[0].text).data.stories.length, 3);
+      assert.ok(emulator.requests.some(r => r.method === 'POST' && r.path === new URL(session.mcp.url).pathname && r.body?.method === 'tools/call'));
+    } finally {
+      await mcp.close();
+    }
   });
 });
