@@ -306,3 +306,28 @@ describe('anthropic and google', async () => {
     assert.equal(a.requests.at(-1).framework, 'google');
   });
 });
+
+describe('langchain', async () => {
+  const { LangchainProvider: OfficialLangchain } = await import('@composio/langchain');
+  const { LangchainProvider } = await import('../../pkg/providers/langchain.js');
+  const { toJsonSchema } = await import('@langchain/core/utils/json_schema');
+
+  test('composio-wasm/langchain = @composio/langchain: tools, schemas, invoke sends the same request', async () => {
+    const scenario = async s => {
+      const tools = await s.tools();
+      const shape = tools.map(t => ({ cls: t.constructor.name, name: t.name, description: t.description, schema: toJsonSchema(t.schema) }));
+      const hn = tools.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
+      const out = await hn.invoke({ limit: 2 });
+      const bad = await hn.invoke({ limit: 'two' }).catch(e => e.name);
+      return { shape, out: JSON.parse(out), bad };
+    };
+    const a = await run(ours(new LangchainProvider()), scenario);
+    const b = await run(official(new OfficialLangchain()), scenario);
+    assert.equal(a.result.shape[0].cls, 'DynamicStructuredTool');
+    assert.equal(a.result.out.data.stories.length, 2);
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.equal(a.requests.at(-1).framework, 'langchain');
+    assert.throws(() => new LangchainProvider().wrapTool({ slug: 'X', inputParameters: {} }, async () => ({})), /App name is not defined/);
+  });
+});
