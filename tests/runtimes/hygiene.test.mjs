@@ -27,7 +27,7 @@ test('the tarball holds exactly the package files', () => {
   for (const f of ['package.json', 'index.d.ts', 'slim.d.ts', 'node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'wasm/composio_wasm.js', 'wasm/composio_wasm_bg.wasm']) {
     assert.ok(files.includes(f), `${f} is missing from the tarball`);
   }
-  const stray = files.filter(f => !/^(README\.md|LICENSE|package\.json|[a-z-]+\.(js|d\.ts)|wasm\/composio_wasm(_bg\.wasm|\.js))$/.test(f));
+  const stray = files.filter(f => !/^(README\.md|LICENSE|package\.json|(providers\/)?[a-z-]+\.(js|d\.ts)|wasm\/composio_wasm(_bg\.wasm|\.js))$/.test(f));
   assert.deepEqual(stray, [], 'unexpected files in the tarball');
   // package.json `files` lists README.md: without it the npm page of the package is empty.
   assert.ok(files.includes('README.md'), 'README.md is missing from the tarball (pkg/README.md does not exist; package.json "files" lists it)');
@@ -50,8 +50,13 @@ test('publint --strict reports nothing', async () => {
 // * NoResolution for `./composio_wasm_bg.wasm`: that subpath is the raw wasm binary for hosts
 //   that load it themselves (`composio-wasm/slim`'s `initWasm(module)` with wrangler's or Vercel's
 //   wasm imports), not a JS module, so it has no JS or type declarations to resolve to.
+// * The provider subpaths (`./openai`, `./vercel`, …) are ESM-only for the same reason, and exist
+//   only through "exports", which moduleResolution node10 does not read (NoResolution there), as
+//   for the official provider packages' users on node10: use bundler, node16 or nodenext.
+const PROVIDER_SUBPATHS = ['./openai', './vercel', './anthropic', './google', './langchain'];
 const JUSTIFIED = [
-  p => p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs' && ['.', './slim'].includes(p.entrypoint),
+  p => p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs' && ['.', './slim', ...PROVIDER_SUBPATHS].includes(p.entrypoint),
+  p => p.kind === 'NoResolution' && p.resolutionKind === 'node10' && PROVIDER_SUBPATHS.includes(p.entrypoint),
   p => p.kind === 'NoResolution' && p.entrypoint === './composio_wasm_bg.wasm',
 ];
 
