@@ -331,3 +331,32 @@ describe('langchain', async () => {
     assert.throws(() => new LangchainProvider().wrapTool({ slug: 'X', inputParameters: {} }, async () => ({})), /App name is not defined/);
   });
 });
+
+describe('official provider instances passed to composio-wasm', async () => {
+  const { AnthropicProvider: OfficialAnthropic } = await import('@composio/anthropic');
+  const { GoogleProvider: OfficialGoogle } = await import('@composio/google');
+  const { LangchainProvider: OfficialLangchain } = await import('@composio/langchain');
+  const { toJsonSchema } = await import('@langchain/core/utils/json_schema');
+
+  test('@composio/anthropic, @composio/google, @composio/langchain: same tools and requests as in @composio/core', async () => {
+    const cases = [
+      [() => new OfficialAnthropic(), async (s, c) => ({ tools: await s.tools(), out: await c.provider.handleToolCalls('user_prov', { content: [{ type: 'tool_use', id: 't', name: 'HACKERNEWS_GET_FRONTPAGE', input: { limit: 1 } }] }) })],
+      [() => new OfficialGoogle(), async (s, c) => ({ tools: await s.tools(), out: await c.provider.executeToolCall('user_prov', { name: 'HACKERNEWS_GET_FRONTPAGE', args: { limit: 1 } }) })],
+      [
+        () => new OfficialLangchain(),
+        async s => {
+          const tools = await s.tools();
+          const hn = tools.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
+          return { schemas: tools.map(t => toJsonSchema(t.schema)), out: JSON.parse(await hn.invoke({ limit: 1 })) };
+        },
+      ],
+    ];
+    for (const [make, scenario] of cases) {
+      const a = await run(ours(make()), scenario);
+      const b = await run(official(make()), scenario);
+      assert.deepEqual(a.result, b.result);
+      assert.deepEqual(a.requests, b.requests);
+      assert.equal(a.requests.at(-1).framework, make().name);
+    }
+  });
+});
