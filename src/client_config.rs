@@ -435,7 +435,11 @@ mod tests {
     fn the_provider_name_is_the_framework_header() {
         let mut e = env(Some("k"), None);
         e.framework = Some("vercel".into());
-        let c = resolve(&j!({"apiKey": "k", "defaultHeaders": {"x-framework": "mine"}}), &e).unwrap();
+        let c = resolve(
+            &j!({"apiKey": "k", "defaultHeaders": {"x-framework": "mine"}}),
+            &e,
+        )
+        .unwrap();
         let framework: Vec<&str> = c
             .headers
             .iter()
