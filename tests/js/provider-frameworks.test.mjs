@@ -180,3 +180,37 @@ describe('agent frameworks with a scripted model', () => {
     }
   });
 });
+
+describe('OpenAI Agents SDK', () => {
+  // @composio/openai-agents 0.10.2 cannot be installed next to @composio/core 0.19.0's zod 3 (it
+  // peer-depends on zod ^4.4.3); the expected tool is the one its published source builds
+  // (non-strict: the input's properties and required list, additionalProperties: true).
+  test('composio-wasm/openai-agents: Agents SDK function tools that invoke through the session', async () => {
+    const { RunContext } = await import('@openai/agents');
+    const { OpenAIAgentsProvider } = await import('../../pkg/providers/openai-agents.js');
+    emulator.reset();
+    const composio = client(new OpenAIAgentsProvider());
+    const session = await composio.create('user_agents', { toolkits: ['hackernews'], preload: { tools: 'all' } });
+    const raw = await session.tools({ raw: true });
+    const tools = await session.tools();
+    assert.deepEqual(
+      tools.map(t => ({ type: t.type, name: t.name, description: t.description, strict: t.strict, parameters: t.parameters })),
+      raw.map(t => ({
+        type: 'function',
+        name: t.slug,
+        description: t.description,
+        strict: false,
+        parameters: { type: 'object', properties: t.inputParameters.properties ?? {}, required: t.inputParameters.required ?? [], additionalProperties: true },
+      }))
+    );
+    emulator.requests.length = 0;
+    const hn = tools.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
+    const out = await hn.invoke(new RunContext(), '{"limit":2}');
+    assert.equal(out.successful, true);
+    assert.equal(out.data.stories.length, 2);
+    const [call] = executes();
+    assert.equal(call.headers['x-framework'], 'openai-agents');
+    assert.deepEqual(JSON.parse(call.rawBody), { tool_slug: 'HACKERNEWS_GET_FRONTPAGE', arguments: { limit: 2 }, enable_auto_workbench_offload: true });
+    assert.throws(() => new OpenAIAgentsProvider({ strict: true }), /@composio\/openai-agents/);
+  });
+});
