@@ -360,3 +360,34 @@ describe('official provider instances passed to composio-wasm', async () => {
     }
   });
 });
+
+describe('mastra', async () => {
+  const { MastraProvider: OfficialMastra } = await import('@composio/mastra');
+  const { MastraProvider } = await import('../../pkg/providers/mastra.js');
+
+  test('composio-wasm/mastra = @composio/mastra: tools, schemas, execute sends the same request', async () => {
+    const scenario = async s => {
+      const tools = await s.tools();
+      const shape = Object.fromEntries(
+        Object.entries(tools).map(([k, t]) => [
+          k,
+          {
+            id: t.id,
+            description: t.description,
+            input: t.inputSchema['~standard'].jsonSchema.input({ target: 'draft-07' }),
+            output: t.outputSchema['~standard'].jsonSchema.output({ target: 'draft-07' }),
+          },
+        ])
+      );
+      const out = await tools.HACKERNEWS_GET_FRONTPAGE.execute({ limit: 2 }, {});
+      return { shape, out };
+    };
+    const a = await run(ours(new MastraProvider()), scenario);
+    const b = await run(official(new OfficialMastra()), scenario);
+    assert.equal(a.result.out.data?.stories?.length, 2, JSON.stringify(a.result.out).slice(0, 300));
+    assert.equal(a.result.shape.HACKERNEWS_GET_FRONTPAGE.input.properties.limit.type, 'integer');
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.equal(a.requests.at(-1).framework, 'mastra');
+  });
+});

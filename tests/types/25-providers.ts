@@ -4,6 +4,8 @@ import { Composio, OpenAIProvider } from '@composio/core';
 import { VercelProvider } from '@composio/vercel';
 import { OpenAIResponsesProvider } from '@composio/openai';
 import { AnthropicProvider } from '@composio/anthropic';
+import { MastraProvider } from '@composio/mastra';
+import { Agent } from '@mastra/core/agent';
 import { generateText, type ToolSet, type LanguageModel } from 'ai';
 import type OpenAI from 'openai';
 import type Anthropic from '@anthropic-ai/sdk';
@@ -41,3 +43,8 @@ declare const message: Anthropic.Message;
 const results = await anthropic.provider.handleToolCalls('user_1', message);
 const next: Anthropic.MessageParam[] = results;
 console.log(aTools, next);
+
+// Mastra: tools keyed by slug, for an Agent.
+const mastra = new Composio({ apiKey: 'ak_test', provider: new MastraProvider() });
+const mTools = await (await mastra.create('user_1')).tools();
+new Agent({ id: 'assistant', name: 'assistant', instructions: 'help', model: 'openai/gpt-4.1', tools: mTools });
