@@ -337,8 +337,9 @@ describe('official provider instances passed to composio-wasm', async () => {
   const { GoogleProvider: OfficialGoogle } = await import('@composio/google');
   const { LangchainProvider: OfficialLangchain } = await import('@composio/langchain');
   const { toJsonSchema } = await import('@langchain/core/utils/json_schema');
+  const { MastraProvider: OfficialMastra } = await import('@composio/mastra');
 
-  test('@composio/anthropic, @composio/google, @composio/langchain: same tools and requests as in @composio/core', async () => {
+  test('@composio/anthropic, /google, /langchain, /mastra: same tools and requests as in @composio/core', async () => {
     const cases = [
       [() => new OfficialAnthropic(), async (s, c) => ({ tools: await s.tools(), out: await c.provider.handleToolCalls('user_prov', { content: [{ type: 'tool_use', id: 't', name: 'HACKERNEWS_GET_FRONTPAGE', input: { limit: 1 } }] }) })],
       [() => new OfficialGoogle(), async (s, c) => ({ tools: await s.tools(), out: await c.provider.executeToolCall('user_prov', { name: 'HACKERNEWS_GET_FRONTPAGE', args: { limit: 1 } }) })],
@@ -348,6 +349,13 @@ describe('official provider instances passed to composio-wasm', async () => {
           const tools = await s.tools();
           const hn = tools.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
           return { schemas: tools.map(t => toJsonSchema(t.schema)), out: JSON.parse(await hn.invoke({ limit: 1 })) };
+        },
+      ],
+      [
+        () => new OfficialMastra(),
+        async s => {
+          const tools = await s.tools();
+          return { ids: Object.values(tools).map(t => t.id), out: await tools.HACKERNEWS_GET_FRONTPAGE.execute({ limit: 1 }, {}) };
         },
       ],
     ];
