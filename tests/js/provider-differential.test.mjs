@@ -399,3 +399,32 @@ describe('mastra', async () => {
     assert.equal(a.requests.at(-1).framework, 'mastra');
   });
 });
+
+describe('llamaindex', async () => {
+  const { LlamaindexProvider: OfficialLlamaindex } = await import('@composio/llamaindex');
+  const { LlamaindexProvider } = await import('../../pkg/providers/llamaindex.js');
+
+  test('composio-wasm/llamaindex = @composio/llamaindex: tools, schemas, call sends the same request', async () => {
+    const scenario = async s => {
+      const tools = await s.tools();
+      const shape = tools.map(t => ({ metadata: t.metadata }));
+      const hn = tools.find(t => t.metadata.name === 'HACKERNEWS_GET_FRONTPAGE');
+      const out = JSON.parse(await hn.call({ limit: 2 }));
+      return { shape, out };
+    };
+    for (const [ourProvider, theirs] of [[new LlamaindexProvider(), new OfficialLlamaindex()]]) {
+      const a = await run(ours(ourProvider), scenario);
+      const b = await run(official(theirs), scenario);
+      assert.equal(a.result.out.data.stories.length, 2);
+      assert.equal(a.result.shape[0].metadata.parameters.type, 'object');
+      assert.deepEqual(a.result, b.result);
+      assert.deepEqual(a.requests, b.requests);
+      assert.equal(a.requests.at(-1).framework, 'llamaindex');
+    }
+    // The official instance in composio-wasm.
+    const c = await run(ours(new OfficialLlamaindex()), scenario);
+    const d = await run(official(new OfficialLlamaindex()), scenario);
+    assert.deepEqual(c.result, d.result);
+    assert.deepEqual(c.requests, d.requests);
+  });
+});

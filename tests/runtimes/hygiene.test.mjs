@@ -53,7 +53,7 @@ test('publint --strict reports nothing', async () => {
 // * The provider subpaths (`./openai`, `./vercel`, …) are ESM-only for the same reason, and exist
 //   only through "exports", which moduleResolution node10 does not read (NoResolution there), as
 //   for the official provider packages' users on node10: use bundler, node16 or nodenext.
-const PROVIDER_SUBPATHS = ['./openai', './vercel', './anthropic', './google', './langchain', './openai-agents', './mastra'];
+const PROVIDER_SUBPATHS = ['./openai', './vercel', './anthropic', './google', './langchain', './openai-agents', './mastra', './llamaindex'];
 const JUSTIFIED = [
   p => p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs' && ['.', './slim', ...PROVIDER_SUBPATHS].includes(p.entrypoint),
   p => p.kind === 'NoResolution' && p.resolutionKind === 'node10' && PROVIDER_SUBPATHS.includes(p.entrypoint),

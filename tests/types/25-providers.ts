@@ -5,6 +5,7 @@ import { VercelProvider } from '@composio/vercel';
 import { OpenAIResponsesProvider } from '@composio/openai';
 import { AnthropicProvider } from '@composio/anthropic';
 import { MastraProvider } from '@composio/mastra';
+import { LlamaindexProvider } from '@composio/llamaindex';
 import { Agent } from '@mastra/core/agent';
 import { generateText, type ToolSet, type LanguageModel } from 'ai';
 import type OpenAI from 'openai';
@@ -48,3 +49,8 @@ console.log(aTools, next);
 const mastra = new Composio({ apiKey: 'ak_test', provider: new MastraProvider() });
 const mTools = await (await mastra.create('user_1')).tools();
 new Agent({ id: 'assistant', name: 'assistant', instructions: 'help', model: 'openai/gpt-4.1', tools: mTools });
+
+// LlamaIndex: function tools.
+const llama = new Composio({ apiKey: 'ak_test', provider: new LlamaindexProvider() });
+const lTools = await (await llama.create('user_1')).tools();
+console.log(lTools.map(t => t.metadata.name));
