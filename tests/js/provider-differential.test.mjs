@@ -428,3 +428,28 @@ describe('llamaindex', async () => {
     assert.deepEqual(c.requests, d.requests);
   });
 });
+
+describe('composio.tools.get() through the provider', () => {
+  test('VercelProvider (ours and official): tools.get(userId) wraps, and a call runs tools.execute with the modifiers', async () => {
+    const scenario = async (_s, client) => {
+      const seen = [];
+      const tools = await client.tools.get('user_prov', { toolkits: ['hackernews'] }, {
+        beforeExecute: ({ toolSlug, toolkitSlug, params }) => (seen.push(['before', toolSlug, toolkitSlug]), params),
+        afterExecute: ({ toolSlug, result }) => (seen.push(['after', toolSlug, result.successful]), result),
+      });
+      const shape = await vercelShape(tools);
+      const out = await tools.HACKERNEWS_GET_FRONTPAGE.execute({ limit: 1 }, { toolCallId: 'x', messages: [] });
+      return { shape, out, seen };
+    };
+    for (const [mine, theirs] of [[new VercelProvider(), new OfficialVercel()], [new OfficialVercel(), new OfficialVercel()]]) {
+      const a = await run(ours(mine), scenario);
+      const b = await run(official(theirs), scenario);
+      assert.deepEqual(a.result.seen, [['before', 'HACKERNEWS_GET_FRONTPAGE', 'hackernews'], ['after', 'HACKERNEWS_GET_FRONTPAGE', true]]);
+      assert.equal(a.result.out.data.stories.length, 1);
+      // As JSON (the official result also has an own `sessionInfo: undefined`).
+      assert.deepEqual(JSON.parse(JSON.stringify(a.result)), JSON.parse(JSON.stringify(b.result)));
+      assert.deepEqual(a.requests, b.requests);
+      assert.equal(a.requests.at(-1).path, '/api/v3.1/tools/execute/HACKERNEWS_GET_FRONTPAGE');
+    }
+  });
+});
