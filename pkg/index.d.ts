@@ -525,9 +525,9 @@ export type BeforeFileUploadSource = 'path' | 'url' | 'file';
 /**
  * Options of `session.tools(options)`.
  *
- * `modifySchema` runs on every tool before wrapping. `beforeExecute`, `afterExecute` and
- * `beforeFileUpload` are accepted for compatibility: with the OpenAI format the SDK does not
- * execute tools itself, so they are never called.
+ * `modifySchema` runs on every tool before wrapping. `beforeExecute` and `afterExecute` run around
+ * each execution of an agentic provider's tool (e.g. `VercelProvider`); with the OpenAI format the
+ * SDK does not execute tools itself, so they are not called. `beforeFileUpload` is accepted, unused.
  */
 export type SessionMetaToolOptions = {
   modifySchema?: TransformToolSchemaModifier | undefined;

@@ -61,6 +61,13 @@ describe('provider option', () => {
     assert.deepEqual(a.result, b.result);
     assert.deepEqual(a.requests, b.requests);
     assert.equal(a.requests[0].framework, 'openai');
+    // The wasm's one-pass formatting (the default provider's fast path) = OpenAIProvider.wrapTools
+    // in JS (used by subclasses), for the same tools.
+    class Sub extends OpenAIProvider {}
+    const viaJs = await run(ours(new Sub()), s => s.tools());
+    assert.deepEqual(viaJs.result, b.result);
+    const session = await c.create('user_prov', TOOLKITS);
+    assert.deepEqual(c.provider.wrapTools(await session.tools({ raw: true })), await session.tools());
   });
 
   test('an object without wrapTools is a ValidationError naming provider; nothing is sent', () => {
