@@ -192,7 +192,9 @@ export function executeTool(state, ctx) {
   try {
     const problems = argumentProblems(item.input_parameters, args);
     if (problems.length) throw new ToolError(`Invalid arguments for ${item.slug}: ${problems.join('; ')}`);
-    const data = runTool({ state, session: null, account, args, slug: item.slug });
+    // Custom auth stands in for an account: the runners see one, with no stored connection.
+    const runAs = account ?? (toolkit.noAuth ? null : { id: 'custom_auth', user_id: body.user_id });
+    const data = runTool({ state, session: null, account: runAs, args, slug: item.slug });
     const key = `user:${body.user_id ?? account?.user_id ?? ''} ${item.slug}`;
     state.executions.set(key, (state.executions.get(key) ?? 0) + 1);
     return [200, { data, error: null, successful: true, log_id: logId }];

@@ -25,7 +25,7 @@
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
 //     `session.customTools()`), and most non-session
-//     parts of `Composio`: `tools`, `mcp` and `files` are missing; of `triggers` there are
+//     parts of `Composio`: `mcp` and `files` are missing; of `triggers` there are
 //     `verifyWebhook` and `parse`; of `connectedAccounts` `list`, `get`, `delete`, `refresh`,
 //     `updateStatus`, `enable`, `disable`, `waitForConnection`; of `authConfigs` `list`, `get`,
 //     `delete`, `updateStatus`, `enable`, `disable`; and `flush()`.
@@ -103,7 +103,7 @@ export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'la
 /**
  * Options of `new Composio(config)`.
  *
- * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout`, `maxRetries` and `maxResponseBytes`
+ * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout`, `maxRetries`, `maxResponseBytes` and `toolkitVersions`
  * change behaviour. The
  * other official options are accepted so existing code compiles, and ignored: composio-wasm sends
  * no telemetry, runs no version check, touches no local files, and always produces the OpenAI

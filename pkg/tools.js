@@ -6,7 +6,7 @@
 // toolkit version rule, `modifySchema`, `beforeExecute`/`afterExecute`, and the provider wrap.
 
 import { Client } from './wasm/composio_wasm.js';
-import { encode } from './input.js';
+import { encode, unreadable } from './input.js';
 import {
   APIError,
   ComposioConnectedAccountNotFoundError,
@@ -90,7 +90,12 @@ export function toolkitVersion(toolkitSlug, versions) {
 function splitOptions(options) {
   if (options === null || typeof options !== 'object') return [{}, undefined];
   /** @type {Record<string, any>} */
-  const modifiers = { ...options };
+  let modifiers;
+  try {
+    modifiers = { ...options };
+  } catch (e) {
+    throw unreadable(['options'], e);
+  }
   /** @type {Record<string, unknown> | undefined} */
   let request;
   for (const key of REQUEST_OPTION_KEYS) {
@@ -128,6 +133,14 @@ const EXECUTE_PARAM_TYPES = /** @type {const} */ ({
 function checkExecuteParams(body) {
   /** @type {{ code: string, path: (string | number)[], message: string }[]} */
   const issues = [];
+  // Read once, as JSON.stringify would: a throwing getter or Proxy trap is a ValidationError.
+  if (body !== null && typeof body === 'object') {
+    try {
+      body = { ...body };
+    } catch (e) {
+      throw unreadable(['params'], e);
+    }
+  }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     issues.push({ code: 'invalid_type', path: [], message: `expected an object, got ${described(body)}` });
   } else {

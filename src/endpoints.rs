@@ -725,7 +725,10 @@ pub static TABLE: &[Endpoint] = &[
         args: &["params"],
         safety: Safety::SideEffect,
         flow: Flow::Single,
-        build: |a| Ok(Parts::default().body(tool_calls::proxy_body(a.get(0), &a.print_number)?)),
+        build: |a| {
+            let body = execute::proxy_body_in(a.get(0), &a.print_number, true)?;
+            Ok(Parts::default().body(body))
+        },
         read: Read::Value(|b, _| tool_calls::proxy_result(b)),
         raw: &["data"],
         keep: &[],

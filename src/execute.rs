@@ -85,6 +85,17 @@ const PROXY_METHODS: [&str; 6] = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD
 /// it); `binaryBody` and `customConnectionData` pass through. `num` prints a parameter value
 /// that is a number the way JS `String(n)` does.
 pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, Invalid> {
+    proxy_body_in(params, num, false)
+}
+
+/// The body of either proxy: a session's (`project: false`, above) or `composio.tools`'
+/// project-level one (`project: true`: no toolkit, a `connectedAccountId`, the official five
+/// methods, and `parameters` always sent, `[]` when none, in the official key order).
+pub fn proxy_body_in(
+    params: &Json,
+    num: &dyn Fn(f64) -> String,
+    project: bool,
+) -> Result<Json, Invalid> {
     let mut c = Checker::default();
     let root = Path::default();
     let Some(pairs) = c.object(
@@ -94,9 +105,16 @@ pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, In
     ) else {
         return c.finish(Json::Null);
     };
-    c.only_keys(
-        pairs,
-        &root,
+    let known: &[&str] = if project {
+        &[
+            "endpoint",
+            "method",
+            "body",
+            "parameters",
+            "connectedAccountId",
+            "customConnectionData",
+        ]
+    } else {
         &[
             "toolkit",
             "endpoint",
@@ -105,19 +123,31 @@ pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, In
             "parameters",
             "binaryBody",
             "customConnectionData",
-        ],
-    );
+        ]
+    };
+    c.only_keys(pairs, &root, known);
     let field = |k: &str| params.get(k).unwrap_or(&Json::Foreign("undefined"));
     if let Some(body) = params.get("body") {
         c.sendable(body, Path::root("body"));
     }
-    let toolkit = c.non_empty_string(field("toolkit"), "toolkit");
+    let toolkit = (!project)
+        .then(|| c.non_empty_string(field("toolkit"), "toolkit"))
+        .flatten();
     let endpoint = c.non_empty_string(field("endpoint"), "endpoint");
-    let method = c.one_of(field("method"), Path::root("method"), &PROXY_METHODS);
+    let methods = if project {
+        &PROXY_METHODS[..5]
+    } else {
+        &PROXY_METHODS[..]
+    };
+    let method = c.one_of(field("method"), Path::root("method"), methods);
     let parameters = params
         .get("parameters")
         .and_then(|p| proxy_parameters(&mut c, p, num))
-        .filter(|p| !p.is_empty());
+        .filter(|p| project || !p.is_empty())
+        .or_else(|| project.then(Vec::new));
+    let account = params
+        .get("connectedAccountId")
+        .and_then(|v| c.string(v, Path::root("connectedAccountId")));
     let binary_body = params
         .get("binaryBody")
         .and_then(|b| binary_body(&mut c, b));
@@ -134,6 +164,7 @@ pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, In
         ("endpoint", endpoint.map(Json::Str)),
         ("method", method.map(Json::Str)),
         ("body", params.get("body").cloned()),
+        ("connected_account_id", account.map(Json::Str)),
         ("parameters", parameters.map(Json::Arr)),
         ("binary_body", binary_body),
         ("custom_connection_data", custom),
@@ -141,7 +172,11 @@ pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, In
     c.finish(body)
 }
 
-fn proxy_parameters(c: &mut Checker, v: &Json, num: &dyn Fn(f64) -> String) -> Option<Vec<Json>> {
+pub(crate) fn proxy_parameters(
+    c: &mut Checker,
+    v: &Json,
+    num: &dyn Fn(f64) -> String,
+) -> Option<Vec<Json>> {
     let path = Path::root("parameters");
     let Json::Arr(items) = v else {
         c.wrong_type(path, "an array of { in, name, value }", v);

@@ -255,6 +255,14 @@ fn args_for(name: &str) -> Vec<Json> {
         "authConfigs.updateStatus" => r#"["DISABLED","ac_1"]"#,
         "toolkits.get" => r#"["gmail"]"#,
         "files.uploadUrl" | "files.downloadUrl" | "files.delete" => r#"["trs_1","/a.txt"]"#,
+        // composio.tools
+        "tools.list" => r#"[{"toolkits":["gmail"]},"latest"]"#,
+        "tools.get" => r#"["GMAIL_SEND"]"#,
+        "tools.execute" => r#"["GMAIL_SEND",{"userId":"u"},"20250909_00"]"#,
+        "tools.executeSessionTool" => r#"["trs_1","GMAIL_SEND",{"to":"a"}]"#,
+        "tools.getToolsEnum" => "[]",
+        "tools.getInput" => r#"["GMAIL_SEND",{"text":"t"}]"#,
+        "tools.proxyExecute" => r#"[{"endpoint":"/x","method":"GET"}]"#,
         other => panic!("no arguments for {other}: add them here"),
     };
     match json(text) {

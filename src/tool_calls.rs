@@ -6,19 +6,30 @@
 
 use crate::json::Json;
 use crate::query::{encode, query_string, QueryValue};
-use crate::shape::{wrong, At, BadShape, Shaped};
+use crate::shape::{wrong, At, Shaped};
 use crate::validate::{Checker, Invalid, Path};
 
-const LIST_KEYS: &[&str] = &[
-    "tools",
-    "toolkits",
-    "scopes",
-    "tags",
-    "limit",
-    "search",
-    "authConfigIds",
-    "important",
+/// `ToolListParams` → query names, in the official query's order. Lists of slugs are sent
+/// joined (`[]` as `key=`), other lists as arrays (an empty one left out), as upstream.
+const LIST_FIELDS: &[(&str, &str, Q)] = &[
+    ("tools", "tool_slugs", Q::Joined),
+    ("toolkits", "toolkit_slug", Q::Joined),
+    ("limit", "limit", Q::Limit),
+    ("tags", "tags", Q::List),
+    ("scopes", "scopes", Q::List),
+    ("search", "search", Q::Str),
+    ("authConfigIds", "auth_config_ids", Q::List),
+    ("important", "important", Q::Bool),
 ];
+
+#[derive(Clone, Copy)]
+enum Q {
+    Joined,
+    List,
+    Str,
+    Limit,
+    Bool,
+}
 
 /// `toolkit_versions` as the official client writes it: `toolkit_versions=latest` for one
 /// version string, `toolkit_versions[slug]=v` per toolkit for a map (keys as given: the JS
@@ -27,14 +38,14 @@ fn versions_query(versions: &Json) -> Result<String, Invalid> {
     let mut c = Checker::default();
     let path = Path::root("toolkitVersions");
     let out = match versions {
-        Json::Null | Json::Foreign("undefined") => format!("toolkit_versions={}", "latest"),
-        Json::Str(s) => format!("toolkit_versions={}", encode(s)),
+        Json::Null | Json::Foreign("undefined") => "toolkit_versions=latest".to_string(),
+        Json::Str(s) => ["toolkit_versions=", &encode(s)].concat(),
         Json::Obj(pairs) => {
             let mut parts = Vec::with_capacity(pairs.len());
             for (k, v) in pairs {
                 if let Some(v) = c.string(v, path.key(k)) {
                     let key = ["toolkit_versions[", k, "]"].concat();
-                    parts.push(format!("{}={}", encode(&key), encode(&v)));
+                    parts.push([encode(&key), "=".into(), encode(&v)].concat());
                 }
             }
             parts.join("&")
@@ -66,75 +77,55 @@ fn join_query(a: String, b: String) -> String {
 pub fn list_query(query: &Json, versions: &Json) -> Result<String, Invalid> {
     let mut c = Checker::default();
     let root = Path::root("query");
-    let expected =
-        "{ tools?, toolkits?, scopes?, tags?, limit?, search?, authConfigIds?, important? }";
-    let Some(pairs) = c.object(query, root.clone(), expected) else {
+    let Some(pairs) = c.object(query, root.clone(), "a tool list query object") else {
         return c.finish(String::new());
     };
-    if !c.only_keys(pairs, &root, LIST_KEYS) {
+    let names: Vec<&str> = LIST_FIELDS.iter().map(|f| f.0).collect();
+    if !c.only_keys(pairs, &root, &names) {
         return c.finish(String::new());
     }
     let has = |k: &str| query.get(k).is_some();
-    if has("tools") && has("toolkits") {
-        c.issue(
-            "custom",
-            root.clone(),
-            "Invalid tool list parameters. You should not use tools and toolkits filter together.",
-        );
-        return c.finish(String::new());
-    }
-    let list =
-        |c: &mut Checker, k: &str| query.get(k).and_then(|v| c.string_array(v, Path::root(k)));
-    let tools = list(&mut c, "tools");
-    let toolkits = list(&mut c, "toolkits");
-    let scopes = list(&mut c, "scopes");
-    let tags = list(&mut c, "tags");
-    let auth_config_ids = list(&mut c, "authConfigIds");
-    let search = query
-        .get("search")
-        .and_then(|v| c.string(v, Path::root("search")));
-    let limit = query
-        .get("limit")
-        .and_then(|v| crate::toolkits::limit(&mut c, v, Path::root("limit")));
-    let important = query
-        .get("important")
-        .and_then(|v| c.boolean(v, Path::root("important")));
-    if !(has("tools") || has("toolkits") || has("search") || has("authConfigIds")) {
+    let rule = if has("tools") && has("toolkits") {
+        ". You should not use tools and toolkits filter together."
+    } else if !(has("tools") || has("toolkits") || has("search") || has("authConfigIds")) {
+        ", atleast one of the following parameters is required: tools, toolkits, search, authConfigIds"
+    } else {
+        ""
+    };
+    if !rule.is_empty() {
         c.issue(
             "custom",
             root,
-            "Invalid tool list parameters, atleast one of the following parameters is required: tools, toolkits, search, authConfigIds",
+            ["Invalid tool list parameters", rule].concat(),
         );
+        return c.finish(String::new());
     }
-    let auto_important = has("toolkits")
-        && !has("tools")
-        && !has("tags")
-        && !has("search")
-        && !has("limit")
-        && important != Some(false);
-    let important = if has("important") {
-        important == Some(true)
-    } else {
-        auto_important
-    };
-    let limit = if has("tools") { Some(9999) } else { limit };
-    let q = query_string(&[
-        // Joined strings (an empty list is sent as `key=`), as the official SDK joins them.
-        ("tool_slugs", tools.map(|t| QueryValue::Str(t.join(",")))),
-        (
-            "toolkit_slug",
-            toolkits.map(|t| QueryValue::Str(t.join(","))),
-        ),
-        ("limit", limit.map(QueryValue::Int)),
-        ("tags", tags.map(QueryValue::List)),
-        ("scopes", scopes.map(QueryValue::List)),
-        ("search", search.map(QueryValue::Str)),
-        ("auth_config_ids", auth_config_ids.map(QueryValue::List)),
-        (
-            "important",
-            important.then(|| QueryValue::Str("true".into())),
-        ),
-    ]);
+    let mut out = Vec::new();
+    for &(js, wire, kind) in LIST_FIELDS {
+        let value = match (kind, query.get(js)) {
+            // `tools` fetches them all.
+            (Q::Limit, _) if has("tools") => Some(QueryValue::Int(9999)),
+            // `toolkits` alone asks for the important tools, unless told otherwise.
+            (Q::Bool, None) => {
+                let auto = has("toolkits") && !has("tags") && !has("search") && !has("limit");
+                auto.then(|| QueryValue::Str("true".into()))
+            }
+            (_, None) => None,
+            (Q::Joined, Some(v)) => c
+                .string_array(v, Path::root(js))
+                .map(|l| QueryValue::Str(l.join(","))),
+            (Q::List, Some(v)) => c.string_array(v, Path::root(js)).map(QueryValue::List),
+            (Q::Str, Some(v)) => c.string(v, Path::root(js)).map(QueryValue::Str),
+            (Q::Limit, Some(v)) => {
+                crate::toolkits::limit(&mut c, v, Path::root(js)).map(QueryValue::Int)
+            }
+            (Q::Bool, Some(v)) => c
+                .boolean(v, Path::root(js))
+                .and_then(|b| b.then(|| QueryValue::Str("true".into()))),
+        };
+        out.push((wire, value));
+    }
+    let q = query_string(&out);
     let versions = versions_query(versions)?;
     c.finish(join_query(q, versions))
 }
@@ -157,47 +148,49 @@ pub fn retrieve_query(version: &Json, versions: &Json) -> Result<String, Invalid
     }
 }
 
-const EXECUTE_KEYS: &[&str] = &[
-    "allowTracing",
-    "connectedAccountId",
-    "customAuthParams",
-    "customConnectionData",
-    "arguments",
-    "userId",
-    "version",
-    "dangerouslySkipVersionCheck",
-    "text",
+/// How a caller field is checked and sent.
+#[derive(Clone, Copy, PartialEq)]
+enum In {
+    Bool,
+    Str,
+    /// A free-form object, sent as given.
+    Obj,
+    /// `customAuthParams`, renamed inside.
+    Auth,
+    /// Read by the JS side only (`version` arrives resolved; `dangerouslySkipVersionCheck`).
+    Js,
+}
+
+/// `ToolExecuteParams` → wire names, in the official body's order.
+const EXECUTE_FIELDS: &[(&str, &str, In)] = &[
+    ("allowTracing", "allow_tracing", In::Bool),
+    ("connectedAccountId", "connected_account_id", In::Str),
+    ("customAuthParams", "custom_auth_params", In::Auth),
+    ("customConnectionData", "custom_connection_data", In::Obj),
+    ("arguments", "arguments", In::Obj),
+    ("userId", "user_id", In::Str),
+    ("version", "version", In::Js),
+    ("text", "text", In::Str),
+    ("dangerouslySkipVersionCheck", "", In::Js),
 ];
 
-/// `{ in, name, value }` parameters of `customAuthParams`, sent as given.
-fn auth_parameters(c: &mut Checker, v: &Json, path: Path) {
-    let Json::Arr(items) = v else {
-        c.wrong_type(path, "an array of { in, name, value }", v);
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let p = path.index(i);
-        let Some(pairs) = c.object(item, p.clone(), "{ in, name, value }") else {
-            continue;
-        };
-        c.only_keys(pairs, &p, &["in", "name", "value"]);
-        let missing = Json::Foreign("undefined");
-        c.one_of(
-            item.get("in").unwrap_or(&missing),
-            p.key("in"),
-            &["query", "header"],
-        );
-        c.string(item.get("name").unwrap_or(&missing), p.key("name"));
-        match item.get("value") {
-            Some(Json::Str(_)) => {}
-            Some(Json::Num(n)) if n.is_finite() => {}
-            other => c.wrong_type(
-                p.key("value"),
-                "a string or a number",
-                other.unwrap_or(&missing),
-            ),
-        }
+/// `customAuthParams` → `{ base_url, body, parameters }` (parameters checked as the proxy's
+/// are, and sent as given).
+fn auth_params(c: &mut Checker, v: &Json) -> Option<Json> {
+    let p = Path::root("customAuthParams");
+    let pairs = c.object(v, p.clone(), "{ baseURL?, body?, parameters }")?;
+    c.only_keys(pairs, &p, &["baseURL", "body", "parameters"]);
+    let base_url = v.get("baseURL").and_then(|u| c.string(u, p.key("baseURL")));
+    if let Some(body) = v.get("body") {
+        c.object(body, p.key("body"), "an object");
     }
+    let params = v.get("parameters").unwrap_or(&Json::Null);
+    crate::execute::proxy_parameters(c, params, &|_| String::new());
+    Some(Json::object([
+        ("base_url", base_url.map(Json::Str)),
+        ("body", v.get("body").cloned()),
+        ("parameters", Some(params.clone())),
+    ]))
 }
 
 /// `tools.execute(slug, params)` → the `POST /api/v3.1/tools/execute/{slug}` body, in the
@@ -205,170 +198,94 @@ fn auth_parameters(c: &mut Checker, v: &Json, path: Path) {
 /// `latest` with `dangerouslySkipVersionCheck`).
 pub fn execute_body(params: &Json, version: &Json) -> Result<Json, Invalid> {
     let mut c = Checker::default();
-    let root = Path::default();
-    let expected =
-        "{ userId?, connectedAccountId?, arguments?, version?, dangerouslySkipVersionCheck?, … }";
-    let Some(pairs) = c.object(params, root.clone(), expected) else {
+    let Some(pairs) = c.object(
+        params,
+        Path::default(),
+        "the tool execute parameters object",
+    ) else {
         return c.finish(Json::Null);
     };
-    c.only_keys(pairs, &root, EXECUTE_KEYS);
-    let get = |k: &str| {
-        params
-            .get(k)
-            .filter(|v| !matches!(v, Json::Null | Json::Foreign("undefined")))
-    };
-    let allow_tracing = get("allowTracing").and_then(|v| c.boolean(v, Path::root("allowTracing")));
-    let account =
-        get("connectedAccountId").and_then(|v| c.string(v, Path::root("connectedAccountId")));
-    let user_id = get("userId").and_then(|v| match v {
-        Json::Str(s) if s.is_empty() => {
-            c.wrong_type(Path::root("userId"), "a non-empty string", v);
-            None
+    let names: Vec<&str> = EXECUTE_FIELDS.iter().map(|f| f.0).collect();
+    c.only_keys(pairs, &Path::default(), &names);
+    c.sendable(params, Path::default());
+    let mut out = Vec::new();
+    for &(js, wire, kind) in EXECUTE_FIELDS {
+        let value = match (kind, params.get(js)) {
+            (In::Js, _) if js == "version" => match version {
+                Json::Str(s) if !s.is_empty() => Some(version.clone()),
+                other => {
+                    c.wrong_type(Path::root("version"), "a non-empty string", other);
+                    None
+                }
+            },
+            (In::Js, _) | (_, None | Some(Json::Null | Json::Foreign(_))) => None,
+            (In::Bool, Some(v)) => c.boolean(v, Path::root(js)).map(Json::Bool),
+            (In::Str, Some(v)) => match v {
+                Json::Str(s) if !s.is_empty() => Some(v.clone()),
+                _ => {
+                    c.wrong_type(Path::root(js), "a non-empty string", v);
+                    None
+                }
+            },
+            (In::Obj, Some(v)) => c.object(v, Path::root(js), "an object").map(|_| v.clone()),
+            (In::Auth, Some(v)) => auth_params(&mut c, v),
+        };
+        if let Some(v) = value {
+            out.push((wire.to_string(), v));
         }
-        _ => c.string(v, Path::root("userId")),
-    });
-    let text = get("text").and_then(|v| c.string(v, Path::root("text")));
-    if let Some(v) = get("dangerouslySkipVersionCheck") {
-        c.boolean(v, Path::root("dangerouslySkipVersionCheck"));
     }
-    let arguments = get("arguments").and_then(|v| match v {
-        Json::Obj(_) => {
-            c.sendable(v, Path::root("arguments"));
-            Some(v.clone())
-        }
-        other => {
-            c.wrong_type(Path::root("arguments"), "an object", other);
-            None
-        }
-    });
-    let custom_auth = get("customAuthParams").and_then(|v| {
-        let p = Path::root("customAuthParams");
-        let pairs = c.object(v, p.clone(), "{ baseURL?, body?, parameters }")?;
-        c.only_keys(pairs, &p, &["baseURL", "body", "parameters"]);
-        let base_url = v.get("baseURL").and_then(|u| c.string(u, p.key("baseURL")));
-        if let Some(body) = v.get("body") {
-            match body {
-                Json::Obj(_) => c.sendable(body, p.key("body")),
-                other => c.wrong_type(p.key("body"), "an object", other),
-            }
-        }
-        match v.get("parameters") {
-            Some(params) => auth_parameters(&mut c, params, p.key("parameters")),
-            None => c.wrong_type(
-                p.key("parameters"),
-                "an array of { in, name, value }",
-                &Json::Foreign("undefined"),
-            ),
-        }
-        Some(Json::object([
-            ("base_url", base_url.map(Json::Str)),
-            ("body", v.get("body").cloned()),
-            ("parameters", v.get("parameters").cloned()),
-        ]))
-    });
-    let custom_connection = get("customConnectionData").and_then(|v| {
-        let p = Path::root("customConnectionData");
-        c.object(v, p.clone(), "{ authScheme, toolkitSlug?, val }")?;
-        c.sendable(v, p);
-        Some(v.clone())
-    });
-    let version = match version {
-        Json::Str(s) if !s.is_empty() => Some(Json::Str(s.clone())),
-        other => {
-            c.wrong_type(Path::root("version"), "a non-empty string", other);
-            None
-        }
-    };
-    c.finish(Json::object([
-        ("allow_tracing", allow_tracing.map(Json::Bool)),
-        ("connected_account_id", account.map(Json::Str)),
-        ("custom_auth_params", custom_auth),
-        ("custom_connection_data", custom_connection),
-        ("arguments", arguments),
-        ("user_id", user_id.map(Json::Str)),
-        ("version", version),
-        ("text", text.map(Json::Str)),
-    ]))
-}
-
-/// `data` (an object, kept as received) and `error` (a string or null) of an execute answer.
-fn data_and_error(body: &Json) -> Shaped<(Json, Json)> {
-    let data = body
-        .get("data")
-        .ok_or_else(|| BadShape("missing `data`".into()))?;
-    if data.kind() != "object" {
-        return Err(wrong("data", "an object", data));
-    }
-    let error = match body.get("error") {
-        Some(Json::Null) => Json::Null,
-        Some(e @ Json::Str(_)) => e.clone(),
-        None => return Err(BadShape("missing `error`".into())),
-        Some(other) => return Err(wrong("error", "a string or null", other)),
-    };
-    Ok((data.clone(), error))
+    c.finish(Json::Obj(out))
 }
 
 /// `{ data, error, successful, log_id?, session_info? }` → `ToolExecuteResponse`.
 pub fn execute_result(body: &Json) -> Shaped<Json> {
-    let at = At::root(body, "a tool execute result object")?;
-    let (data, error) = data_and_error(body)?;
-    let successful = at.bool("successful")?;
-    Ok(Json::object([
-        ("data", Some(data)),
-        ("error", Some(error)),
-        ("successful", Some(Json::Bool(successful))),
-        ("logId", at.opt_str("log_id")?.map(Json::str)),
-        ("sessionInfo", at.opt("session_info").cloned()),
-    ]))
+    let Json::Obj(mut out) = crate::execute::execute_result(body)? else {
+        unreachable!()
+    };
+    let at = At::root(body, "")?;
+    out.insert(2, ("successful".into(), Json::Bool(at.bool("successful")?)));
+    if let Some(info) = at.opt("session_info") {
+        out.push(("sessionInfo".into(), info.clone()));
+    }
+    Ok(Json::Obj(out))
 }
 
 /// `executeSessionTool(slug, { sessionId, arguments })` → the session execute body the official
 /// SDK sends for provider-wrapped session tools (always `enable_auto_workbench_offload: true`).
 pub fn session_tool_body(slug: &Json, args: &Json, experimental: &Json) -> Result<Json, Invalid> {
-    let mut c = Checker::default();
-    let slug = c.non_empty_string(slug, "toolSlug");
-    let args = match args {
-        Json::Null | Json::Foreign("undefined") => Some(Json::obj()),
-        Json::Obj(_) => {
-            c.sendable(args, Path::root("arguments"));
-            Some(args.clone())
-        }
-        other => {
-            c.wrong_type(Path::root("arguments"), "an object", other);
-            None
-        }
+    // The session execute body without an account, plus the two members of this path.
+    let Json::Obj(mut out) = crate::execute::execute_body(slug, args, &Json::Null)? else {
+        unreachable!()
     };
-    let experimental = match experimental {
-        Json::Null | Json::Foreign("undefined") => None,
+    out.push(("enable_auto_workbench_offload".into(), Json::Bool(true)));
+    match experimental {
+        Json::Null | Json::Foreign("undefined") => {}
         Json::Obj(_) => {
+            let mut c = Checker::default();
             c.sendable(experimental, Path::root("experimental"));
-            Some(experimental.clone())
+            c.finish(())?;
+            out.push(("experimental".into(), experimental.clone()));
         }
         other => {
-            c.wrong_type(Path::root("experimental"), "an object", other);
-            None
+            return Err(Invalid::wrong_type(
+                Path::root("experimental"),
+                "an object",
+                other,
+            ))
         }
-    };
-    c.finish(Json::object([
-        ("tool_slug", slug.map(Json::Str)),
-        ("arguments", args),
-        ("enable_auto_workbench_offload", Some(Json::Bool(true))),
-        ("experimental", experimental),
-    ]))
+    }
+    Ok(Json::Obj(out))
 }
 
 /// `{ data, error, log_id }` → `{ data, error, successful: !error, logId }`.
 pub fn session_tool_result(body: &Json) -> Shaped<Json> {
-    let at = At::root(body, "an execute result object")?;
-    let (data, error) = data_and_error(body)?;
+    let Json::Obj(mut out) = crate::execute::execute_result(body)? else {
+        unreachable!()
+    };
     // `!response.error`: an empty error string counts as success, as upstream.
-    let successful = !matches!(&error, Json::Str(s) if !s.is_empty());
-    Ok(Json::object([
-        ("data", Some(data)),
-        ("error", Some(error)),
-        ("successful", Some(Json::Bool(successful))),
-        ("logId", at.opt_str("log_id")?.map(Json::str)),
-    ]))
+    let failed = matches!(body.get("error"), Some(Json::Str(s)) if !s.is_empty());
+    out.insert(2, ("successful".into(), Json::Bool(!failed)));
+    Ok(Json::Obj(out))
 }
 
 /// `GET /api/v3.1/tools/enum`: every tool slug.
@@ -417,104 +334,6 @@ pub fn input_result(body: &Json) -> Shaped<Json> {
     }
     at.opt_str("error")?;
     Ok(body.clone())
-}
-
-const PROXY_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
-
-/// `tools.proxyExecute(params)` → the `POST /api/v3.1/tools/execute/proxy` body, as the official
-/// SDK writes it: parameters become `{ name, type, value: String(value) }` (always sent, `[]`
-/// when none).
-pub fn proxy_body(params: &Json, num: &dyn Fn(f64) -> String) -> Result<Json, Invalid> {
-    let mut c = Checker::default();
-    let root = Path::default();
-    let expected =
-        "{ endpoint, method, body?, parameters?, connectedAccountId?, customConnectionData? }";
-    let Some(pairs) = c.object(params, root.clone(), expected) else {
-        return c.finish(Json::Null);
-    };
-    c.only_keys(
-        pairs,
-        &root,
-        &[
-            "endpoint",
-            "method",
-            "body",
-            "parameters",
-            "connectedAccountId",
-            "customConnectionData",
-        ],
-    );
-    let missing = Json::Foreign("undefined");
-    let endpoint = c.string(
-        params.get("endpoint").unwrap_or(&missing),
-        Path::root("endpoint"),
-    );
-    let method = c.one_of(
-        params.get("method").unwrap_or(&missing),
-        Path::root("method"),
-        &PROXY_METHODS,
-    );
-    if let Some(body) = params.get("body") {
-        c.sendable(body, Path::root("body"));
-    }
-    let account = params
-        .get("connectedAccountId")
-        .and_then(|v| c.string(v, Path::root("connectedAccountId")));
-    let mut parameters = Vec::new();
-    if let Some(v) = params.get("parameters") {
-        let path = Path::root("parameters");
-        match v {
-            Json::Arr(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let p = path.index(i);
-                    let Some(pairs) = c.object(item, p.clone(), "{ in, name, value }") else {
-                        continue;
-                    };
-                    c.only_keys(pairs, &p, &["in", "name", "value"]);
-                    let kind = c.one_of(
-                        item.get("in").unwrap_or(&missing),
-                        p.key("in"),
-                        &["query", "header"],
-                    );
-                    let name = c.string(item.get("name").unwrap_or(&missing), p.key("name"));
-                    let value = match item.get("value") {
-                        Some(Json::Str(s)) => Some(s.clone()),
-                        Some(Json::Num(n)) if n.is_finite() => Some(num(*n)),
-                        other => {
-                            c.wrong_type(
-                                p.key("value"),
-                                "a string or a number",
-                                other.unwrap_or(&missing),
-                            );
-                            None
-                        }
-                    };
-                    if let (Some(kind), Some(name), Some(value)) = (kind, name, value) {
-                        parameters.push(Json::object([
-                            ("name", Some(Json::Str(name))),
-                            ("type", Some(Json::Str(kind))),
-                            ("value", Some(Json::Str(value))),
-                        ]));
-                    }
-                }
-            }
-            other => c.wrong_type(path, "an array of { in, name, value }", other),
-        }
-    }
-    let custom = params.get("customConnectionData").and_then(|d| {
-        let p = Path::root("customConnectionData");
-        c.object(d, p.clone(), "{ authScheme, toolkitSlug?, val }")?;
-        c.sendable(d, p);
-        Some(d.clone())
-    });
-    c.finish(Json::object([
-        ("endpoint", endpoint.map(Json::Str)),
-        ("method", method.map(Json::Str)),
-        ("body", params.get("body").cloned()),
-        ("connected_account_id", account.map(Json::Str)),
-        ("parameters", Some(Json::Arr(parameters))),
-        ("custom_connection_data", custom),
-    ]))
 }
 
 /// `ToolProxyResponse` (`{ status, data?, headers?, binary_data? }`), returned as received
@@ -644,15 +463,21 @@ mod tests {
     #[test]
     fn proxy_bodies_always_carry_parameters() {
         assert_eq!(
-            proxy_body(&j!({"endpoint": "/x", "method": "POST"}), &num).unwrap(),
+            crate::execute::proxy_body_in(&j!({"endpoint": "/x", "method": "POST"}), &num, true)
+                .unwrap(),
             j!({"endpoint": "/x", "method": "POST", "parameters": []})
         );
         assert_eq!(
-            proxy_body(&j!({"endpoint": "/x", "method": "GET", "parameters": [{"in": "query", "name": "a", "value": 1}]}), &num)
+            crate::execute::proxy_body_in(&j!({"endpoint": "/x", "method": "GET", "parameters": [{"in": "query", "name": "a", "value": 1}]}), &num, true)
                 .unwrap(),
             j!({"endpoint": "/x", "method": "GET", "parameters": [{"name": "a", "type": "query", "value": "1"}]})
         );
-        assert!(proxy_body(&j!({"endpoint": "/x", "method": "HEAD"}), &num).is_err());
+        assert!(crate::execute::proxy_body_in(
+            &j!({"endpoint": "/x", "method": "HEAD"}),
+            &num,
+            true
+        )
+        .is_err());
         assert!(proxy_result(&j!({"status": "200"})).is_err());
         assert_eq!(enum_result(&j!(["A"])).unwrap(), j!(["A"]));
         assert!(enum_result(&j!([1])).is_err());

@@ -247,6 +247,30 @@ describe('execute', () => {
     assert.equal(theirs.result.data.to, 'a@b.c');
   });
 
+  test('customAuthParams and customConnectionData are sent as the official SDK sends them', async () => {
+    const { theirs } = await same(sdk =>
+      sdk.tools.execute('GMAIL_FETCH_EMAILS', {
+        userId: 'u1',
+        version: 'latest',
+        dangerouslySkipVersionCheck: true,
+        customAuthParams: { baseURL: 'https://gmail.example', parameters: [{ in: 'header', name: 'authorization', value: 'Bearer t' }, { in: 'query', name: 'n', value: 2 }] },
+      })
+    );
+    assert.deepEqual(JSON.parse(theirs.requests[1].body).custom_auth_params, {
+      base_url: 'https://gmail.example',
+      parameters: [{ in: 'header', name: 'authorization', value: 'Bearer t' }, { in: 'query', name: 'n', value: 2 }],
+    });
+    assert.equal(theirs.result.successful, true);
+    const custom = await same(sdk =>
+      sdk.tools.execute('GMAIL_FETCH_EMAILS', {
+        userId: 'u1',
+        dangerouslySkipVersionCheck: true,
+        customConnectionData: { authScheme: 'OAUTH2', toolkitSlug: 'gmail', val: { access_token: 't', status: 'ACTIVE' } },
+      })
+    );
+    assert.equal(custom.theirs.result.successful, true);
+  });
+
   test('a tool-level failure is a result; no account is ComposioConnectedAccountNotFoundError; unknown version is ComposioToolNotFoundError', async () => {
     const failed = await same(sdk => sdk.tools.execute('HACKERNEWS_GET_ITEM_WITH_ID', { userId: 'u1', arguments: { id: -1 }, dangerouslySkipVersionCheck: true }));
     assert.equal(failed.theirs.result.successful, false);

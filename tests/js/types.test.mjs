@@ -78,7 +78,7 @@ test('type tests compile against composio-wasm (tsconfig.json)', { skip: skipNoT
 test("the package's own JS type-checks against the internal protocol (pkg-check.json)", { skip: skipNoTsc }, async () => {
   const res = await tsc(['-p', join(typesDir, 'pkg-check.json'), '--listFiles']);
   assertClean(res, 'tests/types/pkg-check.json');
-  for (const file of ['pkg/request.js', 'pkg/input.js', 'pkg/transport.js', 'pkg/runtime.js', 'pkg/files.js', 'pkg/errors.js', 'pkg/core.js', 'pkg/internal.d.ts', 'pkg/wasm/composio_wasm.js']) {
+  for (const file of ['pkg/request.js', 'pkg/input.js', 'pkg/transport.js', 'pkg/runtime.js', 'pkg/files.js', 'pkg/tools.js', 'pkg/errors.js', 'pkg/core.js', 'pkg/internal.d.ts', 'pkg/wasm/composio_wasm.js']) {
     assert.ok(res.output.includes(join(root, file)), `${file} was not checked`);
   }
 });
