@@ -10,6 +10,7 @@ import { fileRoutes, presignedRoutes } from './files.mjs';
 import { historyRoutes } from './history.mjs';
 import { answerHostile, checkHostile, isHostile } from './hostile.mjs';
 import { CORS_HEADERS, HttpError, asHttpError, router } from './http.mjs';
+import { mcpSessionId, serveMcp } from './mcp-protocol.mjs';
 import { linkPageRoutes } from './link-page.mjs';
 import { proxyRoutes } from './proxy.mjs';
 import { searchRoutes } from './search.mjs';
@@ -250,6 +251,14 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
           code: 10401,
           suggestedFix: 'Check the API key in your Composio dashboard.',
         });
+      }
+      // providers: the session's MCP endpoint (emulator/mcp-protocol.mjs).
+      const mcpSid = mcpSessionId(path);
+      if (mcpSid) {
+        if (bodyError) throw new HttpError(400, 'Request body is not valid JSON', { code: 10400 });
+        const out = serveMcp(state, { body, project: key, origin, query: url.searchParams }, req.method, mcpSid);
+        res.writeHead(out.status, { ...CORS_HEADERS, 'x-request-id': requestId, ...out.headers });
+        return res.end(out.text);
       }
       const match = routes(req.method, path);
       if (!match.handler) {

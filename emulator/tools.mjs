@@ -8,7 +8,8 @@ import { metaToolItem } from './meta-tools.mjs';
 import { checkQueryKeys, endlessPageOf, pageOf, pageRequest } from './paging.mjs';
 import { findSession, metaTools, responseConfig } from './sessions.mjs';
 
-function sessionToolItems(state, session) {
+/** The session's tools as the API lists them (also the MCP `tools/list`). */
+export function sessionToolItems(state, session) {
   const meta = metaTools(responseConfig(session.settings)).map(metaToolItem);
   return [...meta, ...preloadedTools(state.catalog, session.settings)];
 }

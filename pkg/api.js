@@ -115,3 +115,12 @@ export {
   ComposioFailedToUnsubscribeFromPusherChannelError,
 } from './triggers.js';
 export { ComposioWasmLoadError } from './wasm-load-error.js';
+// providers: the protocol's base classes and the default provider, as @composio/core exports them.
+export {
+  BaseAgenticProvider,
+  BaseNonAgenticProvider,
+  BaseProvider,
+  ComposioGlobalExecuteToolFnNotSetError,
+  ComposioInvalidToolArgumentsError,
+  OpenAIProvider,
+} from './provider.js';

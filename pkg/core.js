@@ -22,6 +22,7 @@ import { Files } from './project-files.js';
 import { configOf, getClientLeftOut, optionsOf, registerInstance } from './surface.js';
 import { Tools } from './tools.js';
 import { Triggers } from './triggers.js';
+import { checkProvider, isDefaultOpenAI } from './provider.js';
 
 export { RemoteFile, ToolRouterSessionFilesMount } from './files.js';
 export { Tools } from './tools.js';
@@ -68,7 +69,7 @@ function readVar(name) {
  * @param {any} [config]
  */
 function readEnv(config) {
-  /** @type {{ runtime: string, apiKey?: string, baseURL?: string }} */
+  /** @type {{ runtime: string, apiKey?: string, baseURL?: string, framework?: string }} */
   const env = { runtime: detectRuntime() };
   if (!config?.apiKey) env.apiKey = readVar('COMPOSIO_API_KEY');
   if (!config?.baseURL) env.baseURL = readVar('COMPOSIO_BASE_URL');
@@ -96,13 +97,17 @@ const ACL_ONLY_FOR_SHARED = 'acl_config_for_shared is only valid on SHARED';
 /** A Tool Router session, shaped like @composio/core's `ToolRouterSession`. */
 export class ToolRouterSession {
   #client;
+  /** @type {{ provider?: any, tools?: any }} the client's provider and `composio.tools` */
+  #context;
 
   /**
    * @param {any} [client]
    * @param {any} [fields]
+   * @param {{ provider?: any, tools?: any }} [context] the client's provider and `composio.tools`
    */
-  constructor(client, fields) {
+  constructor(client, fields, context) {
     this.#client = client;
+    this.#context = context ?? {};
     this.sessionId = fields.sessionId;
     this.mcp = fields.mcp;
     this.#apply(fields);
@@ -147,8 +152,10 @@ export class ToolRouterSession {
   }
 
   /**
-   * The session's tools in the OpenAI function-tool format (what @composio/core returns with
-   * its default provider). Pass `{ raw: true }` for the SDK `Tool[]` instead.
+   * The session's tools wrapped by the client's provider (`provider.wrapTools(tools,
+   * executeToolFn)`; the default is the OpenAI function-tool format). An agentic provider's
+   * tools run through the session (POST …/execute with `enable_auto_workbench_offload`) with
+   * `beforeExecute`/`afterExecute`. Pass `{ raw: true }` for the SDK `Tool[]` instead.
    * @param {any} [modifiers]
    * @param {any} [requestOptions]
    */
@@ -158,16 +165,28 @@ export class ToolRouterSession {
       throw new ComposioInvalidModifierError('Invalid schema modifier. Not a function.');
     }
     const raw = modifiers?.raw === true;
+    const provider = this.#context.provider;
+    const openai = !provider || isDefaultOpenAI(provider);
     // Without a modifier, the wasm formats the OpenAI tools in the same pass.
-    const op = !raw && !modifySchema ? 'session.openaiTools' : 'session.tools';
-    let tools = await this.#client.call(op, [this.sessionId], requestOptions);
-    if (!modifySchema) return tools;
-    tools = await Promise.all(
-      tools.map((/** @type {any} */ tool) =>
-        modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
-      )
-    );
-    return raw ? tools : JSON.parse(Client.openaiTools(encode(tools, () => ['tools'])));
+    const op = !raw && !modifySchema && openai ? 'session.openaiTools' : 'session.tools';
+    const rawTools = await this.#client.call(op, [this.sessionId], requestOptions);
+    if (op === 'session.openaiTools' || (raw && !modifySchema)) return rawTools;
+    let tools = rawTools;
+    if (modifySchema) {
+      tools = await Promise.all(
+        tools.map((/** @type {any} */ tool) =>
+          modifySchema({ toolSlug: tool.slug, toolkitSlug: tool.toolkit?.slug ?? 'unknown', schema: tool })
+        )
+      );
+    }
+    if (raw) return tools;
+    if (openai) return JSON.parse(Client.openaiTools(encode(tools, () => ['tools'])));
+    const bySlug = new Map(rawTools.map((/** @type {any} */ tool) => [String(tool.slug).toUpperCase(), tool]));
+    const sessionId = this.sessionId;
+    const toolsApi = this.#context.tools;
+    const executeToolFn = async (/** @type {string} */ toolSlug, /** @type {any} */ input) =>
+      toolsApi.executeSessionTool(toolSlug, { sessionId, arguments: input }, modifiers, bySlug.get(String(toolSlug).toUpperCase()));
+    return provider.wrapTools(tools, executeToolFn);
   }
 
   /**
@@ -287,12 +306,15 @@ export class ToolRouterSession {
 /** `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions. */
 export class Sessions {
   #getClient;
+  #context;
 
   /**
    * @param {any} [getClient]
+   * @param {{ provider?: any, tools?: any }} [context] passed to every session
    */
-  constructor(getClient) {
+  constructor(getClient, context) {
     this.#getClient = getClient;
+    this.#context = context;
     bindMethods(this, ['create', 'use', 'delete']);
   }
 
@@ -305,7 +327,7 @@ export class Sessions {
   async create(userId, config, requestOptions) {
     const client = await this.#getClient();
     const fields = await client.call('sessions.create', [userId, config], requestOptions);
-    return new ToolRouterSession(client, fields);
+    return new ToolRouterSession(client, fields, this.#context);
   }
 
   /**
@@ -317,7 +339,7 @@ export class Sessions {
   async use(id, options, requestOptions) {
     const client = await this.#getClient();
     const fields = await client.call('sessions.use', [id, options], requestOptions);
-    return new ToolRouterSession(client, fields);
+    return new ToolRouterSession(client, fields, this.#context);
   }
 
   /**
@@ -331,7 +353,7 @@ export class Sessions {
   }
 }
 
-/** The constructor options this client reads; the rest (`provider`, …) is not read at all. */
+/** The constructor options the wasm reads (`provider` is read by `pickOptions` beside them). */
 const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseBytes', 'defaultHeaders', 'toolkitVersions'];
 
 /**
@@ -340,15 +362,17 @@ const OPTION_KEYS = ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'maxResponseB
  * @param {any} [config]
  */
 function pickOptions(config) {
-  if (config === null || typeof config !== 'object') return config;
+  if (config === null || typeof config !== 'object') return [config, checkProvider(undefined)];
   /** @type {Record<string, unknown>} */
   const picked = {};
+  let provider;
   try {
     for (const key of OPTION_KEYS) picked[key] = config[key];
+    provider = config.provider;
   } catch (e) {
     throw unreadable([], e);
   }
-  return picked;
+  return [picked, checkProvider(provider)];
 }
 
 /**
@@ -388,8 +412,10 @@ export class Composio {
    * @param {any} [config]
    */
   constructor(config) {
-    const options = pickOptions(config);
+    const [options, provider] = pickOptions(config);
     const env = readEnv(options);
+    // x-framework, as upstream: the provider's name, or 'unknown' for a provider without one.
+    env.framework = provider.name || 'unknown';
     let client;
     if (startWasm()) {
       client = newClient(options, env);
@@ -400,13 +426,21 @@ export class Composio {
       client = pending;
     }
     const getClient = () => client;
-    const sessions = new Sessions(getClient);
+    /** The provider that `session.tools()` and `tools.get()` wrap tools with. */
+    this.provider = provider;
+    const tools = new Tools(getClient, options, provider);
+    // As upstream: providers' helpers (`handleToolCalls(userId, …)`) run `tools.execute`,
+    // skipping the version check unless the body says otherwise.
+    provider._setExecuteToolFn?.(async (/** @type {string} */ slug, /** @type {any} */ body, /** @type {any} */ modifiers) =>
+      tools.execute(slug, { ...body, dangerouslySkipVersionCheck: body?.dangerouslySkipVersionCheck ?? true }, modifiers)
+    );
+    const sessions = new Sessions(getClient, { provider, tools });
     this.sessions = sessions;
     /** @deprecated Use `sessions`. */
     this.toolRouter = sessions;
     this.create = sessions.create;
     this.use = sessions.use;
-    this.tools = new Tools(getClient, options);
+    this.tools = tools;
     this.toolkits = new Toolkits(getClient);
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);

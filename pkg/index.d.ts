@@ -7,9 +7,9 @@
 // against `@composio/core`'s session API type-checks unchanged against this file.
 //
 // Where the types differ on purpose:
-//   * Nothing here is generic over a provider: `session.tools()` always returns OpenAI
-//     function tools (the official default provider's output), or `Tool[]` with `{ raw: true }`.
-//     The session types still accept (and ignore) the official three type arguments.
+//   * Providers are typed structurally: any object with `wrapTools(tools, executeToolFn)` is a
+//     provider (official provider packages' instances included), and `Composio<TProvider>` makes
+//     `session.tools()` / `composio.tools.get()` return what its `wrapTools` returns.
 //   * Config types describe what `create()` / `update()` accept (zod *input* types), so an
 //     omitted `sandbox.enable` or `multiAccount.enable` is fine, as it is at run time.
 //   * As in zod-inferred types, optional properties are written `?: T | undefined`, so code
@@ -24,8 +24,16 @@
 //     `ComposioInvalidResponseError`, `ComposioResponseTooLargeError`, and the HTTP error classes of `@composio/client`
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
+<<<<<<< HEAD
 //     `session.customTools()`), providers other than the OpenAI format, and most non-session
 //     parts of `Composio`: see notes/client-surface-table.md for what is left out.
+=======
+//     `session.customTools()`), and most non-session
+//     parts of `Composio`: `mcp` and `files` are missing; of `triggers` there are
+//     `verifyWebhook` and `parse`; of `connectedAccounts` `list`, `get`, `delete`, `refresh`,
+//     `updateStatus`, `enable`, `disable`, `waitForConnection`; of `authConfigs` `list`, `get`,
+//     `delete`, `updateStatus`, `enable`, `disable`; and `flush()`.
+>>>>>>> providers
 
 // ============================================================================================
 // Shared primitives
@@ -106,7 +114,7 @@ export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'la
  * no telemetry, runs no version check, touches no local files, and always produces the OpenAI
  * tool format.
  */
-export type ComposioConfig = {
+export type ComposioConfig<TProvider extends ComposioProvider = OpenAIProvider> = {
   /**
    * API key, sent as `x-api-key`. Falls back to the `COMPOSIO_API_KEY` environment variable
    * where the runtime has one; without a key the constructor throws {@link ComposioNoAPIKeyError}.
@@ -134,10 +142,12 @@ export type ComposioConfig = {
   /** Accepted and ignored (telemetry host name). */
   host?: string | undefined;
   /**
-   * Accepted and ignored. `session.tools()` always returns the OpenAI function-tool format, so
-   * only an OpenAI-format provider (one whose `name` is `'openai'`) type-checks here.
+   * Wraps tools for an agent framework (default: {@link OpenAIProvider}). Any object with
+   * `wrapTools(tools, executeToolFn)`: ours (`composio-wasm/vercel`, …) or an official
+   * provider package's. Its `name` is sent as `x-framework`.
+   * @throws {ValidationError} (at construction) for a value without `wrapTools`.
    */
-  provider?: { readonly name: 'openai' } | undefined;
+  provider?: TProvider | undefined;
   /**
    * Toolkit versions for `composio.tools.*` and `composio.triggers`: one version for every toolkit,
    * or a map of toolkit slugs to versions (merged over `COMPOSIO_TOOLKIT_VERSION_<TOOLKIT>`
@@ -521,9 +531,9 @@ export type BeforeFileUploadSource = 'path' | 'url' | 'file';
 /**
  * Options of `session.tools(options)`.
  *
- * `modifySchema` runs on every tool before wrapping. `beforeExecute`, `afterExecute` and
- * `beforeFileUpload` are accepted for compatibility: with the OpenAI format the SDK does not
- * execute tools itself, so they are never called.
+ * `modifySchema` runs on every tool before wrapping. `beforeExecute` and `afterExecute` run around
+ * each execution of an agentic provider's tool (e.g. `VercelProvider`); with the OpenAI format the
+ * SDK does not execute tools itself, so they are not called. `beforeFileUpload` is accepted, unused.
  */
 export type SessionMetaToolOptions = {
   modifySchema?: TransformToolSchemaModifier | undefined;
@@ -1065,8 +1075,8 @@ export interface SessionExperimental {
  * A Tool Router session, as returned by `composio.create()` / `composio.use()`.
  *
  * Every method is bound to its session (`const { execute } = session` works) and takes an
- * optional trailing {@link ComposioRequestOptions}. The three type parameters exist only for
- * source compatibility with `@composio/core` and are ignored.
+ * optional trailing {@link ComposioRequestOptions}. `TToolCollection` is what `tools()` returns
+ * (the provider's `wrapTools` result).
  */
 export declare class ToolRouterSession<
   TToolCollection = OpenAIToolCollection,
@@ -1105,14 +1115,15 @@ export declare class ToolRouterSession<
    */
   tools(options: SessionRawToolsOptions, requestOptions?: ComposioRequestOptions): Promise<Tool[]>;
   /**
-   * The session's tools (all pages) in the OpenAI chat-completions function format, ready for
-   * `openai.chat.completions.create({ tools })`.
+   * The session's tools (all pages) wrapped by the client's provider: with the default one, the
+   * OpenAI chat-completions function format, ready for `openai.chat.completions.create({ tools })`.
+   * An agentic provider's tools run through this session (with `beforeExecute`/`afterExecute`).
    * @throws {ComposioInvalidModifierError} if `modifySchema` is not a function.
    */
   tools(
     options?: SessionToolsOptions,
     requestOptions?: ComposioRequestOptions
-  ): Promise<OpenAIToolCollection>;
+  ): Promise<TToolCollection>;
 
   /**
    * Starts an auth flow for `toolkit`. Send the user to `redirectUrl`, then await
@@ -1214,8 +1225,8 @@ export type ToolRouterSessionDeleteFn = ToolRouterSession['delete'];
 // ============================================================================================
 
 /**
- * `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions.
- * The type parameters exist only for source compatibility with `@composio/core` and are ignored.
+ * `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions, typed
+ * by the client's provider.
  */
 export declare class Sessions<
   TToolCollection = OpenAIToolCollection,
@@ -1233,7 +1244,7 @@ export declare class Sessions<
     userId: string,
     config: ToolRouterCreateSessionConfig & { mcp: true },
     requestOptions?: ComposioRequestOptions
-  ): Promise<Session>;
+  ): Promise<Session<TToolCollection, TTool, TProvider>>;
   /**
    * Creates a session for `userId`.
    * @throws {ValidationError} on an invalid config (nothing is sent).
@@ -1242,20 +1253,20 @@ export declare class Sessions<
     userId: string,
     config?: ToolRouterCreateSessionConfig,
     requestOptions?: ComposioRequestOptions
-  ): Promise<SessionWithoutMcp>;
+  ): Promise<SessionWithoutMcp<TToolCollection, TTool, TProvider>>;
 
   /** Loads an existing session by id. With `{ mcp: true }` the result's type carries `mcp`. */
   use(
     id: string,
     options: ToolRouterUseSessionOptions & { mcp: true },
     requestOptions?: ComposioRequestOptions
-  ): Promise<Session>;
+  ): Promise<Session<TToolCollection, TTool, TProvider>>;
   /** Loads an existing session by id. Rejects with `NotFoundError` for an unknown id. */
   use(
     id: string,
     options?: ToolRouterUseSessionOptions,
     requestOptions?: ComposioRequestOptions
-  ): Promise<SessionWithoutMcp>;
+  ): Promise<SessionWithoutMcp<TToolCollection, TTool, TProvider>>;
 
   /** Deletes a session by id. */
   delete(
@@ -1372,22 +1383,24 @@ export interface Toolkits {
  * session.mcp.url;
  * ```
  */
-export declare class Composio {
+export declare class Composio<TProvider extends ComposioProvider = OpenAIProvider> {
   /**
    * @throws {ComposioNoAPIKeyError} when no API key is found.
-   * @throws {ValidationError} on bad options.
+   * @throws {ValidationError} on bad options (a `provider` without `wrapTools` included).
    */
-  constructor(config?: ComposioConfig);
+  constructor(config?: ComposioConfig<TProvider>);
+  /** The provider tools are wrapped with (the default: an {@link OpenAIProvider}). */
+  provider: TProvider;
   /** Create, reuse and delete sessions. */
-  sessions: Sessions;
+  sessions: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>;
   /** @deprecated Use `sessions` (the same object). */
-  toolRouter: Sessions;
+  toolRouter: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>;
   /** `sessions.create`, bound. */
-  create: Sessions['create'];
+  create: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>['create'];
   /** `sessions.use`, bound. */
-  use: Sessions['use'];
+  use: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>['use'];
   /** Tools outside sessions: list, retrieve, execute (with the toolkit version rule), proxy. */
-  tools: Tools;
+  tools: Tools<TProvider>;
   /** Toolkit metadata. */
   toolkits: Toolkits;
   /** Connected accounts: list, read, delete, refresh, enable / disable, wait for one to become active. */
@@ -2335,10 +2348,10 @@ export type ToolOptions = { modifySchema?: TransformToolSchemaModifier; beforeFi
 /** Options of `tools.get()` for an agentic provider. */
 export type AgenticToolOptions = ToolOptions & ExecuteToolModifiers;
 /**
- * What `tools.get()` accepts for the configured provider. Here the provider is always the
- * OpenAI format; the execute modifiers are accepted as well (they run if a provider executes).
+ * What `tools.get()` accepts for the configured provider: the execute modifiers only for an
+ * agentic one (`_isAgentic: true`), as upstream.
  */
-export type ProviderOptions<_TProvider = unknown> = AgenticToolOptions;
+export type ProviderOptions<TProvider = OpenAIProvider> = TProvider extends { readonly _isAgentic: true } ? AgenticToolOptions : ToolOptions;
 
 /** The body of `tools.proxyExecute()`. */
 export type ToolProxyParams = {
@@ -2372,8 +2385,8 @@ export interface ToolGetInputResponse {
 /** What `tools.getToolsEnum()` returns: every tool slug. */
 export type ToolRetrieveEnumResponse = Array<string>;
 
-/** `composio.tools`, as in @composio/core 0.19.0 with its default (OpenAI) provider. */
-export declare class Tools {
+/** `composio.tools`, as in @composio/core 0.19.0; `get()` returns the provider's wrapped tools. */
+export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> {
   /** Tools matching `query`, unwrapped (GET /api/v3.1/tools). */
   getRawComposioTools(query: ToolListParams, options?: SchemaModifierOptions, requestOptions?: ComposioRequestOptions): Promise<ToolList>;
   /** A Tool Router session's tools, unwrapped (every page). */
@@ -2383,9 +2396,9 @@ export declare class Tools {
    * @throws {ComposioToolNotFoundError} for an unknown slug or version.
    */
   getRawComposioToolBySlug(slug: string, options?: ToolRetrievalOptions, requestOptions?: ComposioRequestOptions): Promise<Tool>;
-  /** Tools for `userId`, in the OpenAI function-tool format. */
-  get(userId: string, filters: ToolListParams, options?: ProviderOptions & ComposioRequestOptions): Promise<OpenAIToolCollection>;
-  get(userId: string, slug: string, options?: ProviderOptions & ComposioRequestOptions): Promise<OpenAIToolCollection>;
+  /** Tools for `userId`, wrapped by the provider (by default the OpenAI function-tool format). */
+  get(userId: string, filters: ToolListParams, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
+  get(userId: string, slug: string, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
   /**
    * Runs a tool for a user (POST /api/v3.1/tools/execute/{slug}).
    * @throws {ComposioToolVersionRequiredError} when the version resolves to `'latest'` without `dangerouslySkipVersionCheck`.
@@ -2410,7 +2423,7 @@ export declare class Tools {
   /** An authenticated call to a toolkit's API as a connected account (POST /api/v3.1/tools/execute/proxy). */
   proxyExecute(body: ToolProxyParams, requestOptions?: ComposioRequestOptions): Promise<ToolProxyResponse>;
   /** @internal Wraps `tools` for `userId` in the provider's format. */
-  wrapToolsForProvider(userId: string, tools: Tool[], modifiers?: ExecuteToolModifiers, rawTools?: Tool[]): OpenAIToolCollection;
+  wrapToolsForProvider(userId: string, tools: Tool[], modifiers?: ExecuteToolModifiers, rawTools?: Tool[]): ProviderToolCollection<TProvider>;
 }
 
 export declare class ComposioToolNotFoundError extends ComposioError {
@@ -2427,6 +2440,7 @@ export declare class ComposioToolVersionRequiredError extends ComposioError {
 }
 
 // ============================================================================================
+<<<<<<< HEAD
 // accounts2: toolkits, connected accounts and auth configs (the writing half), AuthScheme
 // (declarations merge with the interfaces above)
 // ============================================================================================
@@ -2734,4 +2748,87 @@ export declare class ComposioWasmLoadError extends ComposioError {
   constructor(message: string, options?: { cause?: unknown; url?: string });
   /** `'TS-SDK::WASM_LOAD_FAILED'` */
   code: string;
+=======
+// providers: the provider protocol (pkg/provider.js; subpaths composio-wasm/openai, /vercel, …)
+// ============================================================================================
+
+/** What an agentic provider's tools call to run a tool (through the session or `tools.execute`). */
+export type ExecuteToolFn = (toolSlug: string, input: Record<string, unknown>) => Promise<ToolExecuteResponse>;
+/** `composio.tools.execute` as handed to a provider (`_setExecuteToolFn`). */
+export type GlobalExecuteToolFn = (slug: string, body: ToolExecuteParams, modifiers?: ExecuteToolModifiers) => Promise<ToolExecuteResponse>;
+/** Direct-execution options of providers' `handleToolCalls(userId, …)`. */
+export type ExecuteToolFnOptions = {
+  connectedAccountId?: string | undefined;
+  customAuthParams?: CustomAuthParams | undefined;
+  customConnectionData?: ProxyCustomConnectionData | undefined;
+};
+/** Where a provider helper runs a tool call: a user id (`tools.execute`) or a session. */
+export type ToolCallExecutionTarget = string | { execute(toolSlug: string, args: Record<string, unknown>): Promise<unknown> };
+
+/**
+ * A provider, structurally: anything with `wrapTools(tools, executeToolFn)`. Official provider
+ * packages' instances fit as they are.
+ */
+export interface ComposioProvider {
+  readonly name?: string | undefined;
+  wrapTools(tools: any[], executeTool: any): unknown;
+}
+/** What `session.tools()` / `tools.get()` return for a provider: its `wrapTools` result. */
+export type ProviderToolCollection<TProvider> = TProvider extends { wrapTools(...args: any[]): infer R } ? R : never;
+
+/** Base of providers (official `BaseProvider`); extend {@link BaseAgenticProvider} or {@link BaseNonAgenticProvider}. */
+export declare abstract class BaseProvider<TMcpResponse = unknown> {
+  abstract readonly name: string;
+  abstract readonly _isAgentic: boolean;
+  _setExecuteToolFn(executeToolFn: GlobalExecuteToolFn): void;
+  /** Runs a tool for a user through `composio.tools.execute`. */
+  executeTool(toolSlug: string, body: ToolExecuteParams, modifiers?: ExecuteToolModifiers): Promise<ToolExecuteResponse>;
+  protected assertToolCallExecutionOptions(target: ToolCallExecutionTarget, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): void;
+  protected executeToolForTarget(target: ToolCallExecutionTarget, toolSlug: string, args: Record<string, unknown>, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<ToolExecuteResponse>;
+  wrapMcpServerResponse?(data: Array<{ name: string; url: string }>): TMcpResponse;
+}
+/** A provider whose tools the caller runs (e.g. `handleToolCalls`). */
+export declare abstract class BaseNonAgenticProvider<TToolCollection, TTool, TMcpResponse = unknown> extends BaseProvider<TMcpResponse> {
+  readonly _isAgentic: false;
+  abstract wrapTool(tool: Tool): TTool;
+  abstract wrapTools(tools: Tool[]): TToolCollection;
+}
+/** A provider whose tools run themselves through the execute function they are given. */
+export declare abstract class BaseAgenticProvider<TToolCollection, TTool, TMcpResponse = unknown> extends BaseProvider<TMcpResponse> {
+  readonly _isAgentic: true;
+  abstract wrapTool(tool: Tool, executeTool: ExecuteToolFn): TTool;
+  abstract wrapTools(tools: Tool[], executeTool: ExecuteToolFn): TToolCollection;
+}
+export type BaseComposioProvider<TToolCollection, TTool, TMcpResponse = unknown> =
+  | BaseNonAgenticProvider<TToolCollection, TTool, TMcpResponse>
+  | BaseAgenticProvider<TToolCollection, TTool, TMcpResponse>;
+
+/** A chat completion, as far as `handleToolCalls` reads it (the `openai` package's type fits). */
+export type OpenAIChatCompletionLike = {
+  choices: Array<{ message: { tool_calls?: Array<{ id: string; type: string }> | null | undefined } }>;
+};
+/** A `role: 'tool'` message to send back to Chat Completions. */
+export type OpenAIToolMessage = { role: 'tool'; tool_call_id: string; content: string };
+
+/** The default provider: tools in the OpenAI Chat Completions function format. */
+export declare class OpenAIProvider extends BaseNonAgenticProvider<OpenAIToolCollection, OpenAITool, Array<{ url: URL; name: string }>> {
+  readonly name: 'openai';
+  constructor();
+  wrapTool(tool: Tool): OpenAITool;
+  wrapTools(tools: Tool[]): OpenAIToolCollection;
+  wrapMcpServerResponse(data: Array<{ name: string; url: string }>): Array<{ url: URL; name: string }>;
+  /** Runs one tool call for a user id or a session; the result as JSON text. */
+  executeToolCall(target: ToolCallExecutionTarget, toolCall: { id: string; type: string; function: { name: string; arguments: string } }, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<string>;
+  /** Runs the first choice's function tool calls in order; the tool messages to send back. */
+  handleToolCalls(target: ToolCallExecutionTarget, chatCompletion: OpenAIChatCompletionLike, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<OpenAIToolMessage[]>;
+  /** @deprecated The Assistants API is deprecated upstream. */
+  handleAssistantMessage(userId: string, run: unknown, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<Array<{ tool_call_id: string; output: string }>>;
+}
+
+export declare class ComposioInvalidToolArgumentsError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+export declare class ComposioGlobalExecuteToolFnNotSetError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+>>>>>>> providers
 }

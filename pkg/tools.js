@@ -20,6 +20,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { bindMethods } from './files.js';
+import { isDefaultOpenAI } from './provider.js';
 
 const VERSION_ENV_PREFIX = 'COMPOSIO_TOOLKIT_VERSION_';
 const REQUEST_OPTION_KEYS = ['signal', 'timeout', 'maxRetries', 'maxResponseBytes'];
@@ -223,13 +224,17 @@ export class Tools {
   #getClient;
   /** @type {string | Record<string, string>} */
   #versions;
+  /** @type {any} */
+  #provider;
 
   /**
    * @param {() => any} getClient
    * @param {any} [options] the constructor options the client read (`toolkitVersions`)
+   * @param {any} [provider] the client's provider (checked by `checkProvider`)
    */
-  constructor(getClient, options) {
+  constructor(getClient, options, provider) {
     this.#getClient = getClient;
+    this.#provider = provider;
     this.#versions = resolveToolkitVersions(options?.toolkitVersions);
     bindMethods(this, [
       'get',
@@ -305,13 +310,16 @@ export class Tools {
   }
 
   /**
-   * The provider's `wrapTools(tools, executeToolFn)`. Until provider packages exist here, the
-   * only provider is the default OpenAI one, which ignores `executeToolFn` (it is not agentic).
+   * The provider's `wrapTools(tools, executeToolFn)` (providers: pkg/provider.js). The default
+   * OpenAI provider is formatted by the wasm in one pass.
    * @param {any[]} tools
-   * @param {(toolSlug: string, input: Record<string, unknown>) => Promise<any>} _executeToolFn
+   * @param {(toolSlug: string, input: Record<string, unknown>) => Promise<any>} executeToolFn
    */
-  #wrap(tools, _executeToolFn) {
-    return JSON.parse(Client.openaiTools(encode([tools], () => ['tools']).slice(1, -1)));
+  #wrap(tools, executeToolFn) {
+    if (!this.#provider || isDefaultOpenAI(this.#provider)) {
+      return JSON.parse(Client.openaiTools(encode([tools], () => ['tools']).slice(1, -1)));
+    }
+    return this.#provider.wrapTools(tools, executeToolFn);
   }
 
   /**

@@ -20,6 +20,8 @@ pub struct Env {
     pub base_url: Option<String>,
     /// `NODEJS`, `DENO`, `BUN`, `CLOUDFLARE_WORKERS`, `VERCEL_EDGE`, `BROWSER`, … (spec A1.1).
     pub runtime: Option<String>,
+    /// The provider's `name` (`x-framework`); `None` is the default OpenAI provider.
+    pub framework: Option<String>,
 }
 
 /// The resolved client settings.
@@ -137,6 +139,14 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
         Some(v) => byte_limit(&mut c, v, Path::root("maxResponseBytes"))
             .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
     };
+    let framework = env.framework.as_deref().unwrap_or("openai");
+    if !header_value_ok(framework) {
+        c.issue(
+            "invalid_string",
+            Path::root("provider").key("name"),
+            "the provider's name is sent as the x-framework header: no control characters, nothing past U+00FF".to_string(),
+        );
+    }
     // composio.tools: read by pkg/tools.js (with the COMPOSIO_TOOLKIT_VERSION_* variables);
     // checked here so a mistyped value fails at construction.
     match options.get("toolkitVersions") {
@@ -164,7 +174,7 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
         );
         return Err(ConfigError::Invalid(c.finish(()).unwrap_err()));
     }
-    let headers = merge_headers(&api_key, user_headers, env.runtime.as_deref());
+    let headers = merge_headers(&api_key, user_headers, env.runtime.as_deref(), framework);
     let headers_json = [headers_json(&headers, false), headers_json(&headers, true)];
     Ok(ClientConfig {
         api_key,
@@ -254,6 +264,7 @@ fn merge_headers(
     api_key: &str,
     user: Vec<(String, String)>,
     runtime: Option<&str>,
+    framework: &str,
 ) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = vec![
         ("accept".into(), "application/json".into()),
@@ -269,7 +280,7 @@ fn merge_headers(
     put("x-source".into(), "TYPESCRIPT_SDK".into());
     put("x-sdk-version".into(), MIRRORED_SDK_VERSION.into());
     put("x-runtime".into(), runtime.unwrap_or("UNKNOWN").into());
-    put("x-framework".into(), "openai".into());
+    put("x-framework".into(), framework.into());
     out
 }
 
@@ -306,6 +317,7 @@ mod tests {
             api_key: key.map(Into::into),
             base_url: url.map(Into::into),
             runtime: Some("NODEJS".into()),
+            framework: None,
         }
     }
 
@@ -417,6 +429,29 @@ mod tests {
                 ("x-framework", "openai"),
             ]
         );
+    }
+
+    #[test]
+    fn the_provider_name_is_the_framework_header() {
+        let mut e = env(Some("k"), None);
+        e.framework = Some("vercel".into());
+        let c = resolve(
+            &j!({"apiKey": "k", "defaultHeaders": {"x-framework": "mine"}}),
+            &e,
+        )
+        .unwrap();
+        let framework: Vec<&str> = c
+            .headers
+            .iter()
+            .filter(|(n, _)| n == "x-framework")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(framework, ["vercel"]);
+        e.framework = Some("bad\nname".into());
+        let Err(ConfigError::Invalid(i)) = resolve(&j!({"apiKey": "k"}), &e) else {
+            panic!("a name with a newline must be refused");
+        };
+        assert!(format!("{i:?}").contains("provider"));
     }
 
     #[test]

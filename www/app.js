@@ -1,6 +1,7 @@
 // The Tool Router playground: composio-wasm driven from a plain ES module, no framework and no
 // build step. Everything the page does goes through the package's public API.
 import { Composio, ready } from '/pkg/browser.js';
+import { listMcpTools } from './mcp-client.js';
 
 const $ = id => document.getElementById(id);
 const DEFAULTS = { baseURL: 'http://127.0.0.1:9900', apiKey: 'ak_demo_local_emulator_key' };
@@ -249,6 +250,8 @@ async function createSession() {
   });
   if (!session) return;
   state.session = session;
+  $('mcp-tools').replaceChildren();
+  $('mcp-tool-count').textContent = '';
   state.connections.clear();
 
   $('session-empty').hidden = true;
@@ -276,6 +279,17 @@ function mcpConfig({ masked }) {
 function renderMcpConfig() {
   if (!state.session) return;
   renderJSON($('mcp-config'), mcpConfig({ masked: keyHidden() }));
+}
+
+async function listToolsOverMcp() {
+  const { url, headers } = state.session.mcp;
+  const result = await call('MCP tools/list', () => listMcpTools(url, headers), { button: $('mcp-list') });
+  if (!result) return;
+  $('mcp-tool-count').textContent = String(result.tools.length);
+  $('mcp-status').textContent = `${result.server?.name ?? 'server'} (protocol ${result.protocolVersion}): ${result.tools.length} tools`;
+  $('mcp-tools').replaceChildren(
+    ...result.tools.map(t => h('li', { class: 'mcp-tool', 'data-name': t.name }, h('code', {}, t.name), ' ', h('span', { class: 'muted' }, t.description ?? '')))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -539,6 +553,7 @@ async function start() {
   $('create').addEventListener('click', createSession);
   $('copy-mcp').addEventListener('click', e => copyText(JSON.stringify(mcpConfig({ masked: false }), null, 2), e.currentTarget));
   $('refresh-connections').addEventListener('click', loadConnections);
+  $('mcp-list').addEventListener('click', listToolsOverMcp);
   $('tool-search').addEventListener('input', renderTools);
   $('exec-slug').addEventListener('input', describeTool);
   $('execute-form').addEventListener('submit', execute);

@@ -170,7 +170,7 @@ fn limits(config: &ClientConfig, options: Option<String>) -> Result<Limits, Inva
 #[wasm_bindgen]
 impl Client {
     /// `options` is the JSON text of the `new Composio(options)` members this client reads;
-    /// `env` of what the JS layer read from the runtime: `{ apiKey?, baseURL?, runtime? }`.
+    /// `env` of what the JS layer read from the runtime: `{ apiKey?, baseURL?, runtime?, framework? }`.
     /// Throws the JSON text of an error descriptor.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<String>, env: &str) -> Result<Client, JsValue> {
@@ -180,6 +180,7 @@ impl Client {
             api_key: text("apiKey"),
             base_url: text("baseURL"),
             runtime: text("runtime"),
+            framework: text("framework"),
         };
         let options = options.as_deref().map(input).unwrap_or(Json::Null);
         let fail = |d: Json| JsValue::from_str(&to_json_text(&d));

@@ -165,6 +165,15 @@ test('demo page: the whole flow, from the toolkit picker to executing tools', { 
     await page.getByText('No tool matches').waitFor();
     await page.fill('#tool-search', '');
 
+    // The MCP panel: an MCP client in the page lists the session's tools at session.mcp.url with
+    // session.mcp.headers (cross-origin: the emulator answers the preflight for the MCP headers).
+    await page.click('#mcp-list');
+    await page.locator('#mcp-tools .mcp-tool[data-name="GMAIL_SEND_EMAIL"]').waitFor();
+    const mcpNames = await page.locator('#mcp-tools .mcp-tool').evaluateAll(els => els.map(e => e.dataset.name));
+    assert.deepEqual([...mcpNames].sort(), [...all].sort(), 'tools/list over MCP = session.tools({ raw: true })');
+    assert.equal(await page.textContent('#mcp-tool-count'), String(all.length));
+    assert.match(await page.textContent('#mcp-status'), /composio-emulator \(protocol 2025-06-18\)/);
+
     // Authorize gmail: the redirect URL opens in a new window (the emulator's link page), and
     // the status goes INITIATED → ACTIVE through waitForConnection().
     const gmailRow = page.locator('#connection-list li[data-toolkit="gmail"]');

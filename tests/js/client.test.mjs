@@ -113,7 +113,6 @@ describe('construction', () => {
       disableVersionCheck: false,
       host: 'my-app',
       toolkitVersions: { gmail: '20250101_00' },
-      provider: { name: 'openai' },
       dangerouslyAllowAutoUploadDownloadFiles: true,
     });
   });

@@ -156,6 +156,27 @@ test('edge-light bundle (Vercel ?module) builds with exactly one wasm binding', 
   results['composio-wasm']['edge-light'] = { ...(await measure(b.script, bindings)), warnings: b.warnings };
 });
 
+// providers: what each provider subpath adds to a worker that already uses the core entry (the
+// frameworks it wraps left external: their cost is the framework's, not ours).
+test('provider subpaths: the extra bytes each adds to the workerd app (frameworks external)', async () => {
+  const external = ['ai', 'zod', '@composio/json-schema-to-zod', '@langchain/core', '@langchain/core/tools', '@openai/agents', '@mastra/core/tools', '@mastra/schema-compat', 'llamaindex'];
+  const build = async (name, contents) => {
+    const outfile = join(project, 'dist-providers', `${name}.js`);
+    writeFileSync(join(project, `providers-${name}.mjs`), contents);
+    await esbuild.build({ ...WORKERD_OPTIONS, entryPoints: [`./providers-${name}.mjs`], absWorkingDir: project, bundle: true, minify: true, external, outfile, loader: { '.wasm': 'empty' }, logLevel: 'silent' });
+    return sizes(outfile);
+  };
+  const base = await build('core', `export { Composio } from 'composio-wasm';\n`);
+  const rows = {};
+  for (const [subpath, cls] of [['openai', 'OpenAIResponsesProvider'], ['vercel', 'VercelProvider'], ['anthropic', 'AnthropicProvider'], ['google', 'GoogleProvider'], ['langchain', 'LangchainProvider'], ['openai-agents', 'OpenAIAgentsProvider'], ['mastra', 'MastraProvider'], ['llamaindex', 'LlamaindexProvider']]) {
+    const both = await build(subpath, `export { Composio } from 'composio-wasm';\nexport { ${cls} } from 'composio-wasm/${subpath}';\n`);
+    rows[subpath] = { raw: both.raw - base.raw, gzip: both.gzip - base.gzip };
+    assert.ok(rows[subpath].raw > 0 && rows[subpath].raw < 16 * 1024, `composio-wasm/${subpath} adds ${rows[subpath].raw} bytes`);
+  }
+  results['composio-wasm']['provider subpaths (added to the core entry)'] = { core: base, added: rows };
+  console.log(`provider subpaths, bytes added to the core entry (minified; gzip): ${JSON.stringify(rows)}`);
+});
+
 test('@composio/core 0.19.0, same apps: workerd and edge-light build, the browser bundle does not', async () => {
   const nodePaths = [join(REPO, 'node_modules')];
   const build = async (target, fn) => {

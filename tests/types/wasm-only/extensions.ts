@@ -30,10 +30,12 @@ function assertType<T extends true>(_: T): void {}
 const options: ComposioConfig = { apiKey: 'ak_test', timeout: 10_000, maxRetries: 0 };
 const composio = new Composio(options);
 new Composio({ apiKey: 'ak_test', timeout: 1_000, maxRetries: 5, defaultHeaders: { 'x-a': 'b' } });
-// An OpenAI-format provider object is accepted (and ignored); any other provider is not.
+// A provider is anything with wrapTools(tools, executeToolFn); a bare object is refused (a
+// ValidationError at run time too), and session.tools() is typed by what wrapTools returns.
+// @ts-expect-error a provider needs wrapTools
 new Composio({ apiKey: 'ak_test', provider: { name: 'openai' } });
-// @ts-expect-error composio-wasm only produces the OpenAI tool format
-new Composio({ apiKey: 'ak_test', provider: { name: 'vercel' } });
+const counted = new Composio({ apiKey: 'ak_test', provider: { name: 'count', wrapTools: (tools: unknown[]) => tools.length } });
+assertType<Equal<Awaited<ReturnType<Awaited<ReturnType<typeof counted.create>>['tools']>>, number>>(true);
 // @ts-expect-error timeout is a number of milliseconds
 new Composio({ apiKey: 'ak_test', timeout: '10s' });
 new Composio({ apiKey: 'ak_test', maxResponseBytes: 1 << 20 });
