@@ -120,7 +120,5 @@ export {
   BaseAgenticProvider,
   BaseNonAgenticProvider,
   BaseProvider,
-  ComposioGlobalExecuteToolFnNotSetError,
-  ComposioInvalidToolArgumentsError,
   OpenAIProvider,
 } from './provider.js';

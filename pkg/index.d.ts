@@ -24,16 +24,7 @@
 //     `ComposioInvalidResponseError`, `ComposioResponseTooLargeError`, and the HTTP error classes of `@composio/client`
 //     re-exported from the package root.
 //   * Not (yet) supported: custom tools (`experimental.customTools` / `customToolkits`,
-<<<<<<< HEAD
-//     `session.customTools()`), providers other than the OpenAI format, and most non-session
-//     parts of `Composio`: see notes/client-surface-table.md for what is left out.
-=======
-//     `session.customTools()`), and most non-session
-//     parts of `Composio`: `mcp` and `files` are missing; of `triggers` there are
-//     `verifyWebhook` and `parse`; of `connectedAccounts` `list`, `get`, `delete`, `refresh`,
-//     `updateStatus`, `enable`, `disable`, `waitForConnection`; of `authConfigs` `list`, `get`,
-//     `delete`, `updateStatus`, `enable`, `disable`; and `flush()`.
->>>>>>> providers
+//     `session.customTools()`) and the parts of `Composio` listed in notes/client-surface-table.md.
 
 // ============================================================================================
 // Shared primitives
@@ -2440,7 +2431,6 @@ export declare class ComposioToolVersionRequiredError extends ComposioError {
 }
 
 // ============================================================================================
-<<<<<<< HEAD
 // accounts2: toolkits, connected accounts and auth configs (the writing half), AuthScheme
 // (declarations merge with the interfaces above)
 // ============================================================================================
@@ -2748,7 +2738,9 @@ export declare class ComposioWasmLoadError extends ComposioError {
   constructor(message: string, options?: { cause?: unknown; url?: string });
   /** `'TS-SDK::WASM_LOAD_FAILED'` */
   code: string;
-=======
+}
+
+// ============================================================================================
 // providers: the provider protocol (pkg/provider.js; subpaths composio-wasm/openai, /vercel, …)
 // ============================================================================================
 
@@ -2823,12 +2815,4 @@ export declare class OpenAIProvider extends BaseNonAgenticProvider<OpenAIToolCol
   handleToolCalls(target: ToolCallExecutionTarget, chatCompletion: OpenAIChatCompletionLike, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<OpenAIToolMessage[]>;
   /** @deprecated The Assistants API is deprecated upstream. */
   handleAssistantMessage(userId: string, run: unknown, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<Array<{ tool_call_id: string; output: string }>>;
-}
-
-export declare class ComposioInvalidToolArgumentsError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-export declare class ComposioGlobalExecuteToolFnNotSetError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
->>>>>>> providers
 }

@@ -8,30 +8,9 @@
 
 import { ComposioError, ValidationError } from './errors.js';
 
-export class ComposioInvalidToolArgumentsError extends ComposioError {
-  /** @param {string} [message] @param {import('./errors.js').ErrorOptions} [options] */
-  constructor(message = 'Invalid tool arguments', options = {}) {
-    super(message, {
-      ...options,
-      code: 'INVALID_TOOL_ARGUMENTS',
-      possibleFixes: options.possibleFixes || [
-        'Tool arguments must be a JSON object (or a string that parses to one)',
-        'If a model emitted the arguments as a string, ensure it is valid JSON',
-      ],
-    });
-  }
-}
-
-export class ComposioGlobalExecuteToolFnNotSetError extends ComposioError {
-  /** @param {string} [message] @param {import('./errors.js').ErrorOptions} [options] */
-  constructor(message = 'Global execute tool function not set', options = {}) {
-    super(message, {
-      ...options,
-      code: 'GLOBAL_EXECUTE_TOOL_FN_NOT_SET',
-      possibleFixes: options.possibleFixes || ['Ensure the global execute tool function is set in the provider'],
-    });
-  }
-}
+// The two error classes the protocol throws are @composio/core's (error-catalog.js).
+export { ComposioGlobalExecuteToolFnNotSetError, ComposioInvalidToolArgumentsError } from './error-catalog.js';
+import { ComposioGlobalExecuteToolFnNotSetError, ComposioInvalidToolArgumentsError } from './error-catalog.js';
 
 /** @param {unknown} v @returns {v is Record<string, unknown>} */
 const isPlainObject = v => {
