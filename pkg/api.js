@@ -120,5 +120,6 @@ export {
   BaseAgenticProvider,
   BaseNonAgenticProvider,
   BaseProvider,
+  ComposioProvider,
   OpenAIProvider,
 } from './provider.js';

@@ -181,12 +181,7 @@ export class ToolRouterSession {
     }
     if (raw) return tools;
     if (openai) return JSON.parse(Client.openaiTools(encode(tools, () => ['tools'])));
-    const bySlug = new Map(rawTools.map((/** @type {any} */ tool) => [String(tool.slug).toUpperCase(), tool]));
-    const sessionId = this.sessionId;
-    const toolsApi = this.#context.tools;
-    const executeToolFn = async (/** @type {string} */ toolSlug, /** @type {any} */ input) =>
-      toolsApi.executeSessionTool(toolSlug, { sessionId, arguments: input }, modifiers, bySlug.get(String(toolSlug).toUpperCase()));
-    return provider.wrapTools(tools, executeToolFn);
+    return this.#context.tools.wrapToolsForToolRouter(this.sessionId, tools, modifiers, rawTools);
   }
 
   /**

@@ -2415,6 +2415,8 @@ export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> 
   proxyExecute(body: ToolProxyParams, requestOptions?: ComposioRequestOptions): Promise<ToolProxyResponse>;
   /** @internal Wraps `tools` for `userId` in the provider's format. */
   wrapToolsForProvider(userId: string, tools: Tool[], modifiers?: ExecuteToolModifiers, rawTools?: Tool[]): ProviderToolCollection<TProvider>;
+  /** @internal Wraps a session's `tools` for the provider; they run through the session. */
+  wrapToolsForToolRouter(sessionId: string, tools: Tool[], modifiers?: SessionExecuteMetaModifiers, rawTools?: Tool[]): ProviderToolCollection<TProvider>;
 }
 
 export declare class ComposioToolNotFoundError extends ComposioError {
@@ -2815,4 +2817,9 @@ export declare class OpenAIProvider extends BaseNonAgenticProvider<OpenAIToolCol
   handleToolCalls(target: ToolCallExecutionTarget, chatCompletion: OpenAIChatCompletionLike, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<OpenAIToolMessage[]>;
   /** @deprecated The Assistants API is deprecated upstream. */
   handleAssistantMessage(userId: string, run: unknown, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<Array<{ tool_call_id: string; output: string }>>;
+  /** @deprecated The Assistants API is deprecated upstream. Drives a run to its end, submitting tool outputs. */
+  waitAndHandleAssistantToolCalls(userId: string, client: any, run: any, thread: { id: string }, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): Promise<any>;
+  /** @deprecated The Assistants API is deprecated upstream. Passes a run stream through, submitting tool outputs. */
+  waitAndHandleAssistantStreamToolCalls(userId: string, client: any, runStream: AsyncIterable<any>, thread: { id: string }, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): AsyncGenerator<any, void, unknown>;
 }
+

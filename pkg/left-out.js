@@ -40,14 +40,6 @@ export const leftOutList = [
     reason: 'The @composio/client instance upstream keeps on a public field; not bundled here.',
     alternative: 'Use the composio.mcp methods.',
   },
-  ...members(['composio.tools.wrapToolsForToolRouter'], PENDING.tools),
-  ...members(
-    ['composio.provider', 'composio.provider._isAgentic', 'composio.provider._setExecuteToolFn', 'composio.provider.executeTool',
-      'composio.provider.executeToolCall', 'composio.provider.handleAssistantMessage', 'composio.provider.handleToolCalls', 'composio.provider.name',
-      'composio.provider.waitAndHandleAssistantStreamToolCalls', 'composio.provider.waitAndHandleAssistantToolCalls',
-      'composio.provider.wrapMcpServerResponse', 'composio.provider.wrapTool', 'composio.provider.wrapTools'],
-    PENDING.providers
-  ),
 
   // ---- runtime exports ----
   {
@@ -84,7 +76,6 @@ export const leftOutList = [
     reason: 'composio-wasm sends no telemetry.',
     alternative: 'Nothing to configure; composio.flush() resolves at once.',
   },
-  ...exports_(['OpenAIProvider', 'ComposioProvider', 'BaseAgenticProvider', 'BaseNonAgenticProvider'], PENDING.providers),
 ];
 
 /**

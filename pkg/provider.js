@@ -204,6 +204,69 @@ export class OpenAIProvider extends BaseNonAgenticProvider {
       }))
     );
   }
+
+  /**
+   * Drives an Assistants API run until it leaves queued / in_progress / requires_action,
+   * submitting tool outputs as needed (as upstream; the Assistants API is deprecated).
+   * @param {string} userId @param {any} client @param {any} run @param {any} thread @param {any} [options] @param {any} [modifiers]
+   */
+  async waitAndHandleAssistantToolCalls(userId, client, run, thread, options, modifiers) {
+    while (RUN_PENDING.includes(run.status)) {
+      const tool_outputs = await this.handleAssistantMessage(userId, run, options, modifiers);
+      if (run.status === 'requires_action') {
+        run = await client.beta.threads.runs.submitToolOutputs(run.id, { thread_id: thread.id, tool_outputs });
+      } else {
+        run = await client.beta.threads.runs.retrieve(run.id, { thread_id: thread.id });
+        await sleep(500);
+      }
+    }
+    return run;
+  }
+
+  /**
+   * Passes an Assistants API run stream through, submitting tool outputs when the run requires
+   * action, then drives the run to its end (as upstream).
+   * @param {string} userId @param {any} client @param {AsyncIterable<any>} runStream @param {any} thread @param {any} [options] @param {any} [modifiers]
+   */
+  async *waitAndHandleAssistantStreamToolCalls(userId, client, runStream, thread, options, modifiers) {
+    /** @type {string | null} */
+    let runId = null;
+    for await (const event of runStream) {
+      yield event;
+      if (event.event === 'thread.run.created') runId = event.data.id;
+      if (!runId) continue;
+      if (event.event === 'thread.run.requires_action') {
+        const tool_outputs = await this.handleAssistantMessage(userId, event.data, options, modifiers);
+        await client.beta.threads.runs.submitToolOutputs(runId, { thread_id: thread.id, tool_outputs });
+      }
+      if (RUN_ENDED.includes(event.event)) break;
+    }
+    if (!runId) throw new Error('No run ID found');
+    let finalRun = await client.beta.threads.runs.retrieve(runId, { thread_id: thread.id });
+    while (RUN_PENDING.includes(finalRun.status)) {
+      if (finalRun.status === 'requires_action') {
+        const tool_outputs = await this.handleAssistantMessage(userId, finalRun, options, modifiers);
+        finalRun = await client.beta.threads.runs.submitToolOutputs(runId, { thread_id: thread.id, tool_outputs });
+      } else {
+        finalRun = await client.beta.threads.runs.retrieve(runId, { thread_id: thread.id });
+        await sleep(500);
+      }
+    }
+  }
+}
+
+const RUN_PENDING = ['queued', 'in_progress', 'requires_action'];
+const RUN_ENDED = ['thread.run.completed', 'thread.run.failed', 'thread.run.cancelled', 'thread.run.expired'];
+const sleep = (/** @type {number} */ ms) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** The pass-through provider of @composio/core: `wrapTools` returns the SDK `Tool` objects as they are. */
+export class ComposioProvider extends BaseNonAgenticProvider {
+  name = 'ComposioProvider';
+  wrapTool = (/** @type {any} */ tool) => tool;
+  /** @param {any[]} tools */
+  wrapTools(tools) {
+    return tools.map(tool => this.wrapTool(tool));
+  }
 }
 
 /** The default provider as made here: the wasm formats its tools in the same pass (a fast path). */

@@ -246,6 +246,7 @@ export class Tools {
       'getToolsEnum',
       'getInput',
       'proxyExecute',
+      'wrapToolsForToolRouter',
     ]);
   }
 
@@ -320,6 +321,22 @@ export class Tools {
       return JSON.parse(Client.openaiTools(encode([tools], () => ['tools']).slice(1, -1)));
     }
     return this.#provider.wrapTools(tools, executeToolFn);
+  }
+
+  /**
+   * @internal As the official `wrapToolsForToolRouter`: wraps a session's `tools` for the
+   * provider; a wrapped tool runs through the session (`executeSessionTool`), reusing its
+   * fetched schema from `rawTools`.
+   * @param {string} sessionId
+   * @param {any[]} tools
+   * @param {any} [modifiers]
+   * @param {any[]} [rawTools]
+   */
+  wrapToolsForToolRouter(sessionId, tools, modifiers, rawTools = tools) {
+    const bySlug = new Map(rawTools.map(tool => [String(tool.slug).toUpperCase(), tool]));
+    const executeToolFn = async (/** @type {string} */ toolSlug, /** @type {any} */ input) =>
+      this.executeSessionTool(toolSlug, { sessionId, arguments: input }, modifiers, bySlug.get(String(toolSlug).toUpperCase()));
+    return this.#wrap(tools, executeToolFn);
   }
 
   /**
