@@ -187,6 +187,7 @@ fn env() -> Env {
             api_key: std::env::var("COMPOSIO_API_KEY").ok(),
             base_url: std::env::var("COMPOSIO_BASE_URL").ok(),
             runtime: None,
+            framework: None,
         }
     }
     #[cfg(target_arch = "wasm32")]
