@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Composio as Ours, ValidationError } from '../../pkg/node.js';
-import { startBoth, wire } from './differential-helpers.mjs';
+import { startBoth, wire, runScenario, plain } from './differential-helpers.mjs';
 
 const KEY = 'ak_client_differential';
 const S = '/api/v3.1/tool_router/session';
@@ -49,34 +49,8 @@ async function account(toolkit, { status = 'ACTIVE', reason, link = {} } = {}) {
   return linked.connected_account_id;
 }
 
-/** Runs `scenario(sdk, setup)` on a fresh emulator for one SDK; `prepare()` builds `setup` first. */
-async function run(sdk, scenario, prepare) {
-  emulator.reset();
-  const setup = prepare ? await prepare() : undefined;
-  emulator.requests.length = 0;
-  let result;
-  let error;
-  try {
-    result = await scenario(sdk, setup);
-  } catch (e) {
-    error = e;
-  }
-  return { setup, result, error, requests: wire(emulator.requests) };
-}
+const run = (sdk, scenario, prepare) => runScenario(emulator, sdk, scenario, prepare);
 
-// Timestamps are real (the two runs are milliseconds apart): every ISO date string becomes 'T'.
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const untimed = v =>
-  typeof v === 'string' && ISO.test(v)
-    ? 'T'
-    : Array.isArray(v)
-      ? v.map(untimed)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, untimed(x)]))
-        : v;
-
-/** JSON round trip: compares values the way a user would see them serialized. */
-const plain = v => (v === undefined ? undefined : untimed(JSON.parse(JSON.stringify(v))));
 
 async function same(scenario, prepare) {
   const theirs = await run(official, scenario, prepare);

@@ -16,3 +16,32 @@ export async function startBoth(key) {
 
 /** The requests of an emulator log as the differential tests compare them. */
 export const wire = requests => requests.map(r => ({ method: r.method, path: r.path, query: r.query, body: r.rawBody }));
+
+/** Runs `scenario(sdk, setup)` on a fresh `emulator` for one SDK; `prepare()` builds `setup` first. */
+export async function runScenario(emulator, sdk, scenario, prepare) {
+  emulator.reset();
+  const setup = prepare ? await prepare() : undefined;
+  emulator.requests.length = 0;
+  let result;
+  let error;
+  try {
+    result = await scenario(sdk, setup);
+  } catch (e) {
+    error = e;
+  }
+  return { setup, result, error, requests: wire(emulator.requests) };
+}
+
+// Timestamps are real (the two runs are milliseconds apart): every ISO date string becomes 'T'.
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+export const untimed = v =>
+  typeof v === 'string' && ISO.test(v)
+    ? 'T'
+    : Array.isArray(v)
+      ? v.map(untimed)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, untimed(x)]))
+        : v;
+
+/** JSON round trip: compares values the way a user would see them serialized. */
+export const plain = v => (v === undefined ? undefined : untimed(JSON.parse(JSON.stringify(v))));
