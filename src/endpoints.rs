@@ -1196,7 +1196,12 @@ mod tests {
                 "duplicate {}",
                 e.name
             );
-            assert!(e.path.starts_with("/api/v3.1/"), "{}", e.name);
+            // Only the realtime credentials live outside v3.1 (upstream calls v3 for them).
+            assert!(
+                e.path.starts_with("/api/v3.1/") || e.name == "realtime.credentials",
+                "{}",
+                e.name
+            );
             assert_eq!(params(e.path), e.path.matches('}').count(), "{}", e.name);
             assert_eq!(
                 e.safety == Safety::Idempotent,
@@ -1222,7 +1227,8 @@ mod tests {
             e.args
                 .iter()
                 .map(|a| match *a {
-                    "sessionId" | "slug" | "connectedAccountId" | "authConfigId" | "serverId" => {
+                    // Every id (session, account, auth config, server, trigger, subscription).
+                    id if id == "slug" || (id.ends_with("Id") && id != "userId") => {
                         Json::str("x_1")
                     }
                     "status" => Json::str("ENABLED"),
@@ -1246,10 +1252,20 @@ mod tests {
                         ("endpoint", Some(Json::str("/user"))),
                         ("method", Some(Json::str("GET"))),
                     ]),
+                    "body" if e.name == "triggers.update" => {
+                        Json::object([("status", Some(Json::str("enable")))])
+                    }
+                    "body" if e.name.starts_with("triggers.") => Json::obj(),
+                    "body" if e.name.starts_with("mcp.") || e.name.starts_with("files.") => {
+                        Json::object([("name", Some(Json::str("n")))])
+                    }
                     "body" => Json::object([("text", Some(Json::str("t")))]),
                     "query" if e.name == "mcp.list" => Json::str("a=1"),
                     "query" if e.name == "tools.list" => {
                         Json::object([("search", Some(Json::str("q")))])
+                    }
+                    "params" if e.name.starts_with("webhookSubscriptions.") => {
+                        Json::object([("webhookUrl", Some(Json::str("https://a.example/h")))])
                     }
                     "params" => Json::object([
                         ("toolkit", Some(Json::str("github"))),

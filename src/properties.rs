@@ -280,6 +280,10 @@ fn args_for(name: &str) -> Vec<Json> {
         "webhookSubscriptions.first" | "webhookSubscriptions.create" => {
             r#"[{"webhookUrl":"https://a.example/h"}]"#
         }
+        "mcp.create" | "mcp.generateUrl" | "files.uploadRequest" => r#"[{"name":"n"}]"#,
+        "mcp.list" => r#"["a=1"]"#,
+        "mcp.get" | "mcp.delete" => r#"["srv_1"]"#,
+        "mcp.update" => r#"["srv_1",{"name":"n"}]"#,
         "webhookSubscriptions.update" => r#"["ws_1",{"webhookUrl":"https://a.example/h"}]"#,
         other => panic!("no arguments for {other}: add them here"),
     };
