@@ -1,16 +1,83 @@
-//! Using composio-wasm from Rust compiled to wasm, the way a workers-rs worker would inside its
-//! fetch handler: build a client, create a session, list its tools, run a tool, clean up.
-//! Requests go through gloo-net's fetch; no JS file of the npm package is involved.
+//! Using composio-wasm from Rust compiled to wasm: a workers-rs worker (`#[event(fetch)]`,
+//! below) that creates a session and executes a tool for each `POST /execute`, and the same API
+//! from plain `#[wasm_bindgen]` functions. Requests go through gloo-net's fetch; no JS file of
+//! the npm package is involved.
 //!
 //! Build: `cargo build --example rust_worker --target wasm32-unknown-unknown`, then
-//! `wasm-bindgen --target web` on the `.wasm` (scripts/build-rust-example.sh). In a workers-rs
-//! worker, call the same API from `#[event(fetch)]` with the key from
-//! `env.secret("COMPOSIO_API_KEY")`.
+//! `wasm-bindgen --target web` on the `.wasm` (scripts/build-rust-example.sh, which also copies
+//! the worker's entry module `examples/rust_worker_entry.mjs`: the few lines that workers-rs'
+//! `worker-build` would generate). tests/runtimes/rust-worker.test.mjs runs the worker in
+//! workerd through Miniflare; tests/js/rust-api.test.mjs calls the other exports in Node.
 #![cfg(target_arch = "wasm32")]
 
 use composio_wasm::{Composio, Error, ToJs};
-use serde_json::json;
+use serde::Deserialize;
+use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
+use worker::{event, Context, Env, Method, Request, Response};
+
+/// What `POST /execute` takes.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ExecuteRequest {
+    user_id: String,
+    #[serde(default)]
+    toolkits: Vec<String>,
+    tool: String,
+    #[serde(default)]
+    arguments: Value,
+}
+
+/// The worker: `POST /execute {userId, toolkits, tool, arguments}` creates a session for the
+/// user and runs the tool in it; answers `{sessionId, mcpUrl, result}` (the result as the npm
+/// package's `session.execute` returns it). The key is the `COMPOSIO_API_KEY` secret; the
+/// `COMPOSIO_BASE_URL` variable, if set, points the client elsewhere. A Composio error is a 502
+/// (a 400 for bad input) whose body says what went wrong, never with the key.
+#[event(fetch)]
+async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
+    if req.method() != Method::Post || req.path() != "/execute" {
+        return Response::error("POST /execute", 404);
+    }
+    let body: ExecuteRequest = match req.json().await {
+        Ok(body) => body,
+        Err(e) => return Response::error(format!("bad request body: {e}"), 400),
+    };
+    let mut builder = Composio::builder().api_key(env.secret("COMPOSIO_API_KEY")?.to_string());
+    if let Ok(url) = env.var("COMPOSIO_BASE_URL") {
+        builder = builder.base_url(url.to_string());
+    }
+    match execute(builder, body).await {
+        Ok(answer) => Response::from_json(&answer),
+        Err(e) => {
+            let status = if matches!(e, Error::Invalid { .. }) {
+                400
+            } else {
+                502
+            };
+            let answer = json!({"error": e.to_string(), "status": e.status()});
+            Ok(Response::from_json(&answer)?.with_status(status))
+        }
+    }
+}
+
+async fn execute(
+    builder: composio_wasm::ComposioBuilder,
+    req: ExecuteRequest,
+) -> Result<Value, Error> {
+    let composio = builder.build()?;
+    let session = composio
+        .sessions()
+        .create(req.user_id)
+        .toolkits(req.toolkits)
+        .send()
+        .await?;
+    let result = session
+        .execute(req.tool)
+        .arguments(req.arguments)
+        .send()
+        .await?;
+    Ok(json!({"sessionId": session.id, "mcpUrl": session.mcp.url, "result": result}))
+}
 
 fn client(base_url: String, api_key: String) -> Result<Composio, Error> {
     Composio::builder()

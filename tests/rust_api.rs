@@ -150,6 +150,10 @@ async fn create_sends_the_config_and_reads_a_typed_session() {
     assert_eq!(headers["content-type"], "application/json");
     assert_eq!(headers["accept"], "application/json");
     assert_eq!(headers["x-sdk-version"], "0.19.0");
+    // Not the TypeScript SDK, so it does not say it is (the npm package sends TYPESCRIPT_SDK).
+    assert_eq!(headers["x-source"], "RUST_SDK");
+    assert_eq!(headers["x-runtime"], "UNKNOWN");
+    assert_eq!(headers["x-framework"], "openai");
 
     assert!(session.id.starts_with("trs_"), "{}", session.id);
     assert_eq!(session.mcp.server_type, "http");

@@ -179,11 +179,12 @@ impl ComposioBuilder {
     }
 }
 
-/// The process environment natively; none on wasm32.
+/// The Rust API's `x-source`, and the process environment natively (none on wasm32).
 fn env() -> Env {
     #[cfg(not(target_arch = "wasm32"))]
     {
         Env {
+            source: Some(client_config::RUST_SOURCE),
             api_key: std::env::var("COMPOSIO_API_KEY").ok(),
             base_url: std::env::var("COMPOSIO_BASE_URL").ok(),
             runtime: None,
@@ -192,7 +193,10 @@ fn env() -> Env {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        Env::default()
+        Env {
+            source: Some(client_config::RUST_SOURCE),
+            ..Env::default()
+        }
     }
 }
 
