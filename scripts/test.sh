@@ -13,6 +13,8 @@ cargo clippy --all-targets --quiet -- -D warnings
 # Both wasm builds: the Rust API (default features) and the npm package's (scripts/build.sh).
 cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features js-api,talc-allocator --quiet -- -D warnings
+# The wasm32-only programs of the Rust API: the workers-rs worker and the scenario harness.
+cargo clippy --target wasm32-unknown-unknown --example rust_worker --example wasm_scenarios --quiet -- -D warnings
 cargo test --quiet
 echo "== rust: fuzz every decoder and translator (1M random inputs per target group, release)"
 FUZZ_ITERS=${FUZZ_ITERS:-1000000} cargo test --quiet --release --lib fuzz::

@@ -12,6 +12,7 @@ pub const JS_SOURCE: &str = "TYPESCRIPT_SDK";
 /// `x-source` of the crate's Rust API. It is not the TypeScript SDK, so it says so (the
 /// reference leaves the value to us; the seed crate sent no `x-*` header at all). The other
 /// `x-*` headers keep their meaning: `x-sdk-version` names the `@composio/core` API it mirrors.
+#[cfg(any(feature = "rust-api", test))]
 pub const RUST_SOURCE: &str = "RUST_SDK";
 /// Per-attempt timeout when none is configured (the official client's default).
 pub const DEFAULT_TIMEOUT_MS: f64 = 60_000.0;
