@@ -20,7 +20,7 @@ import { ready, startWasm } from './runtime.js';
 import { MCP } from './mcp.js';
 import { Files } from './project-files.js';
 import { configOf, getClientLeftOut, optionsOf, registerInstance } from './surface.js';
-import { Tools } from './tools.js';
+import { Tools, resolveToolkitVersions } from './tools.js';
 import { Triggers } from './triggers.js';
 import { checkProvider, isDefaultOpenAI } from './provider.js';
 
@@ -371,16 +371,16 @@ function pickOptions(config) {
 }
 
 /**
- * One more option, read on its own (a hostile object is a ValidationError here too).
- * @param {any} config
- * @param {string} key
+ * The client's toolkit versions (`resolveToolkitVersions`); an option whose members cannot be
+ * read is a ValidationError naming it.
+ * @param {any} options the options `pickOptions` read
+ * @returns {string | Record<string, string>}
  */
-function readOption(config, key) {
-  if (config === null || typeof config !== 'object') return undefined;
+function toolkitVersionsOf(options) {
   try {
-    return config[key];
+    return resolveToolkitVersions(options?.toolkitVersions);
   } catch (e) {
-    throw unreadable([key], e);
+    throw unreadable(['toolkitVersions'], e);
   }
 }
 
@@ -423,7 +423,10 @@ export class Composio {
     const getClient = () => client;
     /** The provider that `session.tools()` and `tools.get()` wrap tools with. */
     this.provider = provider;
-    const tools = new Tools(getClient, options, provider);
+    // `toolkitVersions` with the COMPOSIO_TOOLKIT_VERSION_<TOOLKIT> variables, worked out once
+    // (at construction, as upstream) for `tools` and `triggers` both.
+    const versions = toolkitVersionsOf(options);
+    const tools = new Tools(getClient, versions, provider);
     // As upstream: providers' helpers (`handleToolCalls(userId, …)`) run `tools.execute`,
     // skipping the version check unless the body says otherwise.
     provider._setExecuteToolFn?.(async (/** @type {string} */ slug, /** @type {any} */ body, /** @type {any} */ modifiers) =>
@@ -440,7 +443,7 @@ export class Composio {
     this.connectedAccounts = new ConnectedAccounts(getClient);
     this.authConfigs = new AuthConfigs(getClient);
     this.experimental = new Experimental(getClient);
-    this.triggers = new Triggers(getClient, readOption(config, 'toolkitVersions'));
+    this.triggers = new Triggers(getClient, versions);
     this.flush = flush;
     // surface
     this.files = new Files(getClient);

@@ -229,13 +229,13 @@ export class Tools {
 
   /**
    * @param {() => any} getClient
-   * @param {any} [options] the constructor options the client read (`toolkitVersions`)
+   * @param {string | Record<string, string>} versions the client's toolkit versions (`resolveToolkitVersions`)
    * @param {any} [provider] the client's provider (checked by `checkProvider`)
    */
-  constructor(getClient, options, provider) {
+  constructor(getClient, versions, provider) {
     this.#getClient = getClient;
     this.#provider = provider;
-    this.#versions = resolveToolkitVersions(options?.toolkitVersions);
+    this.#versions = versions;
     bindMethods(this, [
       'get',
       'getRawComposioTools',

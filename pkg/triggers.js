@@ -6,7 +6,7 @@
 // @composio/core 0.19.0.
 
 import { webhookParse, webhookParseVerified, webhookVerify } from './wasm/composio_wasm.js';
-import { encode, unreadable } from './input.js';
+import { encode } from './input.js';
 import { APIError, ComposioError, ValidationError, apiErrorFor, fromDescriptor } from './errors.js';
 import { bindMethods } from './files.js';
 import { ready } from './runtime.js';
@@ -75,42 +75,6 @@ export class ComposioFailedToUnsubscribeFromPusherChannelError extends ComposioE
   constructor(message = 'Failed to unsubscribe from Pusher channel', options = {}) {
     super(message, { ...options, code: TriggerErrorCodes.TRIGGER_FAILED_TO_UNSUBSCRIBE_FROM_PUSHER_CHANNEL, possibleFixes: options.possibleFixes || SUPPORT });
   }
-}
-
-// ---- toolkit versions (sent with trigger type lookups and creates) ----
-
-/** @param {string} name */
-const isVersionVar = name => name.startsWith('COMPOSIO_TOOLKIT_VERSION_');
-
-/** The `COMPOSIO_TOOLKIT_VERSION_<TOOLKIT>` variables, where the runtime has an environment. */
-function versionVars() {
-  const g = /** @type {any} */ (globalThis);
-  try {
-    const env = g.process?.env ?? g.Deno?.env?.toObject();
-    if (env) return Object.entries(env).filter(([k]) => isVersionVar(k));
-  } catch {
-    // An environment we may not read counts as empty.
-  }
-  return [];
-}
-
-/**
- * `toolkitVersions` as @composio/core works it out: a string option wins; otherwise the
- * `COMPOSIO_TOOLKIT_VERSION_<TOOLKIT>` variables overridden by an object option (keys
- * lower-cased); nothing at all is `'latest'`. Worked out at the first call that sends it, so a
- * client that never does asks no permission to list the environment (Deno).
- * @param {unknown} option
- * @returns {string | Record<string, string>}
- */
-export function toolkitVersions(option) {
-  if (typeof option === 'string' && option) return option;
-  /** @type {Record<string, string>} */
-  const out = {};
-  for (const [key, value] of versionVars()) out[key.slice('COMPOSIO_TOOLKIT_VERSION_'.length).toLowerCase()] = value;
-  if (option !== null && typeof option === 'object') {
-    for (const [key, value] of Object.entries(option)) out[key.toLowerCase()] = value;
-  }
-  return Object.keys(out).length ? out : 'latest';
 }
 
 // ---- incoming webhooks ----
@@ -305,10 +269,8 @@ const FIRST_OUTCOME_MS = 30_000;
  */
 export class Triggers {
   #getClient;
-  /** @type {unknown} */
-  #option;
-  /** @type {string | Record<string, string> | undefined} */
-  #resolved;
+  /** The client's toolkit versions, sent with type lookups and creates. @type {string | Record<string, string>} */
+  #versions;
   /** @type {{ fn: Function, filters: Record<string, any>, onError?: Function }[]} */
   #listeners = [];
   /** @type {PusherConnection | undefined} */
@@ -320,16 +282,11 @@ export class Triggers {
 
   /**
    * @param {() => any} getClient
-   * @param {unknown} versions the client's `toolkitVersions` option
+   * @param {string | Record<string, string>} versions the client's toolkit versions (`resolveToolkitVersions` in tools.js)
    */
   constructor(getClient, versions) {
     this.#getClient = getClient;
-    // The option is copied now (as upstream does); the environment is read at first use.
-    try {
-      this.#option = versions !== null && typeof versions === 'object' ? { ...versions } : versions;
-    } catch (e) {
-      throw unreadable(['toolkitVersions'], e);
-    }
+    this.#versions = versions;
     bindMethods(this, [
       'listActive',
       'create',
@@ -346,12 +303,6 @@ export class Triggers {
       'verifyWebhook',
       'parse',
     ]);
-  }
-
-  /** The toolkit versions sent with type lookups and creates (worked out once). */
-  #versions() {
-    this.#resolved ??= toolkitVersions(this.#option);
-    return this.#resolved;
   }
 
   /**
@@ -374,7 +325,7 @@ export class Triggers {
    */
   async create(userId, slug, body, requestOptions) {
     const client = await this.#getClient();
-    const args = [userId, slug, body, this.#versions()];
+    const args = [userId, slug, body, this.#versions];
     try {
       await client.call('triggers.createTypeCheck', args, requestOptions);
     } catch (e) {
@@ -432,7 +383,7 @@ export class Triggers {
    * @param {any} [requestOptions]
    */
   async listTypes(query, requestOptions) {
-    return (await this.#getClient()).call('triggers.listTypes', [query, this.#versions()], requestOptions);
+    return (await this.#getClient()).call('triggers.listTypes', [query, this.#versions], requestOptions);
   }
 
   /**
@@ -441,7 +392,7 @@ export class Triggers {
    * @param {any} [requestOptions]
    */
   async getType(slug, requestOptions) {
-    return (await this.#getClient()).call('triggers.getType', [slug, this.#versions()], requestOptions);
+    return (await this.#getClient()).call('triggers.getType', [slug, this.#versions], requestOptions);
   }
 
   /**

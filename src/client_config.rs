@@ -7,11 +7,10 @@ use crate::validate::{Checker, Invalid, Path};
 pub const DEFAULT_BASE_URL: &str = "https://backend.composio.dev";
 /// The `@composio/core` version whose API this package mirrors; sent as `x-sdk-version`.
 pub const MIRRORED_SDK_VERSION: &str = "0.19.0";
-/// `x-source` of the npm package: exactly what `@composio/core` sends.
-pub const JS_SOURCE: &str = "TYPESCRIPT_SDK";
-/// `x-source` of the crate's Rust API. It is not the TypeScript SDK, so it says so (the
-/// reference leaves the value to us; the seed crate sent no `x-*` header at all). The other
-/// `x-*` headers keep their meaning: `x-sdk-version` names the `@composio/core` API it mirrors.
+/// `x-source` of the crate's Rust API ([`ClientConfig::with_source`]). It is not the TypeScript
+/// SDK, so it says so (the reference leaves the value to us; the seed crate sent no `x-*` header
+/// at all); the npm package sends `TYPESCRIPT_SDK`, exactly as `@composio/core`. The other `x-*`
+/// headers keep their meaning: `x-sdk-version` names the `@composio/core` API it mirrors.
 #[cfg(any(feature = "rust-api", test))]
 pub const RUST_SOURCE: &str = "RUST_SDK";
 /// Per-attempt timeout when none is configured (the official client's default).
@@ -20,12 +19,9 @@ pub const DEFAULT_TIMEOUT_MS: f64 = 60_000.0;
 /// 500 tools is about 1 MB), low enough that a broken or hostile server cannot exhaust memory.
 pub const DEFAULT_MAX_RESPONSE_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
-/// What the caller supplies beside the options: what the JS layer read from the runtime's
-/// environment (or the process environment, natively), and which client is sending.
+/// What the JS layer read from the runtime's environment, if it has one.
 #[derive(Clone, Debug, Default)]
 pub struct Env {
-    /// `x-source`: [`JS_SOURCE`] when `None` (the npm package), [`RUST_SOURCE`] for the Rust API.
-    pub source: Option<&'static str>,
     pub api_key: Option<String>,
     pub base_url: Option<String>,
     /// `NODEJS`, `DENO`, `BUN`, `CLOUDFLARE_WORKERS`, `VERCEL_EDGE`, `BROWSER`, … (spec A1.1).
@@ -50,6 +46,22 @@ pub struct ClientConfig {
     pub max_retries: u32,
     /// The largest response body read, in bytes.
     pub max_response_bytes: f64,
+}
+
+impl ClientConfig {
+    /// The same settings with `x-source: source` (the SDK's own headers still win over the
+    /// user's). Only the Rust API uses it, so the npm module does not carry it.
+    #[cfg(any(feature = "rust-api", test))]
+    pub fn with_source(mut self, source: &str) -> ClientConfig {
+        if let Some(slot) = self.headers.iter_mut().find(|(n, _)| n == "x-source") {
+            slot.1 = source.to_string();
+        }
+        self.headers_json = [
+            headers_json(&self.headers, false),
+            headers_json(&self.headers, true),
+        ];
+        self
+    }
 }
 
 // The API key must never show up in logs or debug output.
@@ -184,14 +196,7 @@ pub fn resolve(options: &Json, env: &Env) -> Result<ClientConfig, ConfigError> {
         );
         return Err(ConfigError::Invalid(c.finish(()).unwrap_err()));
     }
-    let source = env.source.unwrap_or(JS_SOURCE);
-    let headers = merge_headers(
-        &api_key,
-        user_headers,
-        source,
-        env.runtime.as_deref(),
-        framework,
-    );
+    let headers = merge_headers(&api_key, user_headers, env.runtime.as_deref(), framework);
     let headers_json = [headers_json(&headers, false), headers_json(&headers, true)];
     Ok(ClientConfig {
         api_key,
@@ -280,7 +285,6 @@ pub fn header_value_ok(v: &str) -> bool {
 fn merge_headers(
     api_key: &str,
     user: Vec<(String, String)>,
-    source: &str,
     runtime: Option<&str>,
     framework: &str,
 ) -> Vec<(String, String)> {
@@ -295,7 +299,7 @@ fn merge_headers(
     for (name, value) in user {
         put(name, value);
     }
-    put("x-source".into(), source.into());
+    put("x-source".into(), "TYPESCRIPT_SDK".into());
     put("x-sdk-version".into(), MIRRORED_SDK_VERSION.into());
     put("x-runtime".into(), runtime.unwrap_or("UNKNOWN").into());
     put("x-framework".into(), framework.into());
@@ -332,7 +336,6 @@ mod tests {
 
     fn env(key: Option<&str>, url: Option<&str>) -> Env {
         Env {
-            source: None,
             api_key: key.map(Into::into),
             base_url: url.map(Into::into),
             runtime: Some("NODEJS".into()),
@@ -452,25 +455,29 @@ mod tests {
 
     #[test]
     fn the_rust_api_says_it_is_the_rust_sdk_and_the_npm_package_the_typescript_one() {
-        let source = |e: &Env| {
-            let c = resolve(
-                &j!({"apiKey": "k", "defaultHeaders": {"x-source": "mine"}}),
-                e,
-            )
-            .unwrap();
-            let v: Vec<String> = c
-                .headers
-                .iter()
-                .filter(|(n, _)| n == "x-source")
-                .map(|(_, v)| v.clone())
-                .collect();
-            assert!(c.headers_json[0].contains(&format!(r#""x-source":"{}""#, v[0])));
-            v
+        let c = resolve(
+            &j!({"apiKey": "k", "defaultHeaders": {"x-source": "mine", "X-Trace": "t"}}),
+            &env(None, None),
+        )
+        .unwrap();
+        let names = |c: &ClientConfig| -> Vec<String> {
+            c.headers.iter().map(|(n, v)| format!("{n}: {v}")).collect()
         };
-        assert_eq!(source(&env(Some("k"), None)), ["TYPESCRIPT_SDK"]);
-        let mut e = env(Some("k"), None);
-        e.source = Some(RUST_SOURCE);
-        assert_eq!(source(&e), ["RUST_SDK"]);
+        let npm = names(&c);
+        assert_eq!(npm[2], "x-source: TYPESCRIPT_SDK");
+        let rust = c.clone().with_source(RUST_SOURCE);
+        let mut expected = npm.clone();
+        expected[2] = "x-source: RUST_SDK".to_string();
+        assert_eq!(names(&rust), expected);
+        assert_eq!(
+            rust.headers_json[0],
+            c.headers_json[0].replace("TYPESCRIPT_SDK", "RUST_SDK")
+        );
+        assert_eq!(
+            rust.headers_json[1],
+            c.headers_json[1].replace("TYPESCRIPT_SDK", "RUST_SDK")
+        );
+        assert!(rust.headers_json[1].contains(r#""x-source":"RUST_SDK""#));
     }
 
     #[test]

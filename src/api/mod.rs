@@ -169,7 +169,7 @@ impl ComposioBuilder {
         match client_config::resolve(&options, &env()) {
             Ok(config) => Ok(Composio {
                 inner: Arc::new(Inner {
-                    config,
+                    config: config.with_source(client_config::RUST_SOURCE),
                     http: transport::client(),
                 }),
             }),
@@ -179,12 +179,11 @@ impl ComposioBuilder {
     }
 }
 
-/// The Rust API's `x-source`, and the process environment natively (none on wasm32).
+/// The process environment natively; none on wasm32.
 fn env() -> Env {
     #[cfg(not(target_arch = "wasm32"))]
     {
         Env {
-            source: Some(client_config::RUST_SOURCE),
             api_key: std::env::var("COMPOSIO_API_KEY").ok(),
             base_url: std::env::var("COMPOSIO_BASE_URL").ok(),
             runtime: None,
@@ -193,10 +192,7 @@ fn env() -> Env {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        Env {
-            source: Some(client_config::RUST_SOURCE),
-            ..Env::default()
-        }
+        Env::default()
     }
 }
 

@@ -177,7 +177,6 @@ impl Client {
         let env_json = input(env);
         let text = |k: &str| env_json.get(k).and_then(Json::as_str).map(str::to_string);
         let env = Env {
-            source: None,
             api_key: text("apiKey"),
             base_url: text("baseURL"),
             runtime: text("runtime"),

@@ -5,7 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../emulator/server.mjs';
 import { Composio, ComposioInvalidResponseError, InternalServerError, ValidationError } from '../../pkg/node.js';
-import { toolkitVersions } from '../../pkg/triggers.js';
+import { resolveToolkitVersions as toolkitVersions } from '../../pkg/tools.js';
+import { Composio as Official } from '@composio/core';
 
 const KEY = 'ak_triggers';
 let emulator;
@@ -109,18 +110,36 @@ test('deliberate: setWebhookSubscription takes request options (an aborted signa
   assert.deepEqual(emulator.requests, []);
 });
 
-test('toolkitVersions: the option is copied at construction; the environment is read at first use', async () => {
-  emulator.reset();
+test('toolkitVersions: the option and the environment are read once, at construction, as @composio/core reads them', async () => {
   const option = { github: '20250101_00' };
-  const client = new Composio({ apiKey: KEY, baseURL: emulator.url, toolkitVersions: option });
-  option.github = 'changed';
+  const options = { apiKey: KEY, baseURL: emulator.url, toolkitVersions: option };
+  let ours;
+  let official;
   process.env.COMPOSIO_TOOLKIT_VERSION_SLACK = '20250202_00';
   try {
-    await client.triggers.getType('SLACK_RECEIVE_MESSAGE');
+    ours = new Composio(options);
+    official = new Official({ ...options, allowTracking: false, disableVersionCheck: true });
   } finally {
     delete process.env.COMPOSIO_TOOLKIT_VERSION_SLACK;
   }
-  assert.deepEqual(emulator.requests[0].query, { 'toolkit_versions[slack]': '20250202_00', 'toolkit_versions[github]': '20250101_00' });
+  option.github = 'changed';
+  process.env.COMPOSIO_TOOLKIT_VERSION_GMAIL = '20250303_00';
+  const queries = [];
+  try {
+    for (const client of [ours, official]) {
+      emulator.reset();
+      await client.triggers.getType('SLACK_RECEIVE_MESSAGE');
+      // The emulator knows no such version of the slack tools: only the query matters here.
+      await assert.rejects(client.tools.getRawComposioTools({ toolkits: ['slack'] }), /has no version 20250202_00/);
+      queries.push(emulator.requests.map(r => r.query));
+    }
+  } finally {
+    delete process.env.COMPOSIO_TOOLKIT_VERSION_GMAIL;
+  }
+  // Triggers and tools send the same versions: the ones there were at construction.
+  assert.deepEqual(queries[0], queries[1]);
+  assert.deepEqual(queries[0][0], { 'toolkit_versions[slack]': '20250202_00', 'toolkit_versions[github]': '20250101_00' });
+  assert.equal(queries[0].length, 2);
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
   assert.throws(() => new Composio({ apiKey: KEY, toolkitVersions: revoked.proxy }), ValidationError);
