@@ -12,7 +12,7 @@ import Pusher from 'pusher-js';
 import { WebSocket as WsWebSocket } from 'ws';
 import { Composio as Official } from '@composio/core';
 import { Composio as Ours } from '../../pkg/node.js';
-import { startBoth, wire } from './differential-helpers.mjs';
+import { plain, runScenario, startBoth } from './differential-helpers.mjs';
 
 const KEY = 'ak_triggers_differential';
 const S = '/api/v3.1/tool_router/session';
@@ -55,37 +55,13 @@ async function world() {
   return { github, other, slack, commit, message };
 }
 
-async function run(sdk, scenario, prepare = world) {
-  emulator.reset();
-  const setup = await prepare();
-  emulator.requests.length = 0;
-  let result;
-  let error;
-  try {
-    result = await scenario(sdk, setup);
-  } catch (e) {
-    error = e;
-  }
-  return { setup, result, error, requests: wire(emulator.requests) };
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const untimed = v =>
-  typeof v === 'string' && ISO.test(v)
-    ? 'T'
-    : Array.isArray(v)
-      ? v.map(untimed)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, untimed(x)]))
-        : v;
-const plain = v => (v === undefined ? undefined : untimed(JSON.parse(JSON.stringify(v))));
 // API errors: class and status (ours also lifts `code` / `requestId` from the body, as everywhere).
 const errorOf = e => e && { name: e.constructor.name, status: e.status, code: typeof e.code === 'string' ? e.code : undefined, statusCode: e.statusCode };
 
-/** Runs `scenario` through both SDKs: same requests, same result, same error class. */
-async function same(scenario, { prepare, sdks = [official, ours] } = {}) {
-  const a = await run(sdks[0], scenario, prepare);
-  const b = await run(sdks[1], scenario, prepare);
+/** Runs `scenario` through both SDKs (on `world()` unless told): same requests, same result, same error class. */
+async function same(scenario, { prepare = world, sdks = [official, ours] } = {}) {
+  const a = await runScenario(emulator, sdks[0], scenario, prepare);
+  const b = await runScenario(emulator, sdks[1], scenario, prepare);
   assert.deepEqual(b.requests, a.requests, 'requests on the wire');
   assert.deepEqual(errorOf(b.error), errorOf(a.error), `errors: ${a.error?.message} | ${b.error?.message}`);
   assert.equal(JSON.stringify(plain(b.result)), JSON.stringify(plain(a.result)), 'results, key order included');
