@@ -103,14 +103,116 @@ macro_rules! config_setters {
                 self
             }
 
-            /// Any other member of the JS config (`tools`, `tags`, `workbench`, `preload`,
-            /// `multiAccount`, …), by its camelCase name; checked like the JS API checks it.
+            /// Enables every toolkit but these (`toolkits: { disable: [...] }`).
+            pub fn disable_toolkits<I, S>(mut self, slugs: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                let list = string_values(slugs);
+                self.config
+                    .insert("toolkits".into(), json_object([("disable", list)]));
+                self
+            }
+
+            /// Enables only these tools of `toolkit` (`tools: { toolkit: [...] }`).
+            pub fn tools<I, S>(mut self, toolkit: impl Into<String>, slugs: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                member(&mut self.config, "tools").insert(toolkit.into(), string_values(slugs));
+                self
+            }
+
+            /// Enables every tool of `toolkit` but these (`tools: { toolkit: { disable: [...] } }`).
+            pub fn disable_tools<I, S>(mut self, toolkit: impl Into<String>, slugs: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                let list = json_object([("disable", string_values(slugs))]);
+                member(&mut self.config, "tools").insert(toolkit.into(), list);
+                self
+            }
+
+            /// Enables only the tools with these tags (`tags: { enable: [...] }`), e.g.
+            /// `readOnlyHint`.
+            pub fn tags<I, S>(mut self, tags: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                member(&mut self.config, "tags").insert("enable".into(), string_values(tags));
+                self
+            }
+
+            /// Leaves out the tools with these tags (`tags: { disable: [...] }`), e.g.
+            /// `destructiveHint`.
+            pub fn disable_tags<I, S>(mut self, tags: I) -> Self
+            where
+                I: IntoIterator<Item = S>,
+                S: Into<String>,
+            {
+                member(&mut self.config, "tags").insert("disable".into(), string_values(tags));
+                self
+            }
+
+            /// Whether the sandbox may run `proxy_execute` (`sandbox.enableProxyExecution`).
+            pub fn sandbox_proxy_execution(mut self, enable: bool) -> Self {
+                member(&mut self.config, "sandbox")
+                    .insert("enableProxyExecution".into(), Value::Bool(enable));
+                self
+            }
+
+            /// Tool outputs larger than this many bytes go to the sandbox's files
+            /// (`sandbox.autoOffloadThreshold`).
+            pub fn sandbox_offload_threshold(mut self, bytes: u64) -> Self {
+                member(&mut self.config, "sandbox")
+                    .insert("autoOffloadThreshold".into(), Value::from(bytes));
+                self
+            }
+
+            /// Any other member of the JS config (`preload`, `multiAccount`, …), by its
+            /// camelCase name; checked like the JS API checks it.
             pub fn config(mut self, key: impl Into<String>, value: Value) -> Self {
                 self.config.insert(key.into(), value);
                 self
             }
         }
     };
+}
+
+/// The strings as a JSON array.
+fn string_values<I, S>(items: I) -> Value
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    Value::Array(items.into_iter().map(|s| Value::String(s.into())).collect())
+}
+
+fn json_object<const N: usize>(members: [(&str, Value); N]) -> Value {
+    Value::Object(
+        members
+            .map(|(k, v)| (k.to_string(), v))
+            .into_iter()
+            .collect(),
+    )
+}
+
+/// The object member `key` of `config` (made, or replacing a value of another kind).
+fn member<'a>(config: &'a mut Map<String, Value>, key: &str) -> &'a mut Map<String, Value> {
+    let slot = config
+        .entry(key)
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !slot.is_object() {
+        *slot = Value::Object(Map::new());
+    }
+    match slot {
+        Value::Object(m) => m,
+        _ => unreachable!("made an object above"),
+    }
 }
 
 /// `composio.sessions().create(user_id)`.
@@ -126,6 +228,19 @@ pub struct CreateSession {
 config_setters!(CreateSession);
 
 impl CreateSession {
+    /// The user's time zone, for the session's assistive prompt
+    /// (`experimental.assistivePrompt.userTimezone`, an IANA name such as `Europe/Paris`).
+    pub fn user_timezone(mut self, tz: impl Into<String>) -> Self {
+        let experimental = member(&mut self.config, "experimental");
+        let prompt = experimental
+            .entry("assistivePrompt")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(m) = prompt {
+            m.insert("userTimezone".into(), Value::String(tz.into()));
+        }
+        self
+    }
+
     /// Creates the session.
     pub async fn send(self) -> Result<Session, Error> {
         let args = vec![

@@ -34,7 +34,7 @@ const KEY = catalogue.scenario_key();
 
 test('the wasm build has the same scenarios as the native tests', () => {
   // tests/rust_api.rs makes one #[tokio::test] per name of the same `scenarios!` list.
-  assert.equal(names.length, 17);
+  assert.equal(names.length, 18);
   assert.ok(names.includes('a_side_effect_is_never_repeated_but_a_read_is'));
   assert.ok(names.includes('ensure_connected_authorizes_and_waits'));
 });

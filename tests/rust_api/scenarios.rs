@@ -24,6 +24,7 @@ macro_rules! scenarios {
     ($m:ident) => {
         $m! {
             create_sends_the_config_and_reads_a_typed_session,
+            the_typed_config_setters_send_what_the_js_config_sends,
             get_update_and_delete_a_session,
             tools_in_openai_and_raw_formats,
             execute_sends_the_arguments_and_reads_the_result,
@@ -334,6 +335,61 @@ pub async fn create_sends_the_config_and_reads_a_typed_session(emu: &Emulator) {
     assert_eq!(js["sessionId"], json!(session.id));
     assert_eq!(js["mcp"]["headers"]["x-api-key"], KEY);
     assert!(!format!("{session:?}").contains(KEY));
+}
+
+/// The typed setters beside `toolkits` / `manage_connections` / `auth_config`: the bodies are
+/// those @composio/core 0.19.0 sends for the same JS config (`toolkits: { disable }`, `tools`,
+/// `tags: { enable, disable }`, `sandbox`, `experimental.assistivePrompt`), create and update.
+pub async fn the_typed_config_setters_send_what_the_js_config_sends(emu: &Emulator) {
+    let s = emu
+        .client()
+        .sessions()
+        .create("user_cfg")
+        .disable_toolkits(["slack"])
+        .tools("gmail", ["GMAIL_SEND_EMAIL"])
+        .disable_tools("github", ["GITHUB_DELETE_A_REPOSITORY"])
+        .tags(["readOnlyHint"])
+        .disable_tags(["destructiveHint"])
+        .sandbox_proxy_execution(false)
+        .sandbox_offload_threshold(20_000)
+        .user_timezone("Europe/Paris")
+        .send()
+        .await
+        .unwrap();
+    s.update()
+        .disable_tools("gmail", ["GMAIL_DELETE_DRAFT"])
+        .disable_tags(["openWorldHint"])
+        .sandbox_proxy_execution(true)
+        .send()
+        .await
+        .unwrap();
+    let log = emu.requests().await;
+    assert_eq!(
+        body(&log[0]),
+        json!({"user_id": "user_cfg", "toolkits": {"disable": ["slack"]},
+               "tools": {"gmail": {"enable": ["GMAIL_SEND_EMAIL"]},
+                         "github": {"disable": ["GITHUB_DELETE_A_REPOSITORY"]}},
+               "tags": {"enable": ["readOnlyHint"], "disable": ["destructiveHint"]},
+               "manage_connections": {"enable": true},
+               "workbench": {"enable": true, "enable_proxy_execution": false,
+                             "auto_offload_threshold": 20000},
+               "experimental": {"assistive_prompt_config": {"user_timezone": "Europe/Paris"}}})
+    );
+    assert_eq!(
+        body(&log[1]),
+        json!({"tools": {"gmail": {"disable": ["GMAIL_DELETE_DRAFT"]}},
+               "tags": {"disable": ["openWorldHint"]},
+               "workbench": {"enable_proxy_execution": true}})
+    );
+    // Key order too: the bodies are the bytes @composio/core writes.
+    assert_eq!(
+        log[0]["rawBody"],
+        r#"{"user_id":"user_cfg","toolkits":{"disable":["slack"]},"tools":{"gmail":{"enable":["GMAIL_SEND_EMAIL"]},"github":{"disable":["GITHUB_DELETE_A_REPOSITORY"]}},"tags":{"enable":["readOnlyHint"],"disable":["destructiveHint"]},"manage_connections":{"enable":true},"workbench":{"enable":true,"enable_proxy_execution":false,"auto_offload_threshold":20000},"experimental":{"assistive_prompt_config":{"user_timezone":"Europe/Paris"}}}"#
+    );
+    assert_eq!(
+        log[1]["rawBody"],
+        r#"{"tools":{"gmail":{"disable":["GMAIL_DELETE_DRAFT"]}},"tags":{"disable":["openWorldHint"]},"workbench":{"enable_proxy_execution":true}}"#
+    );
 }
 
 pub async fn get_update_and_delete_a_session(emu: &Emulator) {
