@@ -15,6 +15,15 @@ cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features js-api,talc-allocator --quiet -- -D warnings
 # The wasm32-only programs of the Rust API: the workers-rs worker and the scenario harness.
 cargo clippy --target wasm32-unknown-unknown --example rust_worker --example wasm_scenarios --quiet -- -D warnings
+# The npm build's crates include none of the Rust API's; the Rust API has gloo-net on wasm32 and
+# reqwest natively (issue 15's dependency promise, checked on every run).
+npm_tree=$(cargo tree --quiet --target wasm32-unknown-unknown --no-default-features --features js-api,talc-allocator -e normal --prefix none)
+if grep -E '^(serde|serde_json|serde-wasm-bindgen|gloo-net|gloo-timers|reqwest|tokio|wasm-bindgen-futures) ' <<<"$npm_tree"; then
+  echo "the npm build depends on a crate of the Rust API (above)" >&2
+  exit 1
+fi
+cargo tree --quiet --target wasm32-unknown-unknown -e normal --prefix none | grep -q '^gloo-net '
+cargo tree --quiet -e normal --prefix none | grep -q '^reqwest '
 cargo test --quiet
 echo "== rust: fuzz every decoder and translator (1M random inputs per target group, release)"
 FUZZ_ITERS=${FUZZ_ITERS:-1000000} cargo test --quiet --release --lib fuzz::
