@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 
 const [dir, bindingsJson, requestsJson] = process.argv.slice(2);
+// The glue imports the JS snippets of the crates it uses (workers-rs has one) by relative path.
+const snippets = [...readFileSync(join(dir, 'rust_worker.js'), 'utf8').matchAll(/from '\.\/(snippets\/[^']+)'/g)].map(m => m[1]);
 const modules = [
   { type: 'ESModule', path: 'worker.mjs' },
   { type: 'ESModule', path: 'rust_worker.js' },
-  { type: 'ESModule', path: 'snippets/' + readFileSync(join(dir, 'rust_worker.js'), 'utf8').match(/'\.\/snippets\/([^']+)'/)[1] },
+  ...snippets.map(path => ({ type: 'ESModule', path })),
   { type: 'CompiledWasm', path: 'rust_worker_bg.wasm' },
 ].map(m => ({ ...m, path: join(dir, m.path), contents: readFileSync(join(dir, m.path)) }));
 
