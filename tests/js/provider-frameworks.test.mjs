@@ -182,9 +182,9 @@ describe('agent frameworks with a scripted model', () => {
 });
 
 describe('OpenAI Agents SDK', () => {
-  // @composio/openai-agents 0.10.2 cannot be installed next to @composio/core 0.19.0's zod 3 (it
-  // peer-depends on zod ^4.4.3); the expected tool is the one its published source builds
-  // (non-strict: the input's properties and required list, additionalProperties: true).
+  // The expected tool is the one @composio/openai-agents builds (non-strict: the input's
+  // properties and required list, additionalProperties: true); provider-zod4-differential.test.mjs
+  // compares ours with that package itself.
   test('composio-wasm/openai-agents: Agents SDK function tools that invoke through the session', async () => {
     const { RunContext } = await import('@openai/agents');
     const { OpenAIAgentsProvider } = await import('../../pkg/providers/openai-agents.js');
