@@ -6,6 +6,7 @@ import { GoogleProvider } from '../../../pkg/providers/google.js';
 import { ClaudeAgentSDKProvider, type ClaudeAgentTool } from '../../../pkg/providers/claude-agent-sdk.js';
 import { Agent, type FunctionTool } from '@openai/agents';
 import { createSdkMcpServer } from '@anthropic-ai/claude-agent-sdk';
+import { GoogleGenAI } from '@google/genai';
 
 const agents = new Composio({ apiKey: 'ak_test', provider: new OpenAIAgentsProvider() });
 const tools: FunctionTool[] = await (await agents.create('user_1')).tools();
@@ -18,7 +19,8 @@ console.log(claudeTools[0]?.name, mcpServer.type, claude.provider.name satisfies
 
 const google = new Composio({ apiKey: 'ak_test', provider: new GoogleProvider() });
 const declarations = await google.tools.get('user_1', 'GMAIL_SEND_EMAIL');
-const first: string | undefined = declarations[0]?.parameters.type;
+const first: string | undefined = declarations[0]?.parameters?.type;
+await new GoogleGenAI({ apiKey: 'k' }).models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi', config: { tools: [{ functionDeclarations: declarations }] } });
 console.log(first, await google.provider.executeToolCall('user_1', { name: 'X', args: {} }));
 
 class Echo extends BaseAgenticProvider<Array<() => Promise<unknown>>, () => Promise<unknown>> {
