@@ -60,3 +60,8 @@ const passThrough = new Composio({ apiKey: 'ak_test', provider: new ComposioProv
 const unwrapped = await (await passThrough.create('user_1')).tools();
 const passName: 'ComposioProvider' = passThrough.provider.name;
 console.log(unwrapped.length, passName, new ComposioProvider().wrapTools([]).length);
+
+// Structured-outputs schemas.
+const strictVercel = new Composio({ apiKey: 'ak_test', provider: new VercelProvider({ strict: true }) });
+const strictMastra = new Composio({ apiKey: 'ak_test', provider: new MastraProvider({ strict: true }) });
+console.log(strictVercel.provider.name, strictMastra.provider.name);

@@ -8,7 +8,7 @@ import { Agent, type FunctionTool } from '@openai/agents';
 import { createSdkMcpServer } from '@anthropic-ai/claude-agent-sdk';
 import { GoogleGenAI } from '@google/genai';
 
-const agents = new Composio({ apiKey: 'ak_test', provider: new OpenAIAgentsProvider() });
+const agents = new Composio({ apiKey: 'ak_test', provider: new OpenAIAgentsProvider({ strict: true }) });
 const tools: FunctionTool[] = await (await agents.create('user_1')).tools();
 new Agent({ name: 'assistant', instructions: 'help', tools });
 
