@@ -155,39 +155,40 @@ describe('composio-wasm/claude-agent-sdk = @composio/claude-agent-sdk', () => {
 });
 
 describe('composio-wasm/openai-agents = @composio/openai-agents', () => {
-  for (const strict of [false, true])
-  test(`session tools (strict: ${strict}): structure, JSON schemas, and invoke (requests and results)`, async () => {
-    const scenario = async s => {
-      const tools = await s.tools();
-      const structure = tools.map(t => ({
-        keys: Object.keys(t).sort(),
-        type: t.type,
-        name: t.name,
-        description: t.description,
-        parameters: t.parameters,
-        strict: t.strict,
-      }));
-      const hn = tools.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
-      const ctx = new RunContext();
-      const out = [
-        await hn.invoke(ctx, '{"limit":2}'),
-        await hn.invoke(ctx, '{"limit":null}'),
-        await hn.invoke(ctx, '[1]').catch(e => `${e.name}: ${e.message}`),
-      ];
-      return { structure, out, approval: await hn.needsApproval(ctx, {}), enabled: await hn.isEnabled(ctx, {}) };
-    };
-    const a = await run(ours(new OpenAIAgentsProvider({ strict })), scenario);
-    const b = await run(official(new OfficialAgents({ strict })), scenario);
-    assert.equal(a.result.out[0].data.stories.length, 2);
-    const hnTool = a.result.structure.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
-    assert.equal(hnTool.strict, strict);
-    assert.equal(hnTool.parameters.additionalProperties, !strict);
-    // With strict: true the model's null for the optional `limit` is dropped; without, it is sent.
-    assert.deepEqual(JSON.parse(a.requests.filter(r => r.method === 'POST')[1].body).arguments, strict ? {} : { limit: null });
-    assert.deepEqual(a.result, b.result);
-    assert.deepEqual(a.requests, b.requests);
-    assert.equal(a.requests.at(-1).framework, 'openai-agents');
-  });
+  for (const strict of [false, true]) {
+    test(`session tools (strict: ${strict}): structure, JSON schemas, and invoke (requests and results)`, async () => {
+      const scenario = async s => {
+        const tools = await s.tools();
+        const structure = tools.map(t => ({
+          keys: Object.keys(t).sort(),
+          type: t.type,
+          name: t.name,
+          description: t.description,
+          parameters: t.parameters,
+          strict: t.strict,
+        }));
+        const hn = tools.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
+        const ctx = new RunContext();
+        const out = [
+          await hn.invoke(ctx, '{"limit":2}'),
+          await hn.invoke(ctx, '{"limit":null}'),
+          await hn.invoke(ctx, '[1]').catch(e => `${e.name}: ${e.message}`),
+        ];
+        return { structure, out, approval: await hn.needsApproval(ctx, {}), enabled: await hn.isEnabled(ctx, {}) };
+      };
+      const a = await run(ours(new OpenAIAgentsProvider({ strict })), scenario);
+      const b = await run(official(new OfficialAgents({ strict })), scenario);
+      assert.equal(a.result.out[0].data.stories.length, 2);
+      const hnTool = a.result.structure.find(t => t.name === 'HACKERNEWS_GET_FRONTPAGE');
+      assert.equal(hnTool.strict, strict);
+      assert.equal(hnTool.parameters.additionalProperties, !strict);
+      // With strict: true the model's null for the optional `limit` is dropped; without, it is sent.
+      assert.deepEqual(JSON.parse(a.requests.filter(r => r.method === 'POST')[1].body).arguments, strict ? {} : { limit: null });
+      assert.deepEqual(a.result, b.result);
+      assert.deepEqual(a.requests, b.requests);
+      assert.equal(a.requests.at(-1).framework, 'openai-agents');
+    });
+  }
 
   test('the official instance passed to composio-wasm: same tools and requests as in @composio/core', async () => {
     for (const strict of [false, true]) {
