@@ -102,10 +102,9 @@ export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'la
  * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout`, `maxRetries`, `maxResponseBytes` and `toolkitVersions`
  * change behaviour. The
  * other official options are accepted so existing code compiles, and ignored: composio-wasm sends
- * no telemetry, runs no version check, touches no local files, and always produces the OpenAI
- * tool format.
+ * no telemetry, runs no version check and touches no local files.
  */
-export type ComposioConfig<TProvider extends ComposioProvider = OpenAIProvider> = {
+export type ComposioConfig<TProvider extends ProviderLike = OpenAIProvider> = {
   /**
    * API key, sent as `x-api-key`. Falls back to the `COMPOSIO_API_KEY` environment variable
    * where the runtime has one; without a key the constructor throws {@link ComposioNoAPIKeyError}.
@@ -1374,7 +1373,7 @@ export interface Toolkits {
  * session.mcp.url;
  * ```
  */
-export declare class Composio<TProvider extends ComposioProvider = OpenAIProvider> {
+export declare class Composio<TProvider extends ProviderLike = OpenAIProvider> {
   /**
    * @throws {ComposioNoAPIKeyError} when no API key is found.
    * @throws {ValidationError} on bad options (a `provider` without `wrapTools` included).
@@ -2377,7 +2376,7 @@ export interface ToolGetInputResponse {
 export type ToolRetrieveEnumResponse = Array<string>;
 
 /** `composio.tools`, as in @composio/core 0.19.0; `get()` returns the provider's wrapped tools. */
-export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> {
+export declare class Tools<TProvider extends ProviderLike = OpenAIProvider> {
   /** Tools matching `query`, unwrapped (GET /api/v3.1/tools). */
   getRawComposioTools(query: ToolListParams, options?: SchemaModifierOptions, requestOptions?: ComposioRequestOptions): Promise<ToolList>;
   /** A Tool Router session's tools, unwrapped (every page). */
@@ -2761,9 +2760,10 @@ export type ToolCallExecutionTarget = string | { execute(toolSlug: string, args:
 
 /**
  * A provider, structurally: anything with `wrapTools(tools, executeToolFn)`. Official provider
- * packages' instances fit as they are.
+ * packages' instances fit as they are (composio-wasm's name for the constraint upstream spells
+ * `BaseComposioProvider<unknown, unknown, unknown>`, whose protected members would make it nominal).
  */
-export interface ComposioProvider {
+export interface ProviderLike {
   readonly name?: string | undefined;
   wrapTools(tools: any[], executeTool: any): unknown;
 }
@@ -2796,6 +2796,17 @@ export declare abstract class BaseAgenticProvider<TToolCollection, TTool, TMcpRe
 export type BaseComposioProvider<TToolCollection, TTool, TMcpResponse = unknown> =
   | BaseNonAgenticProvider<TToolCollection, TTool, TMcpResponse>
   | BaseAgenticProvider<TToolCollection, TTool, TMcpResponse>;
+
+/**
+ * The pass-through provider of @composio/core: `wrapTools` returns the `Tool` objects as they are
+ * (official `ComposioProvider`; upstream says it is not meant to be used or extended directly).
+ */
+export declare class ComposioProvider extends BaseNonAgenticProvider<Tool[], Tool> {
+  readonly name: 'ComposioProvider';
+  constructor();
+  wrapTool(tool: Tool): Tool;
+  wrapTools(tools: Tool[]): Tool[];
+}
 
 /** A chat completion, as far as `handleToolCalls` reads it (the `openai` package's type fits). */
 export type OpenAIChatCompletionLike = {

@@ -53,7 +53,7 @@ test('publint --strict reports nothing', async () => {
 //   packages; a CommonJS caller uses `await import()` or `require()` on Node >= 20.19 / 22.12):
 //   CJSResolvesToESM under node16-cjs. They exist only through "exports", which moduleResolution
 //   node10 does not read (NoResolution there), as for the official provider packages.
-const PROVIDER_SUBPATHS = ['./openai', './vercel', './anthropic', './google', './langchain', './openai-agents', './mastra', './llamaindex'];
+const PROVIDER_SUBPATHS = ['./openai', './vercel', './anthropic', './google', './langchain', './openai-agents', './mastra', './llamaindex', './claude-agent-sdk'];
 const JUSTIFIED = [
   p => p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs' && PROVIDER_SUBPATHS.includes(p.entrypoint),
   p => p.kind === 'NoResolution' && p.resolutionKind === 'node10' && PROVIDER_SUBPATHS.includes(p.entrypoint),
