@@ -13,10 +13,10 @@ export function accountSummary(a) {
   return {
     id: a.id,
     toolkit: a.toolkit?.slug ?? null,
-    userId: a.userId ?? a.user_id ?? null,
     status: a.status,
     authConfigId: a.authConfig?.id ?? null,
     alias: a.alias ?? null,
+    wordId: a.wordId ?? null,
     isDisabled: Boolean(a.isDisabled),
     createdAt: a.createdAt ?? null,
   };
@@ -58,6 +58,11 @@ export const accountCommands = [
       try {
         request = await ctx.withProgress(`Linking ${toolkit}…`, () => ctx.client().toolkits.authorize(userId, toolkit, ctx.flags['auth-config'], ctx.req));
       } catch (e) {
+        if (e instanceof ComposioAuthConfigNotFoundError && /^No auth configs found/.test(/** @type {any} */ (e).message)) {
+          // The toolkit has no auth scheme at all: nothing to link, and nothing is missing.
+          if (ctx.json) return ctx.outJson({ connectedAccountId: null, redirectUrl: null, status: 'NOT_NEEDED', userId, toolkit });
+          return ctx.out(`${toolkit} needs no connection: its tools run without an account.`);
+        }
         if (e instanceof ComposioAuthConfigNotFoundError) {
           throw new CommandError(`${toolkit} cannot be linked: ${/** @type {any} */ (e).message}`, {
             hint: `a toolkit without auth needs no link; otherwise create an auth config (\`composio-wasm auth-configs create ${toolkit}\`)`,
@@ -93,7 +98,7 @@ export const accountCommands = [
       status: { type: 'string', multiple: true, value: 'S', description: 'only these statuses (ACTIVE, INITIATED, FAILED, EXPIRED, …)' },
       limit: { type: 'string', value: 'n', description: 'at most n accounts (default: every page)' },
     },
-    json: '[{ id, toolkit, userId, status, authConfigId, alias, isDisabled, createdAt }]',
+    json: '[{ id, toolkit, status, authConfigId, alias, wordId, isDisabled, createdAt }] (no credentials)',
     async run(ctx) {
       const limit = positiveInt(ctx.flags.limit, '--limit');
       /** @type {any} */
@@ -111,8 +116,8 @@ export const accountCommands = [
       if (ctx.json) return ctx.outJson(rows);
       if (rows.length === 0) return ctx.note('No connected accounts. Connect one with `composio-wasm link <toolkit>`.');
       ctx.table(
-        [{ header: 'ID' }, { header: 'TOOLKIT' }, { header: 'USER', flex: true }, { header: 'STATUS' }, { header: 'AUTH CONFIG' }, { header: 'CREATED' }],
-        rows.map(r => [r.id, r.toolkit ?? '', r.userId ?? '', r.isDisabled ? `${r.status} (disabled)` : r.status, r.authConfigId ?? '', r.createdAt ?? ''])
+        [{ header: 'ID' }, { header: 'TOOLKIT' }, { header: 'STATUS' }, { header: 'AUTH CONFIG' }, { header: 'NAME', flex: true }, { header: 'CREATED' }],
+        rows.map(r => [r.id, r.toolkit ?? '', r.isDisabled ? `${r.status} (disabled)` : r.status, r.authConfigId ?? '', r.alias ?? r.wordId ?? '', r.createdAt ?? ''])
       );
     },
   },

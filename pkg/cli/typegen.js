@@ -131,7 +131,7 @@ export function resultType(output, indent = '') {
 }
 
 /** @param {string[]} slugs */
-const literalUnion = slugs => (slugs.length === 0 ? 'never' : [...new Set(slugs)].sort().map(s => JSON.stringify(s)).join('\n    | '));
+const literalUnion = slugs => (slugs.length === 0 ? 'never' : [...new Set(slugs)].sort().map(s => JSON.stringify(s)).join('\n      | '));
 
 /**
  * The declaration file.
@@ -149,9 +149,9 @@ export function declarationFile({ version, toolkits, tools, triggers, typedTools
     '',
     "declare module 'composio-wasm' {",
     '  interface ComposioGeneratedTypes {',
-    `    toolkitSlugs:\n    | ${literalUnion(toolkits)};`,
-    `    toolSlugs:\n    | ${literalUnion(tools)};`,
-    `    triggerSlugs:\n    | ${literalUnion(triggers)};`,
+    `    toolkitSlugs:\n      | ${literalUnion(toolkits)};`,
+    `    toolSlugs:\n      | ${literalUnion(tools)};`,
+    `    triggerSlugs:\n      | ${literalUnion(triggers)};`,
   ];
   if (typedTools) {
     const sorted = [...typedTools].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
