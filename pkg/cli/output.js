@@ -71,6 +71,14 @@ export function renderTable(columns, rows, { width, colour }) {
     if (widths[widest] <= floor) break;
     widths[widest] -= Math.min(widths[widest] - floor, total() - width);
   }
+  // Still too wide: shrink the other columns too, widest first, down to their header (at least 4),
+  // except the first (the slug or id a user copies stays whole).
+  while (total() > width) {
+    const candidates = widths.map((w, i) => i).filter(i => i > 0 && widths[i] > Math.max(4, columns[i].header.length));
+    if (candidates.length === 0) break;
+    const widest = candidates.reduce((a, b) => (widths[b] > widths[a] ? b : a));
+    widths[widest]--;
+  }
   /** @param {string[]} r @param {(s: string) => string} [style] */
   const line = (r, style = s => s) =>
     r
