@@ -1,7 +1,6 @@
 // @ts-check
 // `link <toolkit>`, `connected-accounts list`, `auth-configs list | info | create`.
 
-import { ComposioAuthConfigNotFoundError } from '../node.js';
 import { positiveInt, UsageError } from './args.js';
 import { CommandError } from './failure.js';
 import { allPages } from './pages.js';
@@ -58,12 +57,12 @@ export const accountCommands = [
       try {
         request = await ctx.withProgress(`Linking ${toolkit}…`, () => ctx.client().toolkits.authorize(userId, toolkit, ctx.flags['auth-config'], ctx.req));
       } catch (e) {
-        if (e instanceof ComposioAuthConfigNotFoundError && /^No auth configs found/.test(/** @type {any} */ (e).message)) {
+        if (/** @type {any} */ (e)?.name === 'ComposioAuthConfigNotFoundError' && /^No auth configs found/.test(/** @type {any} */ (e).message)) {
           // The toolkit has no auth scheme at all: nothing to link, and nothing is missing.
           if (ctx.json) return ctx.outJson({ connectedAccountId: null, redirectUrl: null, status: 'NOT_NEEDED', userId, toolkit });
           return ctx.out(`${toolkit} needs no connection: its tools run without an account.`);
         }
-        if (e instanceof ComposioAuthConfigNotFoundError) {
+        if (/** @type {any} */ (e)?.name === 'ComposioAuthConfigNotFoundError') {
           throw new CommandError(`${toolkit} cannot be linked: ${/** @type {any} */ (e).message}`, {
             hint: `a toolkit without auth needs no link; otherwise create an auth config (\`composio-wasm auth-configs create ${toolkit}\`)`,
           });
@@ -117,7 +116,7 @@ export const accountCommands = [
       if (rows.length === 0) return ctx.note('No connected accounts. Connect one with `composio-wasm link <toolkit>`.');
       ctx.table(
         [{ header: 'ID' }, { header: 'TOOLKIT' }, { header: 'STATUS' }, { header: 'AUTH CONFIG' }, { header: 'NAME', flex: true }, { header: 'CREATED' }],
-        rows.map(r => [r.id, r.toolkit ?? '', r.isDisabled ? `${r.status} (disabled)` : r.status, r.authConfigId ?? '', r.alias ?? r.wordId ?? '', r.createdAt ?? ''])
+        rows.map((/** @type {any} */ r) => [r.id, r.toolkit ?? '', r.isDisabled ? `${r.status} (disabled)` : r.status, r.authConfigId ?? '', r.alias ?? r.wordId ?? '', r.createdAt ?? ''])
       );
     },
   },
@@ -144,7 +143,7 @@ export const accountCommands = [
       if (rows.length === 0) return ctx.note('No auth configs. Create one with `composio-wasm auth-configs create <toolkit>`.');
       ctx.table(
         [{ header: 'ID' }, { header: 'TOOLKIT' }, { header: 'SCHEME' }, { header: 'STATUS' }, { header: 'MANAGED' }, { header: 'CONNECTIONS' }, { header: 'NAME', flex: true }],
-        rows.map(r => [r.id, r.toolkit ?? '', r.authScheme ?? '', r.status, r.isComposioManaged ? 'composio' : 'custom', String(r.connections), r.name])
+        rows.map((/** @type {any} */ r) => [r.id, r.toolkit ?? '', r.authScheme ?? '', r.status, r.isComposioManaged ? 'composio' : 'custom', String(r.connections), r.name])
       );
     },
   },

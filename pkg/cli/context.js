@@ -3,7 +3,6 @@
 // --api-key / --base-url or the COMPOSIO_* variables), the abort signal Ctrl-C fires, and the
 // printers for stdout (tables, fields, JSON) and stderr (notes, progress).
 
-import { Composio } from '../node.js';
 import { UsageError } from './args.js';
 import { palette, progress, renderFields, renderTable, terminalWidth, toJson, useColour } from './output.js';
 
@@ -15,6 +14,17 @@ import { palette, progress, renderFields, renderTable, terminalWidth, toJson, us
  */
 
 export const DEFAULT_BASE_URL = 'https://backend.composio.dev';
+
+/** @type {any} */
+let ComposioClass;
+
+/**
+ * Loads the client (the package's Node/Bun entry; Deno runs it too). Awaited by run.js before a
+ * command that talks to the API, so `--help`, `version` and usage errors never load it.
+ */
+export async function loadClient() {
+  ComposioClass ??= (await import('../node.js')).Composio;
+}
 
 /**
  * @param {Io} io
@@ -52,7 +62,7 @@ export function makeContext(io, command, words, flags) {
       if (!apiKey) {
         throw new UsageError('no API key', 'set COMPOSIO_API_KEY or pass --api-key <key> (get one at https://dashboard.composio.dev/settings)');
       }
-      client ??= new Composio({ apiKey, baseURL });
+      client ??= new ComposioClass({ apiKey, baseURL });
       return client;
     },
     /** The user id: --user-id, else $COMPOSIO_USER_ID, else "default". */

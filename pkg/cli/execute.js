@@ -3,7 +3,6 @@
 // against the tool's input schema; `--dry-run` stops after the check, `--get-schema` prints the
 // schema.
 
-import { ComposioConnectedAccountNotFoundError } from '../node.js';
 import { UsageError } from './args.js';
 import { CommandError, EXIT } from './failure.js';
 import { checkValue, closeTopLevel } from './schema-check.js';
@@ -97,7 +96,7 @@ export const executeCommands = [
       try {
         result = await ctx.withProgress(`Running ${tool.slug}…`, () => client.tools.execute(tool.slug, body, { signal: ctx.signal }));
       } catch (e) {
-        if (e instanceof ComposioConnectedAccountNotFoundError) {
+        if (/** @type {any} */ (e)?.name === 'ComposioConnectedAccountNotFoundError') {
           const toolkit = tool.toolkit?.slug ?? '<toolkit>';
           throw new CommandError(`user "${userId}" has no active ${toolkit} account`, { hint: `run \`composio-wasm link ${toolkit} --user-id ${userId}\`, then retry` });
         }

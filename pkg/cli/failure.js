@@ -9,7 +9,11 @@
 //   130  interrupted (Ctrl-C): the request in flight was aborted
 
 import { UsageError } from './args.js';
-import { APIConnectionError, APIError, ComposioError, ComposioNoAPIKeyError, ComposioRequestCancelledError, ValidationError } from '../node.js';
+
+// Errors are told apart by name (every class of the package sets \`name\` to its own), so this
+// module does not load the client: \`--help\`, \`version\` and usage errors start faster.
+/** @param {any} e @param {string} name */
+const named = (e, name) => e?.name === name;
 
 export const EXIT = { ok: 0, usage: 1, api: 2, interrupted: 130 };
 
@@ -31,14 +35,14 @@ export class CommandError extends Error {
  */
 function statusOf(e) {
   for (let x = e, depth = 0; x && depth < 4; x = x.cause, depth++) {
-    if (x instanceof APIError && typeof x.status === 'number') return x.status;
+    if (typeof x.status === 'number' && typeof x.name === 'string' && x.name.endsWith('Error')) return x.status;
   }
   return undefined;
 }
 
 /** @param {any} e */
 function isConnectionError(e) {
-  for (let x = e, depth = 0; x && depth < 4; x = x.cause, depth++) if (x instanceof APIConnectionError) return true;
+  for (let x = e, depth = 0; x && depth < 4; x = x.cause, depth++) if (named(x, 'APIConnectionError') || named(x, 'APIConnectionTimeoutError')) return true;
   return false;
 }
 
@@ -51,12 +55,12 @@ function isConnectionError(e) {
 export function describeFailure(e, { command, baseURL, words = [] }) {
   if (e instanceof UsageError) return { exitCode: EXIT.usage, message: e.message, hint: e.hint ?? `run \`composio-wasm ${command || ''} --help\``.replace('  ', ' ') };
   if (e instanceof CommandError) return { exitCode: e.exitCode, message: e.message, hint: e.hint };
-  if (e instanceof ComposioRequestCancelledError || e?.name === 'AbortError') return { exitCode: EXIT.interrupted, message: 'cancelled' };
-  if (e instanceof ComposioNoAPIKeyError) {
+  if (named(e, 'ComposioRequestCancelledError') || named(e, 'AbortError')) return { exitCode: EXIT.interrupted, message: 'cancelled' };
+  if (named(e, 'ComposioNoAPIKeyError')) {
     return { exitCode: EXIT.usage, message: 'no API key', hint: 'set COMPOSIO_API_KEY or pass --api-key <key>' };
   }
-  if (e instanceof ValidationError) {
-    const issues = (e.issues ?? []).map(i => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
+  if (named(e, 'ValidationError')) {
+    const issues = (e.issues ?? []).map((/** @type {any} */ i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
     return { exitCode: EXIT.usage, message: `${e.message}${issues ? ` (${issues})` : ''}`, hint: `run \`composio-wasm ${command} --help\`` };
   }
   const status = statusOf(e);
@@ -72,7 +76,7 @@ export function describeFailure(e, { command, baseURL, words = [] }) {
   if (isConnectionError(e)) {
     return { exitCode: EXIT.api, message: `cannot reach ${baseURL ?? 'the API'}: ${text}`, hint: 'check --base-url / COMPOSIO_BASE_URL and the network' };
   }
-  if (e instanceof APIError || e instanceof ComposioError || status !== undefined) {
+  if (status !== undefined || (typeof e?.code === 'string' && e.code.startsWith('TS-SDK::'))) {
     return { exitCode: EXIT.api, message: text, hint: hintOf(e) };
   }
   return { exitCode: EXIT.api, message: `unexpected error: ${text}`, hint: 'run again with --debug for the stack, and report it' };

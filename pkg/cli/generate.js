@@ -61,7 +61,7 @@ export const generateCommands = [
         return { toolkits, tools, triggers, rawTools };
       });
       const typedTools = typeTools
-        ? (data.rawTools ?? []).map(t => ({ slug: t.slug, description: t.description, input: t.inputParameters, output: t.outputParameters }))
+        ? (data.rawTools ?? []).map((/** @type {any} */ t) => ({ slug: t.slug, description: t.description, input: t.inputParameters, output: t.outputParameters }))
         : undefined;
       const text = declarationFile({
         version: packageVersion(),

@@ -4,7 +4,7 @@
 
 /**
  * @typedef {{ write(s: string): unknown, isTTY?: boolean, columns?: number }} Stream
- * @typedef {{ stdout: Stream, stderr: Stream, env: Record<string, string | undefined>, noColor?: boolean }} OutputOptions
+ * @typedef {{ stdout: Stream, env: Record<string, string | undefined>, noColor?: boolean }} OutputOptions
  */
 
 /**

@@ -4,7 +4,7 @@
 
 import { checkFlags, flagLookup, GLOBAL_FLAGS, splitArgs, UsageError } from './args.js';
 import { checkPositionals, COMMANDS, commandHelp, groupHelp, mainHelp, resolve } from './commands.js';
-import { makeContext } from './context.js';
+import { loadClient, makeContext } from './context.js';
 import { EXIT, reportFailure } from './failure.js';
 import { useColour } from './output.js';
 
@@ -62,6 +62,7 @@ export async function runCli(io) {
     checkPositionals(command, rest);
     words = rest;
     ctx = makeContext(io, command.name, rest, flags);
+    if (!command.needsNoClient) await loadClient();
     await command.run(ctx);
     return EXIT.ok;
   } catch (e) {

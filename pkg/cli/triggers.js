@@ -31,7 +31,7 @@ export const triggerCommands = [
       const rows = items.map((/** @type {any} */ t) => ({ slug: t.slug, name: t.name, toolkit: t.toolkit?.slug ?? null, description: t.description ?? '' }));
       if (ctx.json) return ctx.outJson(rows);
       if (rows.length === 0) return ctx.note('No trigger types.');
-      ctx.table([{ header: 'SLUG' }, { header: 'TOOLKIT' }, { header: 'DESCRIPTION', flex: true }], rows.map(r => [r.slug, r.toolkit ?? '', r.description]));
+      ctx.table([{ header: 'SLUG' }, { header: 'TOOLKIT' }, { header: 'DESCRIPTION', flex: true }], rows.map((/** @type {any} */ r) => [r.slug, r.toolkit ?? '', r.description]));
     },
   },
   {
@@ -70,7 +70,7 @@ export const triggerCommands = [
       if (rows.length === 0) return ctx.note('No active triggers. Create one with `composio-wasm triggers create <SLUG> --user-id <id>`.');
       ctx.table(
         [{ header: 'ID' }, { header: 'TRIGGER' }, { header: 'ACCOUNT' }, { header: 'STATE' }, { header: 'CONFIG', flex: true }],
-        rows.map(r => [r.id, r.trigger, r.connectedAccountId, r.disabledAt ? 'disabled' : 'enabled', JSON.stringify(r.config)])
+        rows.map((/** @type {any} */ r) => [r.id, r.trigger, r.connectedAccountId, r.disabledAt ? 'disabled' : 'enabled', JSON.stringify(r.config)])
       );
     },
   },
