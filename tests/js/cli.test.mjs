@@ -227,6 +227,23 @@ test('colours: only with FORCE_COLOR, never with NO_COLOR or --no-color, and not
   assert.equal((await cli(['toolkits', 'list'])).stderr, '');
 });
 
+const SCRIPT = ['/usr/bin/script', '/bin/script'].find(existsSync);
+test('on a terminal: a progress line on stderr while loading, and colours unless NO_COLOR', { skip: !SCRIPT && 'util-linux script(1) is not installed' }, async () => {
+  // script(1) runs the CLI on a pseudo-terminal (stdout and stderr both a TTY).
+  const onTty = async env => {
+    emulator.fault({ method: 'GET', path: '/api/v3.1/toolkits', delayMs: 300 });
+    const r = await run(SCRIPT, ['-qec', `${bin} toolkits list`, '/dev/null'], { cwd: app, env: envOf(env), timeoutMs: 30_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    return r.stdout;
+  };
+  const coloured = await onTty({ NO_COLOR: undefined });
+  assert.match(coloured, /^\r\x1b\[2K⠋ Loading toolkits…/, 'the progress line is drawn first');
+  assert.match(coloured, /\r\x1b\[2K\x1b\[1mSLUG/, 'then erased, and the table follows in colour');
+  const plain = await onTty({ NO_COLOR: '1' });
+  assert.match(plain, /Loading toolkits…/);
+  assert.ok(!plain.includes('\x1b[1m'), 'NO_COLOR: no colour on a terminal either');
+});
+
 test('execute: -d JSON, @file, stdin; --dry-run sends no execution; failures exit 2', async () => {
   writeFileSync(join(app, 'item.json'), '{"id": 3}');
   const expected = { data: { id: 3, type: 'story', title: 'Story number 3', by: 'pg' }, error: null, successful: true };
