@@ -39,7 +39,10 @@ function matches(t, query) {
 async function listToolkits(ctx, search) {
   const { category } = ctx.flags;
   const limit = positiveInt(ctx.flags.limit, '--limit');
-  const all = await ctx.withProgress('Loading toolkits…', () => ctx.client().toolkits.get({ ...(category ? { category } : {}) }, ctx.req));
+  // One GET /toolkits (the client returns one page, as @composio/core does): --limit goes to the
+  // server unless a search filters the page here first.
+  const query = { ...(category ? { category } : {}), ...(limit && !search ? { limit } : {}) };
+  const all = await ctx.withProgress('Loading toolkits…', () => ctx.client().toolkits.get(query, ctx.req));
   let rows = all.map(toolkitSummary);
   if (search) rows = rows.filter((/** @type {any} */ t) => matches(t, search));
   if (limit) rows = rows.slice(0, limit);
