@@ -42,3 +42,7 @@ declare const process: {
   on(event: 'SIGINT', fn: () => void): void;
   versions: { node?: string };
 };
+declare module 'node:v8' {
+  const v8: { setFlagsFromString(flags: string): void };
+  export default v8;
+}
