@@ -357,6 +357,21 @@ test('Ctrl-C aborts the request in flight and exits 130', async () => {
   assert.ok(ms < 1500, `exited ${ms} ms after Ctrl-C (the abort, not the 2 s fallback)`);
   for (let i = 0; i < 50 && emulator.activeStreams() > 0; i++) await new Promise(r => setTimeout(r, 10));
   assert.equal(emulator.activeStreams(), 0, 'the client hung up');
+
+  // While `link` waits for the account (polling), Ctrl-C stops the wait the same way.
+  const link = spawn(bin, ['link', 'github', '--user-id', 'u_ctrl_c'], { cwd: app, env: envOf() });
+  let out = '';
+  let err = '';
+  link.stdout.on('data', d => (out += d));
+  link.stderr.on('data', d => (err += d));
+  const linkExited = new Promise(resolve => link.on('close', resolve));
+  while (!err.includes('Waiting') && Date.now() < deadline + 10_000) await new Promise(r => setTimeout(r, 10));
+  const t = Date.now();
+  link.kill('SIGINT');
+  assert.equal(await linkExited, 130, err);
+  assert.ok(Date.now() - t < 1500);
+  assert.match(out, /^http:\/\/.*\/link\/lt_\w+\n$/);
+  assert.match(err, /\nerror: cancelled\n$/);
 });
 
 test('generate: the declarations compile with tsc --strict, and wrong slugs and arguments do not', async () => {
@@ -407,6 +422,20 @@ test('bunx --bun and deno run npm: run the installed binary', async () => {
   const event = JSON.parse(out.trim());
   assert.equal(event.triggerSlug, 'GMAIL_NEW_GMAIL_MESSAGE');
   assert.deepEqual(event.payload, { messageId: 'm1' });
+  // Without --max-events it listens until Ctrl-C (exit 130), printing each event as a line.
+  const forever = spawn(BIN.bun, ['x', '--bun', 'composio-wasm', 'triggers', 'listen', '--toolkits', 'gmail'], { cwd: app, env: envOf() });
+  let lines = '';
+  let note = '';
+  forever.stdout.on('data', d => (lines += d));
+  forever.stderr.on('data', d => (note += d));
+  const stopped = new Promise(resolve => forever.on('close', resolve));
+  while (!note.includes('Listening') && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
+  assert.equal(note, 'Listening for trigger events of gmail… (Ctrl-C to stop)\n');
+  await emulator.fireTrigger(trigger.id, { data: { messageId: 'm2' } });
+  while (!lines.includes('\n') && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
+  assert.match(lines, /^\d{4}-\d\d-\d\dT[\d:.]+Z {2}GMAIL_NEW_GMAIL_MESSAGE {2}user=u_link {2}\{"messageId":"m2"\}\n$/);
+  forever.kill('SIGINT');
+  assert.equal(await stopped, 130, note);
 
   const deno = await run(BIN.deno, ['run', '-A', 'npm:composio-wasm', 'toolkits', 'info', 'gmail', '--json'], { cwd: app, env: envOf(), timeoutMs: 60_000 });
   assert.equal(deno.code, 0, deno.stderr);
