@@ -407,7 +407,8 @@ test('bunx --bun and deno run npm: run the installed binary', async () => {
   assert.equal(JSON.parse(bun.stdout).length, 8);
   const bunVersion = await run(BIN.bun, ['x', '--bun', 'composio-wasm', 'version', '--json'], { cwd: app, env: envOf(), timeoutMs: 30_000 });
   assert.equal(JSON.parse(bunVersion.stdout).runtime, 'bun');
-  // Live trigger events under Bun (it has a WebSocket): one event, then exit 0.
+  // Live trigger events under Bun (it has a WebSocket): one event, then exit 0. The trigger is
+  // the one the link test created (tests in a file run in order).
   const trigger = (await client.triggers.listActive()).items[0];
   const listen = spawn(BIN.bun, ['x', '--bun', 'composio-wasm', 'triggers', 'listen', '--json', '--max-events', '1', '--timeout', '20'], { cwd: app, env: envOf() });
   let out = '';
