@@ -1,7 +1,9 @@
 // @ts-check
 // Argument parsing for the command line: words (the command path and positionals) and flags,
-// checked against the flags a command declares. Not node:util parseArgs: that has no `--no-x`
-// negation before Node 22.4, and the CLI runs on Node 20. Works the same under Bun and Deno.
+// checked against the flags a command declares. Not node:util parseArgs: its `--no-x` negation
+// (`allowNegative`) needs Node 20.16 / 22.4 and the package supports every Node 20, and flags
+// must be split before the command (and so its flag table) is known. No runtime API at all, so
+// it behaves the same under Bun and Deno.
 
 /** A usage mistake: exit code 1, with the hint printed after the message. */
 export class UsageError extends Error {
