@@ -11,6 +11,23 @@ import { useColour } from './output.js';
 const lookup = flagLookup([GLOBAL_FLAGS, ...COMMANDS.map(c => c.flags ?? {})]);
 
 /**
+ * The command or group a mistyped word probably meant (`toolkit` → `toolkits`, `exec` →
+ * `execute`): the one that shares the longest prefix with it, if that prefix is 4 letters or more.
+ * @param {string} word
+ */
+function nearestName(word) {
+  const names = [...new Set(COMMANDS.map(c => c.name.split(' ')[0]))];
+  let best;
+  let bestLength = 3;
+  for (const name of names) {
+    let n = 0;
+    while (n < word.length && n < name.length && word[n] === name[n]) n++;
+    if (n > bestLength) [best, bestLength] = [name, n];
+  }
+  return best;
+}
+
+/**
  * @param {import('./context.js').Io} io
  * @returns {Promise<number>}
  */
@@ -51,7 +68,8 @@ export async function runCli(io) {
         io.stderr.write(`${groupHelp(group)}\n\n`);
         throw new UsageError(rest.length ? `unknown command \`${group} ${rest[0]}\`` : `\`${group}\` needs a command`, `e.g. \`composio-wasm ${COMMANDS.find(c => c.name.startsWith(`${group} `))?.name}\``);
       }
-      throw new UsageError(`unknown command \`${words[0]}\``, 'run `composio-wasm --help` for the commands');
+      const near = nearestName(words[0]);
+      throw new UsageError(`unknown command \`${words[0]}\``, near ? `did you mean \`composio-wasm ${near}\`? (\`composio-wasm --help\` lists the commands)` : 'run `composio-wasm --help` for the commands');
     }
     commandName = command.name;
     if (split.flags.has('help')) {

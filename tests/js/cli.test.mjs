@@ -183,6 +183,7 @@ test('errors: one line naming the fix, exit 1 for usage and 2 for the API; the k
   const mark = emulator.requests.length;
   fails(await cli(['toolkits', 'list'], { env: { COMPOSIO_API_KEY: undefined } }), 1, /no API key — set COMPOSIO_API_KEY or pass --api-key/);
   fails(await cli(['frobnicate']), 1, /unknown command `frobnicate` — run `composio-wasm --help`/);
+  fails(await cli(['toolkit', 'list']), 1, /unknown command `toolkit` — did you mean `composio-wasm toolkits`\? \(`composio-wasm --help` lists the commands\)$/);
   fails(await cli(['toolkits', 'list', '--bogus']), 1, /unknown flag --bogus for `toolkits list`/);
   fails(await cli(['toolkits', 'list', '--limit', 'x']), 1, /--limit must be a positive integer/);
   fails(await cli(['tools', 'info']), 1, /`tools info` needs <SLUG> — usage: composio-wasm tools info <SLUG>/);
