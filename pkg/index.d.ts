@@ -868,6 +868,12 @@ export type ToolkitSlug = GeneratedMember<'toolkitSlugs', string>;
 export type ToolSlug = GeneratedMember<'toolSlugs', string>;
 /** A trigger type slug: the generated union, else `string`. */
 export type TriggerSlug = GeneratedMember<'triggerSlugs', string>;
+/**
+ * `S` when it is the wide `string` (a slug known only at run time), else `never`: the
+ * second overload of the slug-taking methods, so that with generated types a mistyped literal
+ * slug is an error while a `string` from a model's tool call is still accepted.
+ */
+export type RuntimeSlug<S extends string> = string extends S ? S : never;
 /** What `session.execute` runs: an app tool, or one of the session's meta tools (`COMPOSIO_*`). */
 export type SessionToolSlug = ToolSlug | `COMPOSIO_${string}`;
 /** The arguments of tool `S`: generated with `--type-tools`, else `Record<string, unknown>`. */
@@ -1217,6 +1223,16 @@ export declare class ToolRouterSession<
     options?: ToolRouterSessionExecuteOptions,
     requestOptions?: ComposioRequestOptions
   ): Promise<SessionExecuteResponseFor<S>>;
+  /**
+   * A slug known only at run time (typed `string`: a model's tool call, user input). With
+   * generated types, literal slugs must be known ones; a `string` is checked by the server.
+   */
+  execute<S extends string>(
+    toolSlug: RuntimeSlug<S>,
+    arguments_?: Record<string, unknown>,
+    options?: ToolRouterSessionExecuteOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolRouterSessionExecuteResponse>;
 
   /** Calls a toolkit's own API through Composio, authenticated with the session's account. */
   proxyExecute(
@@ -1749,6 +1765,8 @@ export interface Triggers {
    * @throws {ComposioTriggerTypeNotFoundError} when the type does not exist.
    */
   create(userId: string, slug: TriggerSlug, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
+  /** A trigger slug known only at run time (typed `string`). */
+  create<S extends string>(userId: string, slug: RuntimeSlug<S>, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
   update(triggerId: string, body: TriggerInstanceManageUpdateParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
   delete(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageDeleteResponse>;
   disable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
@@ -2443,9 +2461,13 @@ export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> 
    * @throws {ComposioToolNotFoundError} for an unknown slug or version.
    */
   getRawComposioToolBySlug(slug: ToolSlug, options?: ToolRetrievalOptions, requestOptions?: ComposioRequestOptions): Promise<Tool>;
+  /** A slug known only at run time (typed `string`). */
+  getRawComposioToolBySlug<S extends string>(slug: RuntimeSlug<S>, options?: ToolRetrievalOptions, requestOptions?: ComposioRequestOptions): Promise<Tool>;
   /** Tools for `userId`, wrapped by the provider (by default the OpenAI function-tool format). */
   get(userId: string, filters: ToolListParams, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
   get(userId: string, slug: ToolSlug, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
+  /** A slug known only at run time (typed `string`). */
+  get<S extends string>(userId: string, slug: RuntimeSlug<S>, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
   /**
    * Runs a tool for a user (POST /api/v3.1/tools/execute/{slug}).
    * @throws {ComposioToolVersionRequiredError} when the version resolves to `'latest'` without `dangerouslySkipVersionCheck`.
@@ -2454,6 +2476,8 @@ export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> 
    * @throws {ComposioToolExecutionError} when the request fails.
    */
   execute<S extends ToolSlug>(slug: S, body: ToolExecuteParamsFor<S>, options?: ExecuteToolModifiers & ComposioRequestOptions): Promise<ToolExecuteResponseFor<S>>;
+  /** A slug known only at run time (typed `string`: a model's tool call): checked by the server. */
+  execute<S extends string>(slug: RuntimeSlug<S>, body: ToolExecuteParams, options?: ExecuteToolModifiers & ComposioRequestOptions): Promise<ToolExecuteResponse>;
   /** Runs a tool in a Tool Router session, as provider-wrapped session tools do. */
   executeSessionTool(
     toolSlug: string,
