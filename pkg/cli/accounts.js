@@ -3,7 +3,7 @@
 
 import { positiveInt, UsageError } from './args.js';
 import { CommandError } from './failure.js';
-import { allPages } from './pages.js';
+import { loadPages } from './pages.js';
 
 /** @typedef {import('./context.js').Context} Context */
 
@@ -105,12 +105,7 @@ export const accountCommands = [
       if (ctx.flags.toolkits?.length) query.toolkitSlugs = ctx.flags.toolkits;
       if (ctx.flags['user-id']?.length) query.userIds = ctx.flags['user-id'];
       if (ctx.flags.status?.length) query.statuses = ctx.flags.status.map((/** @type {string} */ s) => s.toUpperCase());
-      const items = await ctx.withProgress('Loading connected accounts…', p =>
-        allPages(cursor => ctx.client().connectedAccounts.list({ ...query, ...(cursor ? { cursor } : {}) }, ctx.req), {
-          limit,
-          onPage: (n, count) => p.update(`Loading connected accounts… page ${n} (${count})`),
-        })
-      );
+      const items = await loadPages(ctx, 'connected accounts', (q, o) => ctx.client().connectedAccounts.list(q, o), query, limit);
       const rows = items.map(accountSummary);
       if (ctx.json) return ctx.outJson(rows);
       if (rows.length === 0) return ctx.note('No connected accounts. Connect one with `composio-wasm link <toolkit>`.');
@@ -132,12 +127,7 @@ export const accountCommands = [
     async run(ctx) {
       const limit = positiveInt(ctx.flags.limit, '--limit');
       const toolkit = ctx.flags.toolkit;
-      const items = await ctx.withProgress('Loading auth configs…', p =>
-        allPages(cursor => ctx.client().authConfigs.list({ ...(toolkit ? { toolkit } : {}), ...(cursor ? { cursor } : {}) }, ctx.req), {
-          limit,
-          onPage: (n, count) => p.update(`Loading auth configs… page ${n} (${count})`),
-        })
-      );
+      const items = await loadPages(ctx, 'auth configs', (q, o) => ctx.client().authConfigs.list(q, o), toolkit ? { toolkit } : {}, limit);
       const rows = items.map(authConfigSummary);
       if (ctx.json) return ctx.outJson(rows);
       if (rows.length === 0) return ctx.note('No auth configs. Create one with `composio-wasm auth-configs create <toolkit>`.');

@@ -25,3 +25,18 @@ export async function allPages(fetchPage, { limit, onPage } = {}) {
     cursor = next;
   }
 }
+
+/**
+ * Every page of `list(query)` (up to `limit`) behind the progress line "Loading <what>… page n (count)".
+ * @param {any} ctx the command context @param {string} what
+ * @param {(query: any, options: any) => Promise<{ items: any[], nextCursor?: string | null }>} list
+ * @param {Record<string, unknown>} query @param {number | undefined} limit
+ */
+export function loadPages(ctx, what, list, query, limit) {
+  return ctx.withProgress(`Loading ${what}…`, (/** @type {any} */ p) =>
+    allPages(cursor => list({ ...query, ...(cursor ? { cursor } : {}) }, ctx.req), {
+      limit,
+      onPage: (n, count) => p.update(`Loading ${what}… page ${n} (${count})`),
+    })
+  );
+}

@@ -3,7 +3,7 @@
 
 import { positiveInt } from './args.js';
 import { CommandError, EXIT } from './failure.js';
-import { allPages } from './pages.js';
+import { loadPages } from './pages.js';
 import { readData } from './execute.js';
 
 /** @typedef {import('./context.js').Context} Context */
@@ -22,12 +22,7 @@ export const triggerCommands = [
     async run(ctx) {
       const limit = positiveInt(ctx.flags.limit, '--limit');
       const toolkits = ctx.flags.toolkit;
-      const items = await ctx.withProgress('Loading trigger types…', p =>
-        allPages(cursor => ctx.client().triggers.listTypes({ ...(toolkits?.length ? { toolkits } : {}), ...(cursor ? { cursor } : {}) }, ctx.req), {
-          limit,
-          onPage: (n, count) => p.update(`Loading trigger types… page ${n} (${count})`),
-        })
-      );
+      const items = await loadPages(ctx, 'trigger types', (q, o) => ctx.client().triggers.listTypes(q, o), toolkits?.length ? { toolkits } : {}, limit);
       const rows = items.map((/** @type {any} */ t) => ({ slug: t.slug, name: t.name, toolkit: t.toolkit?.slug ?? null, description: t.description ?? '' }));
       if (ctx.json) return ctx.outJson(rows);
       if (rows.length === 0) return ctx.note('No trigger types.');
@@ -52,12 +47,7 @@ export const triggerCommands = [
       if (ctx.flags['connected-account-id']?.length) query.connectedAccountIds = ctx.flags['connected-account-id'];
       if (ctx.flags.trigger?.length) query.triggerNames = ctx.flags.trigger;
       if (ctx.flags['show-disabled']) query.showDisabled = true;
-      const items = await ctx.withProgress('Loading triggers…', p =>
-        allPages(cursor => ctx.client().triggers.listActive({ ...query, ...(cursor ? { cursor } : {}) }, ctx.req), {
-          limit,
-          onPage: (n, count) => p.update(`Loading triggers… page ${n} (${count})`),
-        })
-      );
+      const items = await loadPages(ctx, 'triggers', (q, o) => ctx.client().triggers.listActive(q, o), query, limit);
       const rows = items.map((/** @type {any} */ t) => ({
         id: t.id,
         trigger: t.triggerName,

@@ -7,7 +7,7 @@
 import { createTool } from '@mastra/core/tools';
 import { applyCompatLayer } from '@mastra/schema-compat';
 import { BaseAgenticProvider, normalizeToolArguments } from '../provider.js';
-import { omitNullToolArguments, toStrictJsonSchema } from './strict-schema.js';
+import { strictParameters } from './strict-schema.js';
 import { dereferenceJsonSchema } from './schema.js';
 
 const SUBSCHEMA_KEYS = ['items', 'additionalItems', 'contains'];
@@ -70,18 +70,7 @@ export class MastraProvider extends BaseAgenticProvider {
 
   /** @param {any} tool @param {(slug: string, input: Record<string, unknown>) => Promise<any>} executeTool */
   wrapTool(tool, executeTool) {
-    const inputParams = tool.inputParameters;
-    let parameters = inputParams;
-    /** @type {any} */
-    let strictSource;
-    if (this.strict && inputParams) {
-      const strict = toStrictJsonSchema(inputParams);
-      // A schema strict mode cannot express keeps its non-strict form (upstream also warns).
-      if (strict.unsupported.length === 0) {
-        parameters = strict.schema;
-        strictSource = strict.source;
-      }
-    }
+    const { parameters, prepare } = strictParameters(this.strict, tool.inputParameters, tool.inputParameters);
     const inputSchema = applyCompatLayer({ schema: dereferenceJsonSchema(parameters ?? {}), compatLayers: [], mode: 'jsonSchema' });
     const outputSchema = applyCompatLayer({
       schema: relaxOutputSchema(dereferenceJsonSchema(tool.outputParameters ?? {})),
@@ -95,7 +84,7 @@ export class MastraProvider extends BaseAgenticProvider {
       outputSchema: /** @type {any} */ (outputSchema),
       execute: async (/** @type {any} */ inputData) => {
         const normalized = normalizeToolArguments(inputData, tool.slug);
-        return executeTool(tool.slug, strictSource ? omitNullToolArguments(normalized, strictSource) : normalized);
+        return executeTool(tool.slug, prepare(normalized));
       },
     });
   }

@@ -6,7 +6,7 @@
 
 import { tool } from '@openai/agents';
 import { BaseAgenticProvider, deduplicateRequired, normalizeToolArguments } from '../provider.js';
-import { omitNullToolArguments, toStrictJsonSchema } from './strict-schema.js';
+import { strictParameters } from './strict-schema.js';
 
 /** The parameters of a tool without input parameters under strict mode (as upstream). */
 const EMPTY_OBJECT_SCHEMA = { type: 'object', properties: {}, required: [], additionalProperties: false };
@@ -28,22 +28,15 @@ export class OpenAIAgentsProvider extends BaseAgenticProvider {
   /** @param {any} composioTool @param {(slug: string, input: Record<string, unknown>) => Promise<any>} executeTool */
   wrapTool(composioTool, executeTool) {
     const input = deduplicateRequired(composioTool.inputParameters);
-    const execute = async (/** @type {any} */ params, /** @type {any} */ strictSource = undefined) => {
-      const normalized = normalizeToolArguments(params, composioTool.slug);
-      return executeTool(composioTool.slug, strictSource ? omitNullToolArguments(normalized, strictSource) : normalized);
-    };
-    if (this.strict) {
-      const strict = toStrictJsonSchema(composioTool.inputParameters ?? EMPTY_OBJECT_SCHEMA);
-      // A schema strict mode cannot express is registered without it (upstream also warns).
-      if (strict.unsupported.length === 0) {
-        return tool({
-          name: composioTool.slug,
-          description: composioTool.description ?? '',
-          parameters: strict.schema,
-          strict: true,
-          execute: (/** @type {any} */ params) => execute(params, strict.source),
-        });
-      }
+    const schema = strictParameters(this.strict, composioTool.inputParameters ?? EMPTY_OBJECT_SCHEMA, undefined);
+    if (schema.strict) {
+      return tool({
+        name: composioTool.slug,
+        description: composioTool.description ?? '',
+        parameters: schema.parameters,
+        strict: true,
+        execute: (/** @type {any} */ params) => executeTool(composioTool.slug, schema.prepare(normalizeToolArguments(params, composioTool.slug))),
+      });
     }
     return tool({
       name: composioTool.slug,
@@ -55,7 +48,7 @@ export class OpenAIAgentsProvider extends BaseAgenticProvider {
         additionalProperties: true,
       }),
       strict: false,
-      execute: (/** @type {any} */ params) => execute(params),
+      execute: (/** @type {any} */ params) => executeTool(composioTool.slug, normalizeToolArguments(params, composioTool.slug)),
     });
   }
 

@@ -214,6 +214,24 @@ export function omitNullToolArguments(args, schema) {
   return omitNulls(args, root, root, 0);
 }
 
+/**
+ * What a provider with a `strict` option hands to its framework: with `enabled` and a schema
+ * strict mode can express, the strict schema and a `prepare` that drops the `null`s the model
+ * must send for optional fields; otherwise `fallback` and arguments as they are (upstream also
+ * logs a warning when it falls back; composio-wasm logs nothing).
+ * @param {boolean} enabled @param {any} schema @param {any} fallback
+ * @returns {{ parameters: any, strict: boolean, prepare: (args: Record<string, unknown>) => Record<string, unknown> }}
+ */
+export function strictParameters(enabled, schema, fallback) {
+  if (enabled && schema) {
+    const strict = toStrictJsonSchema(schema);
+    if (strict.unsupported.length === 0) {
+      return { parameters: strict.schema, strict: true, prepare: args => omitNullToolArguments(args, strict.source) };
+    }
+  }
+  return { parameters: fallback, strict: false, prepare: args => args };
+}
+
 /** The composition branch that describes a value's shape. @param {any} schema @param {unknown} value @param {any} root */
 function selectBranchFor(schema, value, root) {
   const resolved = resolveLocalRefs(schema, root);

@@ -8,7 +8,7 @@ import { tool } from 'ai';
 import { jsonSchemaToZod } from '@composio/json-schema-to-zod';
 import { BaseAgenticProvider, deduplicateRequired, normalizeToolArguments } from '../provider.js';
 import { dereferenceJsonSchema } from './schema.js';
-import { omitNullToolArguments, toStrictJsonSchema } from './strict-schema.js';
+import { strictParameters } from './strict-schema.js';
 
 export class VercelProvider extends BaseAgenticProvider {
   name = 'vercel';
@@ -26,24 +26,13 @@ export class VercelProvider extends BaseAgenticProvider {
   /** @param {any} composioTool @param {(slug: string, input: Record<string, unknown>) => Promise<any>} executeTool */
   wrapTool(composioTool, executeTool) {
     const inputParams = composioTool.inputParameters;
-    let parameters = deduplicateRequired(inputParams ?? {});
-    /** @type {any} */
-    let strictSource;
-    if (this.strict && inputParams) {
-      const strict = toStrictJsonSchema(inputParams);
-      // As upstream, a schema strict mode cannot express keeps its non-strict form (upstream
-      // also logs a warning; composio-wasm logs nothing).
-      if (strict.unsupported.length === 0) {
-        parameters = strict.schema;
-        strictSource = strict.source;
-      }
-    }
+    const { parameters, prepare } = strictParameters(this.strict, inputParams, deduplicateRequired(inputParams ?? {}));
     return tool({
       description: composioTool.description,
       inputSchema: /** @type {any} */ (jsonSchemaToZod(dereferenceJsonSchema(parameters))),
       execute: async (/** @type {any} */ params) => {
         const normalized = normalizeToolArguments(params, composioTool.slug);
-        return executeTool(composioTool.slug, strictSource ? omitNullToolArguments(normalized, strictSource) : normalized);
+        return executeTool(composioTool.slug, prepare(normalized));
       },
     });
   }
