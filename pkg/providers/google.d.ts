@@ -1,12 +1,10 @@
-// composio-wasm/google: the provider of @composio/google (Gemini function declarations).
+// composio-wasm/google: the provider of @composio/google (Gemini function declarations; types
+// from the optional peer `@google/genai`).
+import type { FunctionDeclaration } from '@google/genai';
 import type { BaseNonAgenticProvider, ExecuteToolFnOptions, ExecuteToolModifiers, Tool } from '../index.js';
 
-/** A Gemini function declaration (the `@google/genai` `FunctionDeclaration` type fits). */
-export type GoogleTool = {
-  name: string;
-  description: string;
-  parameters: { type: 'object'; description: string; properties: Record<string, unknown>; required: string[] };
-};
+/** A Gemini function declaration, for `config: { tools: [{ functionDeclarations }] }` (as upstream). */
+export type GoogleTool = FunctionDeclaration;
 export type GoogleToolCollection = GoogleTool[];
 
 export declare class GoogleProvider extends BaseNonAgenticProvider<GoogleToolCollection, GoogleTool, Array<{ url: URL; name: string }>> {

@@ -8,9 +8,9 @@ export type MastraToolType = MastraTool<Record<string, unknown>, ToolExecuteResp
 
 export declare class MastraProvider extends BaseAgenticProvider<MastraToolCollection, MastraToolType, Record<string, { url: string }>> {
   readonly name: 'mastra';
-  readonly strict: false;
-  /** `strict: true` is not supported here (a ValidationError); use @composio/mastra's provider for it. */
-  constructor(options?: { strict?: false | undefined });
+  readonly strict: boolean;
+  /** `strict: true`: structured-outputs input schemas (every property required, optional ones nullable) where a tool's schema allows, as upstream. */
+  constructor(options?: { strict?: boolean | undefined });
   wrapTool(tool: Tool, executeTool: ExecuteToolFn): MastraToolType;
   wrapTools(tools: Tool[], executeTool: ExecuteToolFn): MastraToolCollection;
   wrapMcpServerResponse(data: Array<{ name: string; url: string }>): Record<string, { url: string }>;

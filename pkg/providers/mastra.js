@@ -7,7 +7,7 @@
 import { createTool } from '@mastra/core/tools';
 import { applyCompatLayer } from '@mastra/schema-compat';
 import { BaseAgenticProvider, normalizeToolArguments } from '../provider.js';
-import { ValidationError } from '../errors.js';
+import { strictParameters } from './strict-schema.js';
 import { dereferenceJsonSchema } from './schema.js';
 
 const SUBSCHEMA_KEYS = ['items', 'additionalItems', 'contains'];
@@ -54,16 +54,10 @@ function relaxOutputSchema(schema) {
 export class MastraProvider extends BaseAgenticProvider {
   name = 'mastra';
 
-  /** @param {{ strict?: boolean }} [options] */
+  /** @param {{ strict?: boolean }} [options] `strict: true`: structured-outputs input schemas, as in VercelProvider. */
   constructor({ strict = false } = {}) {
     super();
-    if (strict) {
-      throw new ValidationError(
-        'MastraProvider({ strict: true }) is not supported by composio-wasm/mastra; pass new MastraProvider({ strict: true }) from @composio/mastra instead (official providers work with composio-wasm)',
-        { issues: [{ code: 'custom', path: ['strict'], message: 'strict mode is not supported here' }] }
-      );
-    }
-    this.strict = false;
+    this.strict = strict;
   }
 
   /** @param {any[]} data */
@@ -76,7 +70,8 @@ export class MastraProvider extends BaseAgenticProvider {
 
   /** @param {any} tool @param {(slug: string, input: Record<string, unknown>) => Promise<any>} executeTool */
   wrapTool(tool, executeTool) {
-    const inputSchema = applyCompatLayer({ schema: dereferenceJsonSchema(tool.inputParameters ?? {}), compatLayers: [], mode: 'jsonSchema' });
+    const { parameters, prepare } = strictParameters(this.strict, tool.inputParameters, tool.inputParameters);
+    const inputSchema = applyCompatLayer({ schema: dereferenceJsonSchema(parameters ?? {}), compatLayers: [], mode: 'jsonSchema' });
     const outputSchema = applyCompatLayer({
       schema: relaxOutputSchema(dereferenceJsonSchema(tool.outputParameters ?? {})),
       compatLayers: [],
@@ -87,7 +82,10 @@ export class MastraProvider extends BaseAgenticProvider {
       description: tool.description ?? '',
       inputSchema: /** @type {any} */ (inputSchema),
       outputSchema: /** @type {any} */ (outputSchema),
-      execute: async (/** @type {any} */ inputData) => executeTool(tool.slug, normalizeToolArguments(inputData, tool.slug)),
+      execute: async (/** @type {any} */ inputData) => {
+        const normalized = normalizeToolArguments(inputData, tool.slug);
+        return executeTool(tool.slug, prepare(normalized));
+      },
     });
   }
 

@@ -7,9 +7,9 @@ export type OpenAIAgentsToolCollection = Array<OpenAIAgentsTool>;
 
 export declare class OpenAIAgentsProvider extends BaseAgenticProvider<OpenAIAgentsToolCollection, OpenAIAgentsTool, Array<{ url: URL; name: string }>> {
   readonly name: 'openai-agents';
-  readonly strict: false;
-  /** `strict: true` is not supported here (a ValidationError); use @composio/openai-agents' provider for it. */
-  constructor(options?: { strict?: false | undefined });
+  readonly strict: boolean;
+  /** `strict: true`: structured-outputs input schemas (every property required, optional ones nullable) where a tool's schema allows, as upstream. */
+  constructor(options?: { strict?: boolean | undefined });
   wrapTool(tool: Tool, executeTool: ExecuteToolFn): OpenAIAgentsTool;
   wrapTools(tools: Tool[], executeTool: ExecuteToolFn): OpenAIAgentsToolCollection;
   wrapMcpServerResponse(data: Array<{ name: string; url: string }>): Array<{ url: URL; name: string }>;

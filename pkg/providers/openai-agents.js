@@ -1,26 +1,23 @@
 // @ts-check
 // `composio-wasm/openai-agents`: the provider of @composio/openai-agents for the OpenAI Agents SDK.
-// Each tool is an Agents SDK `tool()` with the official provider's non-strict JSON schema, running
-// through the client (a session's tools through the session). Needs the optional peer
-// `@openai/agents`.
+// Each tool is an Agents SDK `tool()` with the official provider's JSON schema (non-strict, or the
+// structured-outputs form with `strict: true`), running through the client (a session's tools
+// through the session). Needs the optional peer `@openai/agents`.
 
 import { tool } from '@openai/agents';
 import { BaseAgenticProvider, deduplicateRequired, normalizeToolArguments } from '../provider.js';
-import { ValidationError } from '../errors.js';
+import { strictParameters } from './strict-schema.js';
+
+/** The parameters of a tool without input parameters under strict mode (as upstream). */
+const EMPTY_OBJECT_SCHEMA = { type: 'object', properties: {}, required: [], additionalProperties: false };
 
 export class OpenAIAgentsProvider extends BaseAgenticProvider {
   name = 'openai-agents';
 
-  /** @param {{ strict?: boolean }} [options] */
+  /** @param {{ strict?: boolean }} [options] `strict: true`: structured-outputs parameters and `strict: true` tools where the schema allows. */
   constructor(options) {
     super();
-    if (options?.strict) {
-      throw new ValidationError(
-        'OpenAIAgentsProvider({ strict: true }) is not supported by composio-wasm/openai-agents; pass new OpenAIAgentsProvider({ strict: true }) from @composio/openai-agents instead (official providers work with composio-wasm)',
-        { issues: [{ code: 'custom', path: ['strict'], message: 'strict mode is not supported here' }] }
-      );
-    }
-    this.strict = false;
+    this.strict = options?.strict ?? false;
   }
 
   /** @param {any[]} data */
@@ -31,6 +28,16 @@ export class OpenAIAgentsProvider extends BaseAgenticProvider {
   /** @param {any} composioTool @param {(slug: string, input: Record<string, unknown>) => Promise<any>} executeTool */
   wrapTool(composioTool, executeTool) {
     const input = deduplicateRequired(composioTool.inputParameters);
+    const schema = strictParameters(this.strict, composioTool.inputParameters ?? EMPTY_OBJECT_SCHEMA, undefined);
+    if (schema.strict) {
+      return tool({
+        name: composioTool.slug,
+        description: composioTool.description ?? '',
+        parameters: schema.parameters,
+        strict: true,
+        execute: (/** @type {any} */ params) => executeTool(composioTool.slug, schema.prepare(normalizeToolArguments(params, composioTool.slug))),
+      });
+    }
     return tool({
       name: composioTool.slug,
       description: composioTool.description ?? '',
@@ -41,7 +48,7 @@ export class OpenAIAgentsProvider extends BaseAgenticProvider {
         additionalProperties: true,
       }),
       strict: false,
-      execute: async (/** @type {any} */ params) => executeTool(composioTool.slug, normalizeToolArguments(params, composioTool.slug)),
+      execute: (/** @type {any} */ params) => executeTool(composioTool.slug, normalizeToolArguments(params, composioTool.slug)),
     });
   }
 

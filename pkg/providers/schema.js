@@ -14,13 +14,13 @@ export class JsonSchemaRefResolutionError extends ComposioError {
   }
 }
 
-const MAX_NODE_DEPTH = 512;
-const MAX_REF_CHAIN_DEPTH = 100;
+export const MAX_NODE_DEPTH = 512;
+export const MAX_REF_CHAIN_DEPTH = 100;
 const CYCLE_BREAK_SENTINEL = { type: 'object', additionalProperties: true };
 const UNRESOLVED_REF_DESCRIPTION =
   'Schema shape unresolved at the source — validate loosely. See https://github.com/ComposioHQ/composio/issues/3307.';
 const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const SCHEMA_KEYWORDS = new Set([
+export const SCHEMA_KEYWORDS = new Set([
   'additionalItems',
   'additionalProperties',
   'contains',
@@ -33,8 +33,8 @@ const SCHEMA_KEYWORDS = new Set([
   'unevaluatedItems',
   'unevaluatedProperties',
 ]);
-const SCHEMA_ARRAY_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_MAP_KEYWORDS = new Set(['$defs', 'definitions', 'dependentSchemas', 'patternProperties', 'properties']);
+export const SCHEMA_ARRAY_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+export const SCHEMA_MAP_KEYWORDS = new Set(['$defs', 'definitions', 'dependentSchemas', 'patternProperties', 'properties']);
 
 /** @param {unknown} v @returns {v is Record<string, any>} */
 const isObject = v => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,7 +43,7 @@ const isObject = v => typeof v === 'object' && v !== null && !Array.isArray(v);
  * `#/…` pointer lookup in `root`; `undefined` when it does not resolve.
  * @param {any} root @param {string} pointer @returns {{ value: any } | undefined}
  */
-function resolvePointer(root, pointer) {
+export function resolvePointer(root, pointer) {
   if (pointer === '#' || pointer === '') return { value: root };
   if (!pointer.startsWith('#/')) return undefined;
   let cursor = root;

@@ -9,9 +9,9 @@ export type VercelTool = AiTool;
 
 export declare class VercelProvider extends BaseAgenticProvider<VercelToolCollection, VercelTool, Array<{ url: URL; name: string }>> {
   readonly name: 'vercel';
-  readonly strict: false;
-  /** `strict: true` is not supported here (a ValidationError); use @composio/vercel's provider for it. */
-  constructor(options?: { strict?: false | undefined });
+  readonly strict: boolean;
+  /** `strict: true`: structured-outputs input schemas (every property required, optional ones nullable) where a tool's schema allows, as upstream. */
+  constructor(options?: { strict?: boolean | undefined });
   wrapTool(tool: Tool, executeTool: ExecuteToolFn): VercelTool;
   wrapTools(tools: Tool[], executeTool: ExecuteToolFn): VercelToolCollection;
   wrapMcpServerResponse(data: Array<{ name: string; url: string }>): Array<{ url: URL; name: string }>;

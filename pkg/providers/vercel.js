@@ -8,30 +8,32 @@ import { tool } from 'ai';
 import { jsonSchemaToZod } from '@composio/json-schema-to-zod';
 import { BaseAgenticProvider, deduplicateRequired, normalizeToolArguments } from '../provider.js';
 import { dereferenceJsonSchema } from './schema.js';
-import { ValidationError } from '../errors.js';
+import { strictParameters } from './strict-schema.js';
 
 export class VercelProvider extends BaseAgenticProvider {
   name = 'vercel';
 
-  /** @param {{ strict?: boolean }} [options] */
+  /**
+   * @param {{ strict?: boolean }} [options] `strict: true`: each tool's input schema is the
+   * structured-outputs form (every property required, optional ones nullable), unless the schema
+   * cannot be expressed so; a `null` the model sends for an optional property is dropped.
+   */
   constructor({ strict = false } = {}) {
     super();
-    if (strict) {
-      throw new ValidationError(
-        'VercelProvider({ strict: true }) is not supported by composio-wasm/vercel; pass new VercelProvider({ strict: true }) from @composio/vercel instead (official providers work with composio-wasm)',
-        { issues: [{ code: 'custom', path: ['strict'], message: 'strict mode is not supported here' }] }
-      );
-    }
-    this.strict = false;
+    this.strict = strict;
   }
 
   /** @param {any} composioTool @param {(slug: string, input: Record<string, unknown>) => Promise<any>} executeTool */
   wrapTool(composioTool, executeTool) {
-    const parameters = deduplicateRequired(composioTool.inputParameters ?? {});
+    const inputParams = composioTool.inputParameters;
+    const { parameters, prepare } = strictParameters(this.strict, inputParams, deduplicateRequired(inputParams ?? {}));
     return tool({
       description: composioTool.description,
       inputSchema: /** @type {any} */ (jsonSchemaToZod(dereferenceJsonSchema(parameters))),
-      execute: async (/** @type {any} */ params) => executeTool(composioTool.slug, normalizeToolArguments(params, composioTool.slug)),
+      execute: async (/** @type {any} */ params) => {
+        const normalized = normalizeToolArguments(params, composioTool.slug);
+        return executeTool(composioTool.slug, prepare(normalized));
+      },
     });
   }
 

@@ -316,7 +316,8 @@ describe('cancellation, timeouts, connection failures', () => {
 
   test('aborting during the request rejects promptly', async () => {
     ctx.emulator.reset();
-    ctx.emulator.fault({ delayMs: 3000 });
+    // "Promptly" is "long before the server answers": a wide margin, so a loaded CI machine passes.
+    ctx.emulator.fault({ delayMs: 8000 });
     const controller = new AbortController();
     const started = Date.now();
     const pending = client().create('u', {}, { signal: controller.signal });
@@ -324,7 +325,7 @@ describe('cancellation, timeouts, connection failures', () => {
     const err = await rejection(pending);
     assert.ok(err instanceof ComposioRequestCancelledError);
     assert.equal(err.cause.message, 'user pressed stop');
-    assert.ok(Date.now() - started < 1500, 'did not reject promptly');
+    assert.ok(Date.now() - started < 4000, 'did not reject before the server answered');
   });
 
   test('a non-signal in requestOptions is a ValidationError', async () => {
@@ -335,13 +336,13 @@ describe('cancellation, timeouts, connection failures', () => {
 
   test('the per-attempt timeout gives APIConnectionTimeoutError', async () => {
     ctx.emulator.reset();
-    ctx.emulator.fault({ delayMs: 2000 });
+    ctx.emulator.fault({ delayMs: 8000 });
     const started = Date.now();
     const err = await rejection(client({ timeout: 100 }).create('u'));
     assert.ok(err instanceof APIConnectionTimeoutError);
     assert.ok(err instanceof APIConnectionError);
     assert.equal(err.message, 'Request timed out.');
-    assert.ok(Date.now() - started < 1500);
+    assert.ok(Date.now() - started < 4000, 'did not time out before the server answered');
   });
 
   test('a refused connection gives APIConnectionError', async () => {

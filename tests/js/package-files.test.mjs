@@ -2,7 +2,7 @@
 // so `npm pack` ships it: a module left out breaks the installed package, not the repo's tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,15 @@ test('every module the entries import is shipped', () => {
       visit(normalize(join(dirname(rel), m[1].split('?')[0])));
     }
   };
-  for (const entry of ['node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js']) visit(entry);
-  assert.ok(seen.has('resources.js') && seen.has('connection-request.js'), [...seen].join(', '));
+  // cli/main.js is the `composio-wasm` binary (package.json "bin").
+  for (const entry of ['node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'cli/main.js']) visit(entry);
+  assert.ok(seen.has('resources.js') && seen.has('connection-request.js') && seen.has('cli/typegen.js'), [...seen].join(', '));
+});
+
+test('the binary is shipped and every cli/ module is listed', () => {
+  const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  assert.deepEqual(manifest.bin, { 'composio-wasm': './cli/main.js' });
+  assert.match(readFileSync(join(pkg, 'cli', 'main.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  const onDisk = readdirSync(join(pkg, 'cli')).filter(f => f.endsWith('.js')).map(f => `cli/${f}`).sort();
+  assert.deepEqual(onDisk.filter(f => !files.has(f)), [], 'cli/ modules missing from "files"');
 });

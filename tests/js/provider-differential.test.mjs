@@ -175,7 +175,26 @@ describe('our providers match the official packages', () => {
     const b = await run(official(new OfficialVercel()), scenario);
     assert.deepEqual(a.result, b.result);
     assert.deepEqual(a.requests, b.requests);
-    assert.throws(() => new VercelProvider({ strict: true }), e => e instanceof ValidationError && /@composio\/vercel/.test(e.message));
+  });
+
+  test('composio-wasm/vercel VercelProvider({ strict: true }) = @composio/vercel: strict schemas, nulls for optional arguments dropped', async () => {
+    const scenario = async s => {
+      const tools = await s.tools();
+      const shape = await vercelShape(tools);
+      // `limit` is optional: strict mode makes it nullable, and a null means "omitted".
+      const hn = await tools.HACKERNEWS_GET_FRONTPAGE.execute({ limit: null }, { toolCallId: 'c', messages: [] });
+      const multi = await tools.COMPOSIO_MULTI_EXECUTE_TOOL.execute(
+        { tools: [{ tool_slug: 'HACKERNEWS_GET_FRONTPAGE', arguments: {} }], thought: null },
+        { toolCallId: 'd', messages: [] }
+      );
+      return { shape, hn, multi: multi.successful };
+    };
+    const a = await run(ours(new VercelProvider({ strict: true })), scenario);
+    const b = await run(official(new OfficialVercel({ strict: true })), scenario);
+    assert.equal(a.result.shape.HACKERNEWS_GET_FRONTPAGE.schema.additionalProperties, false);
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.deepEqual(JSON.parse(a.requests.find(r => r.method === 'POST').body).arguments, {});
   });
 
   test('composio-wasm/openai OpenAIProvider (the default) = @composio/core OpenAIProvider, incl. handleToolCalls', async () => {
@@ -404,6 +423,21 @@ describe('mastra', async () => {
     assert.deepEqual(a.result, b.result);
     assert.deepEqual(a.requests, b.requests);
     assert.equal(a.requests.at(-1).framework, 'mastra');
+  });
+
+  test('composio-wasm/mastra MastraProvider({ strict: true }) = @composio/mastra', async () => {
+    const scenario = async s => {
+      const tools = await s.tools();
+      const inputs = Object.fromEntries(Object.entries(tools).map(([k, t]) => [k, t.inputSchema['~standard'].jsonSchema.input({ target: 'draft-07' })]));
+      const out = await tools.HACKERNEWS_GET_FRONTPAGE.execute({ limit: null }, {});
+      return { inputs, out };
+    };
+    const a = await run(ours(new MastraProvider({ strict: true })), scenario);
+    const b = await run(official(new OfficialMastra({ strict: true })), scenario);
+    assert.deepEqual(a.result.inputs.HACKERNEWS_GET_FRONTPAGE.required, ['limit']);
+    assert.deepEqual(a.result, b.result);
+    assert.deepEqual(a.requests, b.requests);
+    assert.deepEqual(JSON.parse(a.requests.at(-1).body).arguments, {});
   });
 });
 

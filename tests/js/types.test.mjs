@@ -6,6 +6,9 @@
 //   * the package resolves through package.json "exports" → "types" under moduleResolution
 //     bundler, node16 and nodenext, with pkg/index.d.ts itself type-checked (skipLibCheck off);
 //   * every runtime value the declarations promise is exported by pkg/node.js.
+// The Claude Agent SDK's types (a peer of composio-wasm/claude-agent-sdk) come from the zod 4
+// provider fixtures; tsconfig.json and pkg-check.json map the name there.
+import './fixtures/zod4-providers/install.mjs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';

@@ -159,7 +159,7 @@ test('edge-light bundle (Vercel ?module) builds with exactly one wasm binding', 
 // providers: what each provider subpath adds to a worker that already uses the core entry (the
 // frameworks it wraps left external: their cost is the framework's, not ours).
 test('provider subpaths: the extra bytes each adds to the workerd app (frameworks external)', async () => {
-  const external = ['ai', 'zod', '@composio/json-schema-to-zod', '@langchain/core', '@langchain/core/tools', '@openai/agents', '@mastra/core/tools', '@mastra/schema-compat', 'llamaindex'];
+  const external = ['ai', 'zod', '@composio/json-schema-to-zod', '@langchain/core', '@langchain/core/tools', '@openai/agents', '@mastra/core/tools', '@mastra/schema-compat', 'llamaindex', '@anthropic-ai/claude-agent-sdk'];
   const build = async (name, contents) => {
     const outfile = join(project, 'dist-providers', `${name}.js`);
     writeFileSync(join(project, `providers-${name}.mjs`), contents);
@@ -168,7 +168,7 @@ test('provider subpaths: the extra bytes each adds to the workerd app (framework
   };
   const base = await build('core', `export { Composio } from 'composio-wasm';\n`);
   const rows = {};
-  for (const [subpath, cls] of [['openai', 'OpenAIResponsesProvider'], ['vercel', 'VercelProvider'], ['anthropic', 'AnthropicProvider'], ['google', 'GoogleProvider'], ['langchain', 'LangchainProvider'], ['openai-agents', 'OpenAIAgentsProvider'], ['mastra', 'MastraProvider'], ['llamaindex', 'LlamaindexProvider']]) {
+  for (const [subpath, cls] of [['openai', 'OpenAIResponsesProvider'], ['vercel', 'VercelProvider'], ['anthropic', 'AnthropicProvider'], ['google', 'GoogleProvider'], ['langchain', 'LangchainProvider'], ['openai-agents', 'OpenAIAgentsProvider'], ['mastra', 'MastraProvider'], ['llamaindex', 'LlamaindexProvider'], ['claude-agent-sdk', 'ClaudeAgentSDKProvider']]) {
     const both = await build(subpath, `export { Composio } from 'composio-wasm';\nexport { ${cls} } from 'composio-wasm/${subpath}';\n`);
     rows[subpath] = { raw: both.raw - base.raw, gzip: both.gzip - base.gzip };
     assert.ok(rows[subpath].raw > 0 && rows[subpath].raw < 16 * 1024, `composio-wasm/${subpath} adds ${rows[subpath].raw} bytes`);

@@ -80,6 +80,8 @@ export function run(cmd, args, { cwd = REPO, env = cleanEnv(), timeoutMs = 60_00
       children.delete(child);
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started, timedOut });
     });
+    // A child that exits before reading its input (`node --version`) closes the pipe: EPIPE is not a failure.
+    child.stdin.on('error', () => {});
     child.stdin.end(input ?? '');
   });
 }

@@ -28,7 +28,7 @@ test('the tarball holds exactly the package files', () => {
   for (const f of ['package.json', 'index.d.ts', 'slim.d.ts', 'node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'portable.js', 'embedded.js', 'index.cjs', 'index.d.cts', 'slim.cjs', 'slim.d.cts', 'wasm/composio_wasm.js', 'wasm/composio_wasm_bg.wasm', 'wasm/composio_wasm_bg.base64.js']) {
     assert.ok(files.includes(f), `${f} is missing from the tarball`);
   }
-  const stray = files.filter(f => !/^(README\.md|LICENSE|package\.json|(providers\/)?[a-z0-9-]+\.(js|cjs|d\.ts|d\.cts)|wasm\/composio_wasm(_bg\.wasm|_bg\.base64\.js|\.js))$/.test(f));
+  const stray = files.filter(f => !/^(README\.md|LICENSE|package\.json|((providers|cli)\/)?[a-z0-9-]+\.(js|cjs|d\.ts|d\.cts)|wasm\/composio_wasm(_bg\.wasm|_bg\.base64\.js|\.js))$/.test(f));
   assert.deepEqual(stray, [], 'unexpected files in the tarball');
   // package.json `files` lists README.md: without it the npm page of the package is empty.
   assert.ok(files.includes('README.md'), 'README.md is missing from the tarball (pkg/README.md does not exist; package.json "files" lists it)');
@@ -53,7 +53,7 @@ test('publint --strict reports nothing', async () => {
 //   packages; a CommonJS caller uses `await import()` or `require()` on Node >= 20.19 / 22.12):
 //   CJSResolvesToESM under node16-cjs. They exist only through "exports", which moduleResolution
 //   node10 does not read (NoResolution there), as for the official provider packages.
-const PROVIDER_SUBPATHS = ['./openai', './vercel', './anthropic', './google', './langchain', './openai-agents', './mastra', './llamaindex'];
+const PROVIDER_SUBPATHS = ['./openai', './vercel', './anthropic', './google', './langchain', './openai-agents', './mastra', './llamaindex', './claude-agent-sdk'];
 const JUSTIFIED = [
   p => p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs' && PROVIDER_SUBPATHS.includes(p.entrypoint),
   p => p.kind === 'NoResolution' && p.resolutionKind === 'node10' && PROVIDER_SUBPATHS.includes(p.entrypoint),

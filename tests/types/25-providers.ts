@@ -1,6 +1,6 @@
 // Providers: `new Composio({ provider })` types `session.tools()` and `tools.get()` by the
 // provider's `wrapTools` result; the default is OpenAI function tools.
-import { Composio, OpenAIProvider } from '@composio/core';
+import { Composio, ComposioProvider, OpenAIProvider } from '@composio/core';
 import { VercelProvider } from '@composio/vercel';
 import { OpenAIResponsesProvider } from '@composio/openai';
 import { AnthropicProvider } from '@composio/anthropic';
@@ -54,3 +54,14 @@ new Agent({ id: 'assistant', name: 'assistant', instructions: 'help', model: 'op
 const llama = new Composio({ apiKey: 'ak_test', provider: new LlamaindexProvider() });
 const lTools = await (await llama.create('user_1')).tools();
 console.log(lTools.map(t => t.metadata.name));
+
+// The pass-through provider exported by the package root.
+const passThrough = new Composio({ apiKey: 'ak_test', provider: new ComposioProvider() });
+const unwrapped = await (await passThrough.create('user_1')).tools();
+const passName: 'ComposioProvider' = passThrough.provider.name;
+console.log(unwrapped.length, passName, new ComposioProvider().wrapTools([]).length);
+
+// Structured-outputs schemas.
+const strictVercel = new Composio({ apiKey: 'ak_test', provider: new VercelProvider({ strict: true }) });
+const strictMastra = new Composio({ apiKey: 'ak_test', provider: new MastraProvider({ strict: true }) });
+console.log(strictVercel.provider.name, strictMastra.provider.name);

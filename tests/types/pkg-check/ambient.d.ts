@@ -21,3 +21,28 @@ declare module '*/composio_wasm_bg.base64.js' {
   const base64: string;
   export default base64;
 }
+// What the command line (pkg/cli/) uses of Node's API, which Bun and Deno provide too.
+declare module 'node:fs/promises' {
+  export function readFile(path: string, encoding: 'utf8'): Promise<string>;
+  export function writeFile(path: string, data: string): Promise<void>;
+  export function mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
+}
+declare module 'node:fs' {
+  export function readFileSync(path: URL | string, encoding: 'utf8'): string;
+}
+type CliStream = { write(s: string): boolean; isTTY?: boolean; columns?: number; on(event: 'error', fn: (e: Error) => void): void };
+declare const process: {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdout: CliStream;
+  stderr: CliStream;
+  stdin: AsyncIterable<string | Uint8Array>;
+  exitCode: number | undefined;
+  exit(code?: number): never;
+  on(event: 'SIGINT', fn: () => void): void;
+  versions: { node?: string };
+};
+declare module 'node:v8' {
+  const v8: { setFlagsFromString(flags: string): void };
+  export default v8;
+}
