@@ -573,6 +573,22 @@ pub static TABLE: &[Endpoint] = &[
         raw: &[],
         keep: &[],
     },
+    // The same request as `toolkits.list`, read as a page with its cursor. No public method
+    // returns the cursor (`toolkits.get(query)` drops it, as upstream); the command line pages
+    // the catalogue through this row (`toolkitPage` in pkg/surface.js).
+    Endpoint {
+        name: "toolkits.listPage",
+        js: "composio.toolkits.get",
+        method: Method::Get,
+        path: "/api/v3.1/toolkits",
+        args: &["query"],
+        safety: Safety::Idempotent,
+        flow: Flow::Single,
+        build: |a| Ok(Parts::default().query(catalog::list_query(a.get(0))?)),
+        read: Read::Value(|b, _| catalog::list_page(b)),
+        raw: &[],
+        keep: &[],
+    },
     Endpoint {
         name: "toolkits.get",
         js: "composio.toolkits.get",
