@@ -6,7 +6,10 @@ import { allPages, loadPages } from './pages.js';
 
 /** @typedef {import('./context.js').Context} Context */
 
-/** Toolkits per request: the most `GET /api/v3.1/toolkits` serves in one page (50). */
+/**
+ * Toolkits per request: 50, the documented maximum page of `GET /api/v3.1/toolkits` (the REST
+ * reference; @composio/client's types say 1000), so every backend serves it.
+ */
 export const TOOLKIT_PAGE_SIZE = 50;
 
 /**
