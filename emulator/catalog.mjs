@@ -1,6 +1,7 @@
 // The catalogue the emulator serves: the built-in toolkits of catalog-data.mjs turned into the
 // wire shapes of spec A7.13 (tools) and of the @composio/client toolkit types, plus an optional
-// synthetic `bench` toolkit of N tools for measuring `session.tools()` over a large catalogue.
+// synthetic `bench` toolkit of N tools for measuring `session.tools()` over a large catalogue,
+// and optional extra toolkits for a catalogue of many pages.
 
 import { CATALOG_CREATED_AT, CATALOG_UPDATED_AT, TOOLKITS } from './catalog-data.mjs';
 
@@ -90,16 +91,43 @@ function benchToolkit(count) {
   };
 }
 
+/**
+ * `count` synthetic no-auth toolkits without tools (`extra_0001`, …), for a catalogue of many
+ * pages: the backend lists hundreds of toolkits.
+ */
+function extraToolkits(count) {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(4, '0');
+    return {
+      slug: `extra_${n}`,
+      name: `Extra ${n}`,
+      description: `Synthetic toolkit number ${i + 1}, for a catalogue of many pages.`,
+      categories: [{ id: 'synthetic', name: 'Synthetic' }],
+      appUrl: null,
+      authSchemes: ['NO_AUTH'],
+      managedSchemes: [],
+      noAuth: true,
+      baseUrl: 'https://extra.invalid',
+      triggersCount: 0,
+      version: '20250101_00',
+      oauthScopes: [],
+      tools: [],
+    };
+  });
+}
+
 const cache = new Map();
 
 /**
- * The catalogue for a given bench size. Immutable and cached: resets rebuild state cheaply and
+ * The catalogue for a given bench size (`toolCount` tools in the `bench` toolkit) and number of
+ * extra toolkits (`toolkitCount`). Immutable and cached: resets rebuild state cheaply and
  * handlers may hand out the same item objects every time.
  */
-export function buildCatalog({ toolCount = 0 } = {}) {
-  if (cache.has(toolCount)) return cache.get(toolCount);
-  const toolkits = toolCount > 0 ? [...TOOLKITS, benchToolkit(toolCount)] : TOOLKITS;
-  const catalog = { toolkits, toolkitBySlug: new Map(), tools: [], toolBySlug: new Map(), toolCount };
+export function buildCatalog({ toolCount = 0, toolkitCount = 0 } = {}) {
+  const key = `${toolCount}/${toolkitCount}`;
+  if (cache.has(key)) return cache.get(key);
+  const toolkits = [...TOOLKITS, ...(toolCount > 0 ? [benchToolkit(toolCount)] : []), ...extraToolkits(toolkitCount)];
+  const catalog = { toolkits, toolkitBySlug: new Map(), tools: [], toolBySlug: new Map(), toolCount, toolkitCount };
   for (const toolkit of toolkits) {
     catalog.toolkitBySlug.set(toolkit.slug, toolkit);
     for (const tool of toolkit.tools) {
@@ -108,7 +136,7 @@ export function buildCatalog({ toolCount = 0 } = {}) {
       catalog.toolBySlug.set(tool.slug, item);
     }
   }
-  cache.set(toolCount, catalog);
+  cache.set(key, catalog);
   return catalog;
 }
 

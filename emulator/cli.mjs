@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the emulator: `node emulator/cli.mjs [--port N] [--host H] [--api-key K …] [--tool-count N] [--keep-alive-ms N]`.
+// Starts the emulator: `node emulator/cli.mjs [--port N] [--host H] [--api-key K …] [--tool-count N] [--toolkit-count N] [--keep-alive-ms N]`.
 // Prints its URL on the first line of stdout and runs until interrupted.
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server.mjs';
@@ -11,6 +11,8 @@ const { values } = parseArgs({
     'api-key': { type: 'string', multiple: true },
     // Adds a synthetic `bench` toolkit with N tools, for measuring `session.tools()`.
     'tool-count': { type: 'string', default: '0' },
+    // Adds N synthetic toolkits (extra_0001, …), so the toolkit list has many pages.
+    'toolkit-count': { type: 'string', default: '0' },
     'keep-alive-ms': { type: 'string', default: '5000' },
   },
 });
@@ -20,6 +22,7 @@ const emulator = await startEmulator({
   host: values.host,
   apiKeys: values['api-key'],
   toolCount: Number(values['tool-count']),
+  toolkitCount: Number(values['toolkit-count']),
   keepAliveMs: Number(values['keep-alive-ms']),
 });
 console.log(emulator.url);

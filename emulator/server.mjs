@@ -47,13 +47,13 @@ function idGenerator() {
   };
 }
 
-function freshState({ toolCount = 0 } = {}) {
+function freshState({ toolCount = 0, toolkitCount = 0 } = {}) {
   return {
     sessions: new Map(),
     ids: idGenerator(),
     requestIds: 0,
     faults: [],
-    catalog: buildCatalog({ toolCount }),
+    catalog: buildCatalog({ toolCount, toolkitCount }),
     accounts: new Map(), // connected account id → account
     linkTokens: new Map(), // link token → connected account id
     authConfigs: new Map(), // auth config id → auth config (auth-configs.mjs)
@@ -145,9 +145,12 @@ function send(res, status, body, headers = {}) {
  * Starts the emulator. `apiKeys`: when given, only these keys are accepted; otherwise any
  * non-empty key is (each key is its own project, so sessions are not shared between keys).
  * `toolCount`: adds a synthetic `bench` toolkit with that many tools (for benchmarks).
+ * `toolkitCount`: adds that many synthetic toolkits (`extra_0001`, …; no tools, no auth), so
+ * `GET /api/v3.1/toolkits` has many pages.
  */
-export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, toolCount = 0, keepAliveMs = 5000 } = {}) {
-  const options = { toolCount };
+export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, toolCount = 0, toolkitCount = 0, keepAliveMs = 5000 } = {}) {
+  if (!Number.isInteger(toolkitCount) || toolkitCount < 0 || toolkitCount > 100000) throw new RangeError('toolkitCount must be an integer from 0 to 100000');
+  const options = { toolCount, toolkitCount };
   let state = freshState(options);
   const requests = [];
   const accepted = apiKeys ? new Set(apiKeys) : undefined;
@@ -305,7 +308,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', apiKeys, too
 
   function setToolCount(n) {
     if (!Number.isInteger(n) || n < 0 || n > 100000) throw new HttpError(400, 'toolCount must be an integer from 0 to 100000');
-    state.catalog = buildCatalog({ toolCount: n });
+    state.catalog = buildCatalog({ toolCount: n, toolkitCount: options.toolkitCount });
     return { toolCount: n, tools: state.catalog.tools.length };
   }
 

@@ -27,7 +27,7 @@
 //     `session.customTools()`) and the parts of `Composio` listed in notes/client-surface-table.md.
 
 // ============================================================================================
-// Shared primitives
+// The client and its options: `new Composio(config)`, the per-call request options, `ready()`
 // ============================================================================================
 
 /**
@@ -48,53 +48,8 @@ export type ComposioRequestOptions = {
 /** Extra headers sent with every request. */
 export type ComposioRequestHeaders = Record<string, string>;
 
-/** MCP tool-annotation hints used to filter tools. */
-export type ToolRouterTag = 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint';
-
-/** Sandbox compute tier: standard (1 vCPU / 1 GB), medium (2/2), large (4/4), xlarge (8/8). */
-export type SandboxSize = 'standard' | 'medium' | 'large' | 'xlarge';
-
-/** Transport of a session's hosted MCP endpoint (the API currently returns `'http'`). */
-export type MCPServerType = 'http' | 'sse';
-
-/** Status of a connected account. */
-export type ConnectedAccountStatus =
-  | 'INITIALIZING'
-  | 'INITIATED'
-  | 'ACTIVE'
-  | 'FAILED'
-  | 'EXPIRED'
-  | 'INACTIVE'
-  | 'REVOKED';
-/** Same as {@link ConnectedAccountStatus} (the official SDK exports both names). */
-export type ConnectedAccountStatusEnum = ConnectedAccountStatus;
-
-/** Visibility of a connected account. */
-export type ConnectedAccountType = 'PRIVATE' | 'SHARED';
-
-/** Authentication scheme of an auth config. */
-export type AuthSchemeType =
-  | 'OAUTH1'
-  | 'OAUTH2'
-  | 'API_KEY'
-  | 'BASIC'
-  | 'BEARER_TOKEN'
-  | 'BILLCOM_AUTH'
-  | 'GOOGLE_SERVICE_ACCOUNT'
-  | 'NO_AUTH'
-  | 'BASIC_WITH_JWT'
-  | 'CALCOM_AUTH'
-  | 'SERVICE_ACCOUNT'
-  | 'SAML'
-  | 'DCR_OAUTH'
-  | 'S2S_OAUTH2';
-
 /** Toolkit version selection (accepted by the constructor; not used by session calls). */
 export type ToolkitVersionParam = Record<string, 'latest' | (string & {})> | 'latest' | undefined;
-
-// ============================================================================================
-// Constructor
-// ============================================================================================
 
 /**
  * Options of `new Composio(config)`.
@@ -156,9 +111,98 @@ export type ComposioConfig<TProvider extends ProviderLike = OpenAIProvider> = {
   fileDownloadDir?: string | undefined;
 };
 
+/**
+ * The client. Construction reads options (and, where the runtime has them, the
+ * `COMPOSIO_API_KEY` / `COMPOSIO_BASE_URL` environment variables) and sends nothing.
+ *
+ * @example
+ * ```ts
+ * import { Composio } from 'composio-wasm';
+ * const composio = new Composio({ apiKey: process.env.COMPOSIO_API_KEY });
+ * const session = await composio.create('user_123', { toolkits: ['gmail'], mcp: true });
+ * session.mcp.url;
+ * ```
+ */
+export declare class Composio<TProvider extends ProviderLike = OpenAIProvider> {
+  /**
+   * @throws {ComposioNoAPIKeyError} when no API key is found.
+   * @throws {ValidationError} on bad options (a `provider` without `wrapTools` included).
+   */
+  constructor(config?: ComposioConfig<TProvider>);
+  /** The provider tools are wrapped with (the default: an {@link OpenAIProvider}). */
+  provider: TProvider;
+  /** Create, reuse and delete sessions. */
+  sessions: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>;
+  /** @deprecated Use `sessions` (the same object). */
+  toolRouter: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>;
+  /** `sessions.create`, bound. */
+  create: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>['create'];
+  /** `sessions.use`, bound. */
+  use: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>['use'];
+  /** Tools outside sessions: list, retrieve, execute (with the toolkit version rule), proxy. */
+  tools: Tools<TProvider>;
+  /** Toolkit metadata. */
+  toolkits: Toolkits;
+  /** Connected accounts: list, read, delete, refresh, enable / disable, wait for one to become active. */
+  connectedAccounts: ConnectedAccounts;
+  /** Auth configs: list, read, delete, enable / disable. */
+  authConfigs: AuthConfigs;
+  /** Triggers: instances, types, the webhook subscription, incoming webhooks, live events. */
+  triggers: Triggers;
+  /**
+   * Resolves at once: composio-wasm buffers no telemetry. Kept so that code written for
+   * `@composio/core` (e.g. `ctx.waitUntil(composio.flush())` in a Cloudflare Worker) runs as is.
+   */
+  flush(): Promise<void>;
+}
+
+/**
+ * Resolves once the wasm module is instantiated. Node, Deno, Bun and workers load it
+ * synchronously on first use; in browsers it is fetched on first use, and awaiting `ready()`
+ * first makes `new Composio()` check every option at construction.
+ */
+export declare function ready(): Promise<void>;
+
+export interface Composio {
+  /** Upload a file for a tool, or fetch a file a tool produced. */
+  files: Files;
+  /**
+   * MCP server configs.
+   * @deprecated Use a session's MCP endpoint: `(await composio.create(userId)).mcp`.
+   */
+  mcp: MCP;
+  /** The options this client was made with and the resolved `baseURL`, frozen (`apiKey` is not enumerable). */
+  getConfig(): Readonly<ComposioConfig & { baseURL: string }>;
+  /**
+   * A new client with this one's options and `headers` as its default headers.
+   * @deprecated As in `@composio/core`.
+   */
+  createSession(options?: { headers?: ComposioRequestHeaders }): Composio;
+  /**
+   * Not available in composio-wasm: it returns `@composio/client`, which this package does not
+   * bundle. Always throws {@link ComposioNotSupportedError}; use the resource methods.
+   */
+  getClient(): never;
+}
+
+export interface Composio {
+  /** `updateAcl` (deprecated upstream). */
+  experimental: Experimental;
+}
+
 // ============================================================================================
-// Session configuration: create() and update()
+// Sessions: `create()` / `update()` / `use()` configuration, the session data the server returns,
+// the session (`ToolRouterSession`), its methods' options and results, `composio.sessions`
 // ============================================================================================
+
+/** MCP tool-annotation hints used to filter tools. */
+export type ToolRouterTag = 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint';
+
+/** Sandbox compute tier: standard (1 vCPU / 1 GB), medium (2/2), large (4/4), xlarge (8/8). */
+export type SandboxSize = 'standard' | 'medium' | 'large' | 'xlarge';
+
+/** Transport of a session's hosted MCP endpoint (the API currently returns `'http'`). */
+export type MCPServerType = 'http' | 'sse';
 
 /** Session presets. `DIRECT_TOOLS` exposes every allowed tool directly and disables meta tools. */
 export declare const SessionPreset: {
@@ -310,10 +354,6 @@ export type ToolRouterUseSessionOptions = {
   mcp?: boolean | undefined;
 };
 
-// ============================================================================================
-// Session data (what the server returns)
-// ============================================================================================
-
 /** The hosted MCP endpoint of a session. `headers` carries the `x-api-key` an MCP client needs. */
 export type ToolRouterMCPServerConfig = {
   type: MCPServerType;
@@ -377,147 +417,6 @@ export type ToolRouterSessionConfig = {
   workbench?: ToolRouterSessionWorkbenchConfig | undefined;
 };
 
-// ---- tools() -------------------------------------------------------------------------------
-
-/** A JSON Schema node as found in tool parameters. */
-export interface JSONSchemaProperty {
-  [key: string]: unknown;
-  type?:
-    | 'string'
-    | 'number'
-    | 'integer'
-    | 'boolean'
-    | 'object'
-    | 'array'
-    | 'null'
-    | Array<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null'>
-    | undefined;
-  description?: string | undefined;
-  anyOf?: JSONSchemaProperty[] | undefined;
-  oneOf?: JSONSchemaProperty[] | undefined;
-  allOf?: JSONSchemaProperty[] | undefined;
-  not?: JSONSchemaProperty | undefined;
-  title?: string | undefined;
-  default?: unknown;
-  nullable?: boolean | undefined;
-  properties?: Record<string, JSONSchemaProperty> | undefined;
-  required?: string[] | undefined;
-  file_uploadable?: boolean | undefined;
-  file_downloadable?: boolean | undefined;
-  items?: JSONSchemaProperty | JSONSchemaProperty[] | undefined;
-  enum?: unknown[] | undefined;
-  const?: unknown;
-  minimum?: number | undefined;
-  maximum?: number | undefined;
-  exclusiveMinimum?: number | undefined;
-  exclusiveMaximum?: number | undefined;
-  multipleOf?: number | undefined;
-  minLength?: number | undefined;
-  maxLength?: number | undefined;
-  pattern?: string | undefined;
-  format?: string | undefined;
-  minItems?: number | undefined;
-  maxItems?: number | undefined;
-  uniqueItems?: boolean | undefined;
-  minProperties?: number | undefined;
-  maxProperties?: number | undefined;
-  patternProperties?: Record<string, JSONSchemaProperty> | undefined;
-  additionalProperties?: boolean | JSONSchemaProperty | undefined;
-  examples?: unknown[] | undefined;
-  readOnly?: boolean | undefined;
-  writeOnly?: boolean | undefined;
-  if?: JSONSchemaProperty | undefined;
-  then?: JSONSchemaProperty | undefined;
-  else?: JSONSchemaProperty | undefined;
-  $ref?: string | undefined;
-  definitions?: Record<string, JSONSchemaProperty> | undefined;
-  $defs?: Record<string, JSONSchemaProperty> | undefined;
-}
-
-/** The top level of a tool's input or output schema (always `type: 'object'`). */
-export type ToolParameters = {
-  type: 'object';
-  anyOf?: JSONSchemaProperty[] | undefined;
-  oneOf?: JSONSchemaProperty[] | undefined;
-  allOf?: JSONSchemaProperty[] | undefined;
-  not?: JSONSchemaProperty | undefined;
-  properties?: Record<string, JSONSchemaProperty> | undefined;
-  required?: string[] | undefined;
-  title?: string | undefined;
-  default?: unknown;
-  nullable?: boolean | undefined;
-  description?: string | undefined;
-  patternProperties?: Record<string, JSONSchemaProperty> | undefined;
-  additionalProperties?: boolean | JSONSchemaProperty | undefined;
-  $defs?: Record<string, JSONSchemaProperty> | undefined;
-  definitions?: Record<string, JSONSchemaProperty> | undefined;
-};
-
-/** A toolkit reference. */
-export type Toolkit = {
-  slug: string;
-  name: string;
-  logo?: string | undefined;
-};
-
-/** A tool as the SDK describes it (camelCase). `session.tools({ raw: true })` returns these. */
-export type Tool = {
-  /** e.g. `'GMAIL_SEND_EMAIL'`. */
-  slug: string;
-  name: string;
-  description?: string | undefined;
-  inputParameters?: ToolParameters | undefined;
-  outputParameters?: ToolParameters | undefined;
-  tags?: string[] | undefined;
-  toolkit?: Toolkit | undefined;
-  version?: string | undefined;
-  isDeprecated?: boolean | undefined;
-  availableVersions?: string[] | undefined;
-  scopes?: string[] | undefined;
-  isNoAuth?: boolean | undefined;
-};
-
-/**
- * A tool in the OpenAI chat-completions function format (what `session.tools()` returns).
- * Shaped exactly like `ChatCompletionFunctionTool` of the `openai` package (hence no
- * `| undefined` on its optional fields), so the list can be passed to OpenAI as is.
- */
-export type OpenAITool = {
-  type: 'function';
-  function: {
-    /** The tool slug. */
-    name: string;
-    description?: string;
-    /** The tool's input JSON Schema. */
-    parameters?: Record<string, unknown>;
-    strict?: boolean | null;
-  };
-};
-/** The list `session.tools()` resolves to. */
-export type OpenAIToolCollection = OpenAITool[];
-
-/** Rewrites a tool's schema before it is wrapped. Must return the (possibly changed) tool. */
-export type TransformToolSchemaModifier = (context: {
-  toolSlug: string;
-  toolkitSlug: string;
-  schema: Tool;
-}) => Tool | Promise<Tool>;
-
-/** The arguments a meta-tool execution hook sees. */
-export type MetaToolArguments = Record<string, unknown>;
-
-/** A tool execution result as seen by execution hooks. */
-export type ToolExecuteResponse = {
-  data: Record<string, unknown>;
-  error: string | null;
-  successful: boolean;
-  logId?: string | undefined;
-  sessionInfo?: unknown;
-};
-
-/** What a `beforeFileUpload` hook is looking at. */
-export type BeforeFileUploadSource = 'path' | 'url' | 'file';
-
 /**
  * Options of `session.tools(options)`.
  *
@@ -558,31 +457,6 @@ export type SessionRawToolsOptions = SessionMetaToolOptions & {
   raw: true;
 };
 
-// ---- authorize() / ConnectionRequest ----------------------------------------------------------
-
-/** Who may use a SHARED connected account. */
-export type ConnectedAccountAclConfig = {
-  allowAllUsers?: boolean | undefined;
-  allowedUserIds?: string[] | undefined;
-  notAllowedUserIds?: string[] | undefined;
-};
-
-/** Experimental options of a new connection (request side). */
-export type ConnectedAccountExperimental = {
-  accountType?: ConnectedAccountType | undefined;
-  aclConfigForShared?: ConnectedAccountAclConfig | undefined;
-};
-
-/** Experimental fields of a connected account (response side). */
-export type ConnectedAccountExperimentalResponse = {
-  accountType?: ConnectedAccountType | undefined;
-  aclConfigForShared?: {
-    allowAllUsers: boolean;
-    allowedUserIds: string[];
-    notAllowedUserIds: string[];
-  } | undefined;
-};
-
 /** Options of `session.authorize(toolkit, options)`. */
 export type ToolRouterAuthorizeOptions = {
   /** Where the user lands after completing the auth flow. */
@@ -592,127 +466,6 @@ export type ToolRouterAuthorizeOptions = {
   /** Create a SHARED account with an ACL. Experimental. */
   experimental?: ConnectedAccountExperimental | undefined;
 };
-
-/** The auth config a connected account uses. */
-export type ConnectedAccountAuthConfig = {
-  id: string;
-  authScheme?: AuthSchemeType | undefined;
-  isComposioManaged: boolean;
-  isDisabled: boolean;
-};
-
-/** Connection credentials / state of a connected account, keyed by auth scheme. */
-export type ConnectionData = {
-  authScheme: AuthSchemeType;
-  val: Record<string, unknown>;
-};
-
-/** A connected account (camelCase), as returned by `waitForConnection()`. */
-export type ConnectedAccountRetrieveResponse = {
-  id: string;
-  authConfig: ConnectedAccountAuthConfig;
-  wordId?: string | null | undefined;
-  alias?: string | null | undefined;
-  /** @deprecated Use `state`. */
-  data?: Record<string, unknown> | undefined;
-  /** @deprecated Use `state`. */
-  params?: Record<string, unknown> | undefined;
-  status: ConnectedAccountStatus;
-  statusReason: string | null;
-  toolkit: { slug: string };
-  state?: ConnectionData | undefined;
-  testRequestEndpoint?: string | undefined;
-  isDisabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-  experimental?: ConnectedAccountExperimentalResponse | undefined;
-};
-
-/** `connectedAccounts.list()`'s filters (all optional; empty lists are left out). */
-export type ConnectedAccountListParams = {
-  authConfigIds?: string[] | null | undefined;
-  cursor?: string | null | undefined;
-  /** A positive integer (composio-wasm refuses fractions; the official SDK sends them). */
-  limit?: number | null | undefined;
-  orderBy?: 'created_at' | 'updated_at' | undefined;
-  statuses?: ConnectedAccountStatus[] | null | undefined;
-  toolkitSlugs?: string[] | null | undefined;
-  userIds?: string[] | null | undefined;
-  /** Experimental. Omitted: PRIVATE accounts only. */
-  accountType?: 'PRIVATE' | 'SHARED' | 'ALL' | undefined;
-};
-
-/** A page of connected accounts. */
-export type ConnectedAccountListResponse = {
-  items: ConnectedAccountRetrieveResponse[];
-  nextCursor?: string | null | undefined;
-  totalPages: number;
-};
-
-/** `connectedAccounts.refresh()`'s options. */
-export type ConnectedAccountRefreshOptions = {
-  redirectUrl?: string | undefined;
-  validateCredentials?: boolean | undefined;
-};
-
-/** What `connectedAccounts.refresh()` returns (the API's answer, as received). */
-export interface ConnectedAccountRefreshResponse {
-  id: string;
-  redirect_url: string | null;
-  status: ConnectedAccountStatus;
-}
-
-/** What `connectedAccounts.delete()` returns (the API's answer, as received). */
-export interface ConnectedAccountDeleteResponse {
-  success: boolean;
-  revoke_job_id?: string;
-}
-
-/** `connectedAccounts.updateStatus()`'s params. */
-export interface ConnectedAccountUpdateStatusParams {
-  enabled: boolean;
-}
-
-/** What `connectedAccounts.updateStatus()` / `enable()` / `disable()` return (as received). */
-export interface ConnectedAccountUpdateStatusResponse {
-  success: boolean;
-}
-
-/** The state part of a {@link ConnectionRequest} (also what `toJSON()` returns). */
-export interface ConnectionRequestState {
-  /** The new connected account's id. */
-  id: string;
-  /** Status when the request was created (`'INITIATED'`); not updated by `waitForConnection()`. */
-  status?: ConnectedAccountStatus | undefined;
-  /** Send the user here to complete the auth flow. */
-  redirectUrl?: string | null | undefined;
-}
-
-/** composio-wasm only: the object form of `waitForConnection()`'s argument. */
-export type WaitForConnectionOptions = {
-  /** Milliseconds to keep polling. Default 60 000. */
-  timeout?: number | undefined;
-  /** Stops polling; the call rejects with {@link ComposioRequestCancelledError}. */
-  signal?: AbortSignal | undefined;
-};
-
-/** The result of `session.authorize()`: a pending connection. */
-export interface ConnectionRequest extends ConnectionRequestState {
-  /**
-   * Polls the connected account until it is ACTIVE (resolves with it), fails
-   * ({@link ConnectionRequestFailedError}) or the time runs out
-   * ({@link ConnectionRequestTimeoutError}). A number is the timeout in milliseconds.
-   */
-  waitForConnection: (
-    timeout?: number | WaitForConnectionOptions,
-    requestOptions?: ComposioRequestOptions
-  ) => Promise<ConnectedAccountRetrieveResponse>;
-  /** `{ id, status, redirectUrl }`, with the status `waitForConnection()` last saw. */
-  toJSON: () => ConnectionRequestState;
-  toString: () => string;
-}
-
-// ---- ensureConnected() ------------------------------------------------------------------------
 
 /** Options of `session.ensureConnected(toolkit, options)`. */
 export type ToolRouterSessionEnsureConnectedOptions = ToolRouterAuthorizeOptions & {
@@ -732,8 +485,6 @@ export type ToolRouterSessionEnsureConnectedResult = {
     status: string;
   } | undefined;
 };
-
-// ---- toolkits() -------------------------------------------------------------------------------
 
 /** Options of `session.toolkits(options)` (one page per call). */
 export type ToolRouterToolkitsOptions = {
@@ -777,8 +528,6 @@ export type ToolkitConnectionsDetails = {
   cursor?: string | undefined;
   totalPages: number;
 };
-
-// ---- search() ---------------------------------------------------------------------------------
 
 /** Parameters of `session.search(params)`. */
 export type ToolRouterSessionSearchParams = {
@@ -843,70 +592,6 @@ export type ToolRouterSessionSearchResponse = {
     message: string;
   };
 };
-
-// ---- Generated slug and argument types (`composio-wasm generate`) -------------------------------
-
-/**
- * Empty here. `composio-wasm generate` writes `composio-types.d.ts`, which adds to it (declaration
- * merging: `declare module 'composio-wasm' { interface ComposioGeneratedTypes { … } }`):
- * `toolkitSlugs`, `toolSlugs`, `triggerSlugs` (literal unions) and, with `--type-tools`,
- * `toolArgs` / `toolResults` (each tool's argument and result `data` types). With that file in a
- * project, a wrong slug or argument is a compile error in `session.execute`,
- * `composio.tools.execute`, `composio.tools.get`, `getRawComposioToolBySlug` and
- * `triggers.create`. Without it every type below is the plain one (`string`,
- * `Record<string, unknown>`), so nothing changes.
- */
-export interface ComposioGeneratedTypes {}
-
-/** A member of {@link ComposioGeneratedTypes}, or `Fallback` when no generated file adds it. */
-type GeneratedMember<K extends string, Fallback> = ComposioGeneratedTypes extends { [P in K]: infer T } ? T : Fallback;
-
-/** A toolkit slug: the generated union, else `string`. */
-export type ToolkitSlug = GeneratedMember<'toolkitSlugs', string>;
-/** A tool slug: the generated union, else `string`. */
-export type ToolSlug = GeneratedMember<'toolSlugs', string>;
-/** A trigger type slug: the generated union, else `string`. */
-export type TriggerSlug = GeneratedMember<'triggerSlugs', string>;
-/**
- * `S` when it is the wide `string` (a slug known only at run time), else `never`: the
- * second overload of the slug-taking methods, so that with generated types a mistyped literal
- * slug is an error while a `string` from a model's tool call is still accepted.
- */
-export type RuntimeSlug<S extends string> = string extends S ? S : never;
-/** What `session.execute` runs: an app tool, or one of the session's meta tools (`COMPOSIO_*`). */
-export type SessionToolSlug = ToolSlug | `COMPOSIO_${string}`;
-/** The arguments of tool `S`: generated with `--type-tools`, else `Record<string, unknown>`. */
-export type ToolArguments<S extends string> = ComposioGeneratedTypes extends { toolArgs: infer A }
-  ? S extends keyof A
-    ? A[S]
-    : Record<string, unknown>
-  : Record<string, unknown>;
-/** The result `data` of tool `S`: generated with `--type-tools`, else `Record<string, unknown>`. */
-export type ToolResultData<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
-  ? S extends keyof R
-    ? R[S]
-    : Record<string, unknown>
-  : Record<string, unknown>;
-/** `tools.execute(slug, body)`'s body for tool `S` (its `arguments` typed when generated). */
-export type ToolExecuteParamsFor<S extends string> = ComposioGeneratedTypes extends { toolArgs: infer A }
-  ? S extends keyof A
-    ? Omit<ToolExecuteParams, 'arguments'> & { arguments?: A[S] | undefined }
-    : ToolExecuteParams
-  : ToolExecuteParams;
-/** `tools.execute()`'s result for tool `S` (its `data` typed when generated). */
-export type ToolExecuteResponseFor<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
-  ? S extends keyof R
-    ? Omit<ToolExecuteResponse, 'data'> & { data: R[S] }
-    : ToolExecuteResponse
-  : ToolExecuteResponse;
-/** `session.execute()`'s result for tool `S` (its `data` typed when generated). */
-export type SessionExecuteResponseFor<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
-  ? S extends keyof R
-    ? Omit<ToolRouterSessionExecuteResponse, 'data'> & { data: R[S] }
-    : ToolRouterSessionExecuteResponse
-  : ToolRouterSessionExecuteResponse;
-
-// ---- execute() / proxyExecute() -----------------------------------------------------------------
 
 /** Options of `session.execute(slug, args, options)`. */
 export interface ToolRouterSessionExecuteOptions {
@@ -984,132 +669,11 @@ export interface ToolRouterSessionProxyExecuteResponse {
   } | undefined;
 }
 
-// ---- delete() ---------------------------------------------------------------------------------
-
 /** The result of `session.delete()` / `composio.sessions.delete(id)`. */
 export type ToolRouterSessionDeleteResponse = {
   sessionId: string;
   deleted: true;
 };
-
-// ---- experimental.files -----------------------------------------------------------------------
-
-/** Options of `files.list()`. */
-export type ToolRouterSessionFilesMountListOptions = {
-  /** Directory to list; `'/'` or omitted for the mount root. */
-  path?: string | undefined;
-  /** Mount id. Default `'files'`. */
-  mountId?: string | undefined;
-  cursor?: string | undefined;
-  /** Page size, 1 to 500. */
-  limit?: number | undefined;
-};
-
-/** Options of `files.upload()`. A buffer input needs `mimetype` or `remotePath`. */
-export type ToolRouterSessionFilesMountUploadOptions = {
-  /** Path on the mount. */
-  remotePath?: string | undefined;
-  mountId?: string | undefined;
-  mimetype?: string | undefined;
-};
-
-/** Options of `files.download()`. */
-export type ToolRouterSessionFilesMountDownloadOptions = {
-  mountId?: string | undefined;
-};
-
-/** Options of `files.delete()`. */
-export type ToolRouterSessionFilesMountDeleteOptions = {
-  mountId?: string | undefined;
-};
-
-/** A page of `files.list()`. */
-export type FileListResponse = {
-  items: {
-    lastModified: string;
-    mountRelativePath: string;
-    sandboxMountPrefix: string;
-    /** Bytes. */
-    size: number;
-  }[];
-  nextCursor?: string | undefined;
-};
-
-/** The result of `files.delete()`. */
-export type FileDeleteResponse = {
-  mountRelativePath: string;
-  sandboxMountPrefix: string;
-};
-
-/** The fields of a {@link RemoteFile}. */
-export type RemoteFileData = {
-  expiresAt: string;
-  mountRelativePath: string;
-  sandboxMountPrefix: string;
-  downloadUrl: string;
-};
-
-/** A file on a session's mount, with a presigned download URL. */
-export declare class RemoteFile {
-  /** When `downloadUrl` expires (ISO 8601). */
-  readonly expiresAt: string;
-  /** Path within the mount, e.g. `'output/report.pdf'`. */
-  readonly mountRelativePath: string;
-  /** Where the mount lives inside the sandbox, e.g. `'/mnt/files'`. */
-  readonly sandboxMountPrefix: string;
-  /** Presigned download URL. */
-  readonly downloadUrl: string;
-  constructor(data: RemoteFileData);
-  /** The last path segment of `mountRelativePath`. */
-  get filename(): string;
-  /**
-   * Downloads the content, within the client's (or these options') timeout and
-   * `maxResponseBytes`. Throws {@link RemoteFileDownloadError} (HTTP or network failure),
-   * {@link ComposioResponseTooLargeError}, {@link ComposioRequestCancelledError}.
-   */
-  buffer(requestOptions?: ComposioRequestOptions): Promise<Uint8Array>;
-  /** Downloads the content as UTF-8 text. */
-  text(requestOptions?: ComposioRequestOptions): Promise<string>;
-  /** Downloads the content as a Blob. */
-  blob(requestOptions?: ComposioRequestOptions): Promise<Blob>;
-  /**
-   * Writes the content to `path` on runtimes with a file system; resolves to the path written.
-   * With no path it writes the file name in the working directory as a new file only: an
-   * existing file is never overwritten (a {@link ValidationError} asks for a path).
-   */
-  save(path?: string, requestOptions?: ComposioRequestOptions): Promise<string>;
-}
-
-/**
- * `session.experimental.files`: the session's file mount. Every call takes trailing request
- * options; the presigned transfers (upload PUT, URL sources) keep the same timeout, size limit
- * and signal.
- */
-export interface ToolRouterSessionFilesMount {
-  /** Lists files under `path`, one page per call. */
-  list(
-    options?: ToolRouterSessionFilesMountListOptions,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<FileListResponse>;
-  /** Uploads a local path or URL (string), a File / Blob, or bytes. */
-  upload(
-    input: string | File | Blob | ArrayBuffer | Uint8Array,
-    options?: ToolRouterSessionFilesMountUploadOptions,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<RemoteFile>;
-  /** Returns a downloadable handle for a file on the mount. */
-  download(
-    filePath: string,
-    options?: ToolRouterSessionFilesMountDownloadOptions,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<RemoteFile>;
-  /** Deletes a file on the mount. */
-  delete(
-    remotePath: string,
-    options?: ToolRouterSessionFilesMountDeleteOptions,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<FileDeleteResponse>;
-}
 
 /** `session.experimental`. */
 export interface SessionExperimental {
@@ -1118,10 +682,6 @@ export interface SessionExperimental {
   /** The session's file mount. */
   files: ToolRouterSessionFilesMount;
 }
-
-// ============================================================================================
-// The session
-// ============================================================================================
 
 /**
  * A Tool Router session, as returned by `composio.create()` / `composio.use()`.
@@ -1282,10 +842,6 @@ export type ToolRouterSessionProxyExecuteFn = ToolRouterSession['proxyExecute'];
 export type ToolRouterSessionUpdateFn = ToolRouterSession['update'];
 export type ToolRouterSessionDeleteFn = ToolRouterSession['delete'];
 
-// ============================================================================================
-// Composio, sessions, toolkits
-// ============================================================================================
-
 /**
  * `composio.sessions` (also `composio.toolRouter`): create, reuse and delete sessions, typed
  * by the client's provider.
@@ -1337,940 +893,149 @@ export declare class Sessions<
   ): Promise<ToolRouterSessionDeleteResponse>;
 }
 
-/** Filters of `composio.toolkits.get(query)`. */
-export type ToolkitListParams = {
-  category?: string | undefined;
-  managedBy?: 'all' | 'composio' | 'project' | undefined;
-  sortBy?: 'usage' | 'alphabetically' | undefined;
-  cursor?: string | undefined;
-  limit?: number | undefined;
-};
+// ============================================================================================
+// Tools: the tool model and its schemas, execution hooks and modifiers, `composio.tools`, and the
+// JSON-schema and tool-argument helpers
+// ============================================================================================
 
-/** Toolkit metadata. */
-export type ToolKitMeta = {
-  categories?: { slug: string; name: string }[] | undefined;
-  appUrl?: string | undefined;
-  createdAt?: string | undefined;
-  description?: string | undefined;
-  logo?: string | undefined;
-  toolsCount?: number | undefined;
-  triggersCount?: number | undefined;
-  updatedAt?: string | undefined;
-  availableVersions?: string[] | undefined;
-};
-
-/** One toolkit of `composio.toolkits.get()`. */
-export type ToolKitItem = {
-  name: string;
-  slug: string;
-  meta: ToolKitMeta;
-  isLocalToolkit: boolean;
-  authSchemes?: string[] | undefined;
-  composioManagedAuthSchemes?: string[] | undefined;
-  noAuth?: boolean | undefined;
-};
-
-/** The list `composio.toolkits.get()` resolves to. */
-export type ToolKitListResponse = ToolKitItem[];
-
-/** A field of an auth scheme. */
-export type ToolkitAuthField = {
-  description: string;
-  displayName: string;
-  required: boolean;
-  name: string;
-  type: string;
-  default?: string | null | undefined;
-  isSecret?: boolean | undefined;
-  legacyTemplateName?: string | undefined;
-};
-
-/** How a toolkit can be authenticated. */
-export type ToolkitAuthConfigDetails = {
-  name: string;
-  mode: string;
-  authHintUrl?: string | null | undefined;
-  fields: {
-    authConfigCreation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
-    connectedAccountInitiation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
-  };
-  proxy?: { baseUrl?: string } | undefined;
-};
-
-/** The toolkit `composio.toolkits.get(slug)` resolves to. */
-export type ToolkitRetrieveResponse = {
-  name: string;
-  slug: string;
-  meta: ToolKitMeta;
-  isLocalToolkit: boolean;
-  composioManagedAuthSchemes?: string[] | undefined;
-  authConfigDetails?: ToolkitAuthConfigDetails[] | undefined;
-  baseUrl?: string | undefined;
-  getCurrentUserEndpoint?: string | undefined;
-  getCurrentUserEndpointMethod?: string | undefined;
-};
-
-/** `composio.toolkits`: toolkit metadata. */
-/** The answer of `composio.toolkits.listCategories()`. */
-export type ToolkitCategoriesResponse = {
-  items: { id: string; name: string }[];
-  nextCursor: string | null;
-  totalPages: number;
-};
-
-export interface Toolkits {
-  /** The toolkit categories (GET /api/v3.1/toolkits/categories). */
-  listCategories(requestOptions?: ComposioRequestOptions): Promise<ToolkitCategoriesResponse>;
-  /**
-   * One toolkit by slug. Rejects with {@link ComposioToolkitNotFoundError} for an unknown slug
-   * (the 404 as `cause`), {@link ComposioToolkitFetchError} for other failures.
-   */
-  get(slug: string, requestOptions?: ComposioRequestOptions): Promise<ToolkitRetrieveResponse>;
-  /** The toolkit catalogue, optionally filtered. */
-  get(
-    query?: ToolkitListParams,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<ToolKitListResponse>;
-}
-
-/**
- * The client. Construction reads options (and, where the runtime has them, the
- * `COMPOSIO_API_KEY` / `COMPOSIO_BASE_URL` environment variables) and sends nothing.
- *
- * @example
- * ```ts
- * import { Composio } from 'composio-wasm';
- * const composio = new Composio({ apiKey: process.env.COMPOSIO_API_KEY });
- * const session = await composio.create('user_123', { toolkits: ['gmail'], mcp: true });
- * session.mcp.url;
- * ```
- */
-export declare class Composio<TProvider extends ProviderLike = OpenAIProvider> {
-  /**
-   * @throws {ComposioNoAPIKeyError} when no API key is found.
-   * @throws {ValidationError} on bad options (a `provider` without `wrapTools` included).
-   */
-  constructor(config?: ComposioConfig<TProvider>);
-  /** The provider tools are wrapped with (the default: an {@link OpenAIProvider}). */
-  provider: TProvider;
-  /** Create, reuse and delete sessions. */
-  sessions: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>;
-  /** @deprecated Use `sessions` (the same object). */
-  toolRouter: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>;
-  /** `sessions.create`, bound. */
-  create: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>['create'];
-  /** `sessions.use`, bound. */
-  use: Sessions<ProviderToolCollection<TProvider>, unknown, TProvider>['use'];
-  /** Tools outside sessions: list, retrieve, execute (with the toolkit version rule), proxy. */
-  tools: Tools<TProvider>;
-  /** Toolkit metadata. */
-  toolkits: Toolkits;
-  /** Connected accounts: list, read, delete, refresh, enable / disable, wait for one to become active. */
-  connectedAccounts: ConnectedAccounts;
-  /** Auth configs: list, read, delete, enable / disable. */
-  authConfigs: AuthConfigs;
-  /** Triggers: instances, types, the webhook subscription, incoming webhooks, live events. */
-  triggers: Triggers;
-  /**
-   * Resolves at once: composio-wasm buffers no telemetry. Kept so that code written for
-   * `@composio/core` (e.g. `ctx.waitUntil(composio.flush())` in a Cloudflare Worker) runs as is.
-   */
-  flush(): Promise<void>;
-}
-
-/** An auth config (camelCase), members in the official schema's order. */
-export type AuthConfigRetrieveResponse = {
-  id: string;
-  name: string;
-  toolkit: { logo: string; slug: string };
-  noOfConnections: number;
-  status: 'ENABLED' | 'DISABLED';
-  authScheme?: AuthSchemeType | undefined;
-  credentials?: Record<string, unknown> | undefined;
-  expectedInputFields?: unknown[] | undefined;
-  isEnabledForToolRouter?: boolean | undefined;
-  /** @deprecated Use `toolAccessConfig`. */
-  restrictToFollowingTools?: string[] | undefined;
-  isComposioManaged?: boolean | undefined;
-  createdBy?: string | undefined;
-  createdAt?: string | undefined;
-  lastUpdatedAt?: string | undefined;
-  toolAccessConfig?:
-    | {
-        toolsAvailableForExecution?: string[] | undefined;
-        toolsForConnectedAccountCreation?: string[] | undefined;
-      }
+/** A JSON Schema node as found in tool parameters. */
+export interface JSONSchemaProperty {
+  [key: string]: unknown;
+  type?:
+    | 'string'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'object'
+    | 'array'
+    | 'null'
+    | Array<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null'>
     | undefined;
-};
-
-/** `authConfigs.list()`'s filters. */
-export type AuthConfigListParams = {
-  cursor?: string | undefined;
-  isComposioManaged?: boolean | undefined;
-  /** A positive integer (composio-wasm refuses fractions; the official SDK sends them). */
-  limit?: number | undefined;
-  search?: string | undefined;
-  showDisabled?: boolean | undefined;
-  /** A toolkit slug. */
-  toolkit?: string | undefined;
-};
-
-/** A page of auth configs. */
-export type AuthConfigListResponse = {
-  items: AuthConfigRetrieveResponse[];
-  nextCursor: string | null;
-  totalPages: number;
-};
-
-/** What `authConfigs.delete()` returns (the API's answer, as received). */
-export interface AuthConfigDeleteResponse {
-  revoke_job_id?: string;
+  description?: string | undefined;
+  anyOf?: JSONSchemaProperty[] | undefined;
+  oneOf?: JSONSchemaProperty[] | undefined;
+  allOf?: JSONSchemaProperty[] | undefined;
+  not?: JSONSchemaProperty | undefined;
+  title?: string | undefined;
+  default?: unknown;
+  nullable?: boolean | undefined;
+  properties?: Record<string, JSONSchemaProperty> | undefined;
+  required?: string[] | undefined;
+  file_uploadable?: boolean | undefined;
+  file_downloadable?: boolean | undefined;
+  items?: JSONSchemaProperty | JSONSchemaProperty[] | undefined;
+  enum?: unknown[] | undefined;
+  const?: unknown;
+  minimum?: number | undefined;
+  maximum?: number | undefined;
+  exclusiveMinimum?: number | undefined;
+  exclusiveMaximum?: number | undefined;
+  multipleOf?: number | undefined;
+  minLength?: number | undefined;
+  maxLength?: number | undefined;
+  pattern?: string | undefined;
+  format?: string | undefined;
+  minItems?: number | undefined;
+  maxItems?: number | undefined;
+  uniqueItems?: boolean | undefined;
+  minProperties?: number | undefined;
+  maxProperties?: number | undefined;
+  patternProperties?: Record<string, JSONSchemaProperty> | undefined;
+  additionalProperties?: boolean | JSONSchemaProperty | undefined;
+  examples?: unknown[] | undefined;
+  readOnly?: boolean | undefined;
+  writeOnly?: boolean | undefined;
+  if?: JSONSchemaProperty | undefined;
+  then?: JSONSchemaProperty | undefined;
+  else?: JSONSchemaProperty | undefined;
+  $ref?: string | undefined;
+  definitions?: Record<string, JSONSchemaProperty> | undefined;
+  $defs?: Record<string, JSONSchemaProperty> | undefined;
 }
 
-/** What `authConfigs.updateStatus()` / `enable()` / `disable()` return (the API's answer, as received). */
-export type AuthConfigUpdateStatusResponse = unknown;
-
-/** `composio.authConfigs` (the parts composio-wasm has so far). */
-export interface AuthConfigs {
-  /** A page of the project's auth configs (GET /api/v3.1/auth_configs). */
-  list(query?: AuthConfigListParams, requestOptions?: ComposioRequestOptions): Promise<AuthConfigListResponse>;
-  /** One auth config (GET /api/v3.1/auth_configs/{id}). Rejects with `NotFoundError` for an unknown id. */
-  get(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigRetrieveResponse>;
-  /** Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}). */
-  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigDeleteResponse>;
-  /** Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}). */
-  updateStatus(
-    status: 'ENABLED' | 'DISABLED',
-    id: string,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<AuthConfigUpdateStatusResponse>;
-  /** `updateStatus('ENABLED', id)`. */
-  enable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
-  /** `updateStatus('DISABLED', id)`. */
-  disable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
-}
-
-/** Parameters of `triggers.verifyWebhook` (`id`, `timestamp`, `signature` from the `webhook-*` headers). */
-export type VerifyWebhookParams = {
-  /** The `webhook-id` header. */
-  id: string;
-  /** The raw request body, unparsed. */
-  payload: string;
-  /** The webhook secret, used as given (UTF-8 bytes as the HMAC key). */
-  secret: string;
-  /** The `webhook-signature` header: space-separated `v1,<base64>` entries. */
-  signature: string;
-  /** The `webhook-timestamp` header (Unix seconds). */
-  timestamp: string;
-  /** Maximum age (either direction) in seconds; default 300; 0 (or less) skips the check. */
-  tolerance?: number | undefined;
+/** The top level of a tool's input or output schema (always `type: 'object'`). */
+export type ToolParameters = {
+  type: 'object';
+  anyOf?: JSONSchemaProperty[] | undefined;
+  oneOf?: JSONSchemaProperty[] | undefined;
+  allOf?: JSONSchemaProperty[] | undefined;
+  not?: JSONSchemaProperty | undefined;
+  properties?: Record<string, JSONSchemaProperty> | undefined;
+  required?: string[] | undefined;
+  title?: string | undefined;
+  default?: unknown;
+  nullable?: boolean | undefined;
+  description?: string | undefined;
+  patternProperties?: Record<string, JSONSchemaProperty> | undefined;
+  additionalProperties?: boolean | JSONSchemaProperty | undefined;
+  $defs?: Record<string, JSONSchemaProperty> | undefined;
+  definitions?: Record<string, JSONSchemaProperty> | undefined;
 };
 
-/** An incoming webhook request: a Fetch `Request`, or `{ body, headers }` (Express, Next.js Pages). */
-export type WebhookRequestLike = Request | { body: unknown; headers: unknown };
-
-/** Options of `triggers.parse`. */
-export type ParseWebhookOptions = {
-  /** When present, the signature is verified (an empty value is a `ValidationError`). */
-  verifySecret?: string;
-  /** Maximum age in seconds (default 300), when verifying; 0 skips the check. */
-  tolerance?: number;
-};
-
-export type WebhookVersion = 'V1' | 'V2' | 'V3';
-
-/** V1 webhook payload (legacy). */
-export type WebhookPayloadV1 = {
-  trigger_name: string;
-  connection_id: string;
-  trigger_id: string;
-  payload: Record<string, unknown>;
-  log_id: string;
-};
-
-/** V2 webhook payload. */
-export type WebhookPayloadV2 = {
-  type: string;
-  timestamp: string;
-  log_id: string;
-  data: {
-    connection_id: string;
-    connection_nano_id: string;
-    trigger_nano_id: string;
-    trigger_id: string;
-    user_id: string;
-  } & Record<string, unknown>;
-};
-
-/** V3 webhook payload: the envelope of every `composio.*` event. */
-export type WebhookPayloadV3 = {
-  id: string;
-  timestamp: string;
-  type: string;
-  metadata: Record<string, unknown>;
-  data: Record<string, unknown>;
-};
-
-export type WebhookPayload = WebhookPayloadV3 | WebhookPayloadV2 | WebhookPayloadV1;
-
-/** A trigger event, normalised from any payload version. */
-export type IncomingTriggerPayload = {
-  id: string;
-  uuid: string;
-  triggerSlug: string;
-  toolkitSlug: string;
-  userId: string;
-  payload?: Record<string, unknown> | undefined;
-  originalPayload?: Record<string, unknown> | undefined;
-  metadata: {
-    id: string;
-    uuid: string;
-    toolkitSlug: string;
-    triggerSlug: string;
-    triggerData?: string | undefined;
-    triggerConfig: Record<string, unknown>;
-    connectedAccount: {
-      id: string;
-      uuid: string;
-      authConfigId: string;
-      authConfigUUID: string;
-      userId: string;
-      status: 'ACTIVE' | 'INACTIVE';
-    };
-  };
-};
-
-/** What `verifyWebhook` and `parse` resolve to. */
-export type VerifyWebhookResult = {
-  version: WebhookVersion;
-  payload: IncomingTriggerPayload;
-  rawPayload: WebhookPayload;
-};
-
-// ---- triggers: management and live events (pkg/triggers.js) ----
-
-/** Trigger instance statuses. */
-export declare const TriggerStatuses: { readonly ENABLE: 'enable'; readonly DISABLE: 'disable' };
-export type TriggerStatusType = 'enable' | 'disable';
-export declare const WebhookVersions: { readonly V1: 'V1'; readonly V2: 'V2'; readonly V3: 'V3' };
-export declare const WebhookEventTypes: {
-  readonly CONNECTION_EXPIRED: 'composio.connected_account.expired';
-  readonly TRIGGER_MESSAGE: 'composio.trigger.message';
-};
-export type WebhookEventType = 'composio.connected_account.expired' | 'composio.trigger.message';
-export declare const DefaultWebhookSubscriptionEvents: readonly ['composio.trigger.message'];
-export declare const TriggerErrorCodes: {
-  readonly TRIGGER_FAILED_TO_GET_SDK_REALTIME_CREDENTIALS: 'TRIGGER_FAILED_TO_GET_SDK_REALTIME_CREDENTIALS';
-  readonly TRIGGER_FAILED_TO_CREATE_PUSHER_CLIENT: 'TRIGGER_FAILED_TO_CREATE_PUSHER_CLIENT';
-  readonly TRIGGER_FAILED_TO_SUBSCRIBE_TO_PUSHER_CHANNEL: 'TRIGGER_FAILED_TO_SUBSCRIBE_TO_PUSHER_CHANNEL';
-  readonly TRIGGER_FAILED_TO_UNSUBSCRIBE_FROM_PUSHER_CHANNEL: 'TRIGGER_FAILED_TO_UNSUBSCRIBE_FROM_PUSHER_CHANNEL';
-  readonly TRIGGER_TYPE_NOT_FOUND: 'TRIGGER_TYPE_NOT_FOUND';
-  readonly WEBHOOK_SIGNATURE_VERIFICATION_FAILED: 'WEBHOOK_SIGNATURE_VERIFICATION_FAILED';
-  readonly WEBHOOK_PAYLOAD_INVALID: 'WEBHOOK_PAYLOAD_INVALID';
-};
-
-/** `listActive()` filters. */
-export type TriggerInstanceListActiveParams = {
-  authConfigIds?: string[] | null | undefined;
-  connectedAccountIds?: string[] | null | undefined;
-  limit?: number | undefined;
-  cursor?: string | undefined;
-  showDisabled?: boolean | null | undefined;
-  triggerIds?: string[] | null | undefined;
-  triggerNames?: string[] | null | undefined;
-};
-export type TriggerInstanceListActiveResponseItem = {
-  id: string;
-  connectedAccountId: string;
-  disabledAt: string | null;
-  state: Record<string, unknown>;
-  triggerConfig: Record<string, unknown>;
-  triggerName: string;
-  updatedAt: string;
-  triggerData?: string | undefined;
-  uuid?: string | undefined;
-};
-export type TriggerInstanceListActiveResponse = {
-  items: TriggerInstanceListActiveResponseItem[];
-  nextCursor: string | null;
-  totalPages: number;
-};
-/** `create()`'s body: without `connectedAccountId` the API uses the user's first active account of the toolkit. */
-export type TriggerInstanceUpsertParams = {
-  connectedAccountId?: string | undefined;
-  triggerConfig?: Record<string, unknown> | undefined;
-};
-export type TriggerInstanceUpsertResponse = { triggerId: string };
-export type TriggerInstanceManageUpdateParams = { status: 'enable' | 'disable' };
-export type TriggerInstanceManageUpdateResponse = { status: 'success' };
-export type TriggerInstanceManageDeleteResponse = { triggerId: string };
-export type TriggersTypeListParams = {
-  cursor?: string | undefined;
-  limit?: number | null | undefined;
-  toolkits?: string[] | null | undefined;
-};
-export type TriggerType = {
+/** A toolkit reference. */
+export type Toolkit = {
   slug: string;
   name: string;
-  description: string;
-  instructions?: string | undefined;
-  toolkit: { logo: string; slug: string; name: string };
-  payload: Record<string, unknown>;
-  config: Record<string, unknown>;
+  logo?: string | undefined;
+};
+
+/** A tool as the SDK describes it (camelCase). `session.tools({ raw: true })` returns these. */
+export type Tool = {
+  /** e.g. `'GMAIL_SEND_EMAIL'`. */
+  slug: string;
+  name: string;
+  description?: string | undefined;
+  inputParameters?: ToolParameters | undefined;
+  outputParameters?: ToolParameters | undefined;
+  tags?: string[] | undefined;
+  toolkit?: Toolkit | undefined;
   version?: string | undefined;
-};
-export type TriggersTypeRetrieveResponse = TriggerType;
-export type TriggersTypeListResponse = {
-  items: TriggerType[];
-  nextCursor?: string | null | undefined;
-  totalPages: number;
-};
-export type TriggersTypeRetrieveEnumResponse = string[];
-export type SetWebhookSubscriptionParams = {
-  /** The URL that receives the signed webhook events. */
-  webhookUrl: string;
-  /** Event types; default `['composio.trigger.message']`. */
-  enabledEvents?: string[] | undefined;
-  /** Payload version; default `'V3'`. */
-  version?: 'V1' | 'V2' | 'V3' | undefined;
-};
-export type WebhookSubscription = {
-  id: string;
-  webhookUrl: string;
-  version: WebhookVersion;
-  enabledEvents: string[];
-  /** The signing secret, when the API returns it (on creation). */
-  secret?: string | undefined;
-  createdAt?: string | undefined;
-  updatedAt?: string | undefined;
-};
-/** `subscribe()` filters: lists match case-insensitively, the rest exactly. */
-export type TriggerSubscribeParams = {
-  toolkits?: string[] | undefined;
-  triggerId?: string | undefined;
-  connectedAccountId?: string | undefined;
-  authConfigId?: string | undefined;
-  triggerSlug?: string[] | undefined;
-  triggerData?: string | undefined;
-  userId?: string | undefined;
-};
-
-/** `composio.triggers`. */
-export interface Triggers {
-  /** The project's active trigger instances (GET /api/v3.1/trigger_instances/active). */
-  listActive(query?: TriggerInstanceListActiveParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceListActiveResponse>;
-  /**
-   * Creates (or re-enables) a trigger instance for `userId`.
-   * @throws {ComposioTriggerTypeNotFoundError} when the type does not exist.
-   */
-  create(userId: string, slug: TriggerSlug, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
-  /** A trigger slug known only at run time (typed `string`). */
-  create<S extends string>(userId: string, slug: RuntimeSlug<S>, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
-  update(triggerId: string, body: TriggerInstanceManageUpdateParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
-  delete(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageDeleteResponse>;
-  disable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
-  enable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
-  listTypes(query?: TriggersTypeListParams, requestOptions?: ComposioRequestOptions): Promise<TriggersTypeListResponse>;
-  getType(slug: string, requestOptions?: ComposioRequestOptions): Promise<TriggersTypeRetrieveResponse>;
-  listEnum(requestOptions?: ComposioRequestOptions): Promise<TriggersTypeRetrieveEnumResponse>;
-  /** Updates the project's first webhook subscription, or creates one. */
-  setWebhookSubscription(params: SetWebhookSubscriptionParams, requestOptions?: ComposioRequestOptions): Promise<WebhookSubscription>;
-  /**
-   * Live trigger events over Pusher (needs a global `WebSocket`: Node 22+, Node 20 with
-   * `--experimental-websocket`, Deno, Bun, browsers, workerd). Resolves once subscribed, or
-   * after `onSubscriptionError` was called.
-   * @throws {ComposioFailedToSubscribeToPusherChannelError} without a WebSocket, or when the credentials cannot be fetched.
-   */
-  subscribe(
-    fn: (data: IncomingTriggerPayload) => void,
-    filters?: TriggerSubscribeParams,
-    onSubscriptionError?: (data: Record<string, unknown>) => void
-  ): Promise<void>;
-  /** Ends every subscription of this client and closes the realtime connection. */
-  unsubscribe(): Promise<void>;
-  /**
-   * Verifies the HMAC-SHA256 signature (`v1,<base64>` of `${id}.${timestamp}.${payload}`) and
-   * the timestamp window, then parses the payload (V3, V2 or V1).
-   * @throws {ValidationError} on bad parameters.
-   * @throws {ComposioWebhookSignatureVerificationError} on a bad signature or a timestamp outside the tolerance.
-   * @throws {ComposioWebhookPayloadError} on an unreadable timestamp, body that is not JSON, or an unknown shape.
-   */
-  verifyWebhook(params: VerifyWebhookParams): Promise<VerifyWebhookResult>;
-  /**
-   * Parses an incoming request (verifying it first when `options.verifySecret` is present).
-   * @throws {ValidationError} on an empty `verifySecret` or missing `webhook-*` headers.
-   */
-  parse(request: WebhookRequestLike, options?: ParseWebhookOptions): Promise<VerifyWebhookResult>;
-}
-
-/** `composio.connectedAccounts` (the parts composio-wasm has so far). */
-export interface ConnectedAccounts {
-  /** A page of the project's connected accounts (GET /api/v3.1/connected_accounts). */
-  list(query?: ConnectedAccountListParams, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountListResponse>;
-  /** One connected account (GET /api/v3.1/connected_accounts/{id}). Rejects with `NotFoundError` for an unknown id. */
-  get(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountRetrieveResponse>;
-  /** Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}). */
-  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountDeleteResponse>;
-  /** Refreshes a connected account (POST /api/v3.1/connected_accounts/{id}/refresh). */
-  refresh(
-    id: string,
-    options?: ConnectedAccountRefreshOptions,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<ConnectedAccountRefreshResponse>;
-  /** Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status). */
-  updateStatus(
-    id: string,
-    params: ConnectedAccountUpdateStatusParams,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<ConnectedAccountUpdateStatusResponse>;
-  /** `updateStatus(id, { enabled: true })`. */
-  enable(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountUpdateStatusResponse>;
-  /** `updateStatus(id, { enabled: false })`. */
-  disable(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountUpdateStatusResponse>;
-  /**
-   * Polls until the account is ACTIVE (resolves to it), ends FAILED / EXPIRED / REVOKED
-   * ({@link ConnectionRequestFailedError}), or `timeout` ms (default 60 000) pass
-   * ({@link ConnectionRequestTimeoutError}): a deadline, whatever the server does.
-   */
-  waitForConnection(
-    id: string,
-    timeout?: number,
-    requestOptions?: ComposioRequestOptions
-  ): Promise<ConnectedAccountRetrieveResponse>;
-}
-
-// ============================================================================================
-// Errors raised by the SDK (@composio/core classes)
-// ============================================================================================
-
-/** Options of the {@link ComposioError} constructor. */
-export type ComposioErrorOptions = {
-  /** Error code without the `TS-SDK::` prefix. */
-  code?: string | undefined;
-  statusCode?: number | undefined;
-  cause?: unknown;
-  meta?: Record<string, unknown> | undefined;
-  possibleFixes?: string[] | undefined;
-  /** Accepted for compatibility; ignored. */
-  stack?: string | undefined;
-};
-
-/** Base class of every SDK-side error. */
-export declare class ComposioError extends Error {
-  constructor(message: string, options?: ComposioErrorOptions);
-  name: string;
-  /** Always prefixed: `'TS-SDK::VALIDATION_ERROR'`, `'TS-SDK::REQUEST_CANCELLED'`, … */
-  code: string;
-  /** Human-readable suggestions. */
-  possibleFixes?: string[] | undefined;
-  /** HTTP status associated with the error, if any. */
-  readonly statusCode?: number | undefined;
-  /** Structured details (e.g. `connectedAccountId`). */
-  readonly meta?: Record<string, unknown> | undefined;
-  /** The underlying error. */
-  cause?: unknown;
-  /** Set by the official SDK's telemetry; never set by composio-wasm. */
-  errorId?: string | undefined;
-}
-
-/** One problem found by input validation (shaped like a zod issue). */
-export type ValidationIssue = {
-  /** e.g. `'invalid_type'`, `'invalid_union'`, `'unrecognized_keys'`, `'custom'`. */
-  code: string;
-  /** Where the problem is, e.g. `['tools', 'gmail']`. */
-  path: (string | number)[];
-  message: string;
+  isDeprecated?: boolean | undefined;
+  availableVersions?: string[] | undefined;
+  scopes?: string[] | undefined;
+  isNoAuth?: boolean | undefined;
 };
 
 /**
- * Bad input, found before anything was sent (`code: 'TS-SDK::VALIDATION_ERROR'`). composio-wasm
- * also uses it where the official SDK throws a raw `ZodError` (`create()` / `update()` config).
+ * A tool in the OpenAI chat-completions function format (what `session.tools()` returns).
+ * Shaped exactly like `ChatCompletionFunctionTool` of the `openai` package (hence no
+ * `| undefined` on its optional fields), so the list can be passed to OpenAI as is.
  */
-export declare class ValidationError extends ComposioError {
-  constructor(
-    message?: string,
-    options?: ComposioErrorOptions & { issues?: ValidationIssue[] }
-  );
-  /** composio-wasm only: every problem found. */
-  issues: ValidationIssue[];
-}
+export type OpenAITool = {
+  type: 'function';
+  function: {
+    /** The tool slug. */
+    name: string;
+    description?: string;
+    /** The tool's input JSON Schema. */
+    parameters?: Record<string, unknown>;
+    strict?: boolean | null;
+  };
+};
+/** The list `session.tools()` resolves to. */
+export type OpenAIToolCollection = OpenAITool[];
 
-/** No API key in the options or the environment (`statusCode: 401`). */
-export declare class ComposioNoAPIKeyError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
+/** Rewrites a tool's schema before it is wrapped. Must return the (possibly changed) tool. */
+export type TransformToolSchemaModifier = (context: {
+  toolSlug: string;
+  toolkitSlug: string;
+  schema: Tool;
+}) => Tool | Promise<Tool>;
 
-/** The call's `signal` was aborted. `cause` is the abort reason. */
-export declare class ComposioRequestCancelledError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
+/** The arguments a meta-tool execution hook sees. */
+export type MetaToolArguments = Record<string, unknown>;
 
-/** `waitForConnection()` / `ensureConnected()` ran out of time. */
-export declare class ConnectionRequestTimeoutError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-
-/**
- * The connection ended FAILED, EXPIRED or REVOKED.
- * `meta: { connectedAccountId, status, statusReason }`.
- */
-export declare class ConnectionRequestFailedError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-
-/** The connected account does not exist (`statusCode: 404`, `meta: { connectedAccountId }`). */
-export declare class ComposioConnectedAccountNotFoundError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-
-/** An ACL was given for a PRIVATE account; pass `accountType: 'SHARED'`. `cause` is the 400. */
-export declare class ComposioAclOnlyForSharedError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-
-/** A modifier (e.g. `modifySchema`) is not a function. */
-export declare class ComposioInvalidModifierError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-
-/** Options of {@link RemoteFileDownloadError}. */
-export interface RemoteFileDownloadErrorOptions extends Omit<ComposioErrorOptions, 'code'> {
-  statusCode?: number | undefined;
-  statusText?: string | undefined;
-  downloadUrl?: string | undefined;
-  mountRelativePath?: string | undefined;
-  filename?: string | undefined;
-}
-
-/** Fetching a {@link RemoteFile}'s content failed. */
-export declare class RemoteFileDownloadError extends ComposioError {
-  constructor(message?: string, options?: RemoteFileDownloadErrorOptions);
-}
-
-/**
- * composio-wasm only: a success response did not have the promised shape
- * (`code: 'TS-SDK::INVALID_RESPONSE'`; where the official SDK throws a raw `ZodError`).
- */
-export declare class ComposioInvalidResponseError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-
-/**
- * composio-wasm only: a response body was larger than `maxResponseBytes`
- * (`code: 'TS-SDK::RESPONSE_TOO_LARGE'`, `statusCode` = the response's HTTP status).
- */
-export declare class ComposioResponseTooLargeError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-
-/** A webhook did not verify (`code: 'TS-SDK::WEBHOOK_SIGNATURE_VERIFICATION_FAILED'`, `statusCode: 401`). */
-export declare class ComposioWebhookSignatureVerificationError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-
-/** A webhook's payload or timestamp is unreadable (`code: 'TS-SDK::WEBHOOK_PAYLOAD_INVALID'`, `statusCode: 400`). */
-export declare class ComposioWebhookPayloadError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-/** `triggers.create()` of a type the API does not know (`statusCode` 404). */
-export declare class ComposioTriggerTypeNotFoundError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-export declare class ComposioFailedToGetSDKRealtimeCredentialsError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-export declare class ComposioFailedToCreatePusherClientError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-export declare class ComposioFailedToSubscribeToPusherChannelError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-export declare class ComposioFailedToUnsubscribeFromPusherChannelError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-
-// ============================================================================================
-// HTTP errors (@composio/client classes, re-exported here)
-// ============================================================================================
-
-/**
- * A failed HTTP exchange. `status`, `headers` and `error` (the parsed body) come from the
- * response; `code`, `requestId` and `suggestedFix` are lifted from the body's `error` object
- * when present (composio-wasm only).
- */
-export declare class APIError<
-  TStatus extends number | undefined = number | undefined,
-  THeaders extends Headers | undefined = Headers | undefined,
-  TError extends Object | undefined = Object | undefined,
-> extends Error {
-  constructor(status: TStatus, error: TError, message: string | undefined, headers: THeaders);
-  /** HTTP status of the response. */
-  readonly status: TStatus;
-  /** Headers of the response. */
-  readonly headers: THeaders;
-  /** The parsed JSON body of the response. */
-  readonly error: TError;
-  /** composio-wasm only: the backend's error code. */
-  readonly code?: string | number | undefined;
-  /** composio-wasm only: the backend's request id (body or `x-request-id`). */
-  readonly requestId?: string | undefined;
-  /** composio-wasm only: the backend's suggested fix. */
-  readonly suggestedFix?: string | undefined;
-}
-
-/** HTTP 400. */
-export declare class BadRequestError extends APIError<400, Headers> {}
-/** HTTP 401: bad or missing API key. */
-export declare class AuthenticationError extends APIError<401, Headers> {}
-/** HTTP 403. */
-export declare class PermissionDeniedError extends APIError<403, Headers> {}
-/** HTTP 404. */
-export declare class NotFoundError extends APIError<404, Headers> {}
-/** HTTP 409. */
-export declare class ConflictError extends APIError<409, Headers> {}
-/** HTTP 422. */
-export declare class UnprocessableEntityError extends APIError<422, Headers> {}
-/** HTTP 429 (after the retries ran out). */
-export declare class RateLimitError extends APIError<429, Headers> {}
-/** HTTP 5xx (after the retries ran out). */
-export declare class InternalServerError extends APIError<number, Headers> {}
-
-/** No response: the network failed. */
-export declare class APIConnectionError extends APIError<undefined, undefined, undefined> {
-  constructor(options?: { message?: string | undefined; cause?: Error | undefined });
-}
-/** No response in time (`timeout`). */
-export declare class APIConnectionTimeoutError extends APIConnectionError {
-  constructor(options?: { message?: string });
-}
-/** The request was aborted (session calls report it as {@link ComposioRequestCancelledError}). */
-export declare class APIUserAbortError extends APIError<undefined, undefined, undefined> {
-  constructor(options?: { message?: string });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loading (composio-wasm only)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Resolves once the wasm module is instantiated. Node, Deno, Bun and workers load it
- * synchronously on first use; in browsers it is fetched on first use, and awaiting `ready()`
- * first makes `new Composio()` check every option at construction.
- */
-export declare function ready(): Promise<void>;
-
-// ============================================================================================
-// surface: composio.mcp, composio.files, getConfig / createSession / getClient, constants, the
-// rest of the error classes, createConnectionRequest and the left-out stand-ins. Declared by
-// merging into `Composio` so the class above stays as it is.
-// ============================================================================================
-
-export interface Composio {
-  /** Upload a file for a tool, or fetch a file a tool produced. */
-  files: Files;
-  /**
-   * MCP server configs.
-   * @deprecated Use a session's MCP endpoint: `(await composio.create(userId)).mcp`.
-   */
-  mcp: MCP;
-  /** The options this client was made with and the resolved `baseURL`, frozen (`apiKey` is not enumerable). */
-  getConfig(): Readonly<ComposioConfig & { baseURL: string }>;
-  /**
-   * A new client with this one's options and `headers` as its default headers.
-   * @deprecated As in `@composio/core`.
-   */
-  createSession(options?: { headers?: ComposioRequestHeaders }): Composio;
-  /**
-   * Not available in composio-wasm: it returns `@composio/client`, which this package does not
-   * bundle. Always throws {@link ComposioNotSupportedError}; use the resource methods.
-   */
-  getClient(): never;
-}
-
-/** One toolkit of an MCP server config: a slug, or a toolkit and/or an auth config id. */
-export type MCPConfigToolkits = string | { toolkit?: string | undefined; authConfigId?: string | undefined };
-
-/** `mcp.create()`'s config. */
-export type MCPConfigCreationParams = {
-  toolkits: MCPConfigToolkits[];
-  allowedTools?: string[] | undefined;
-  /** `true`: you connect accounts yourself; `false` (default): Composio's chat-based auth tools are added. */
-  manuallyManageConnections?: boolean | undefined;
+/** A tool execution result as seen by execution hooks. */
+export type ToolExecuteResponse = {
+  data: Record<string, unknown>;
+  error: string | null;
+  successful: boolean;
+  logId?: string | undefined;
+  sessionInfo?: unknown;
 };
 
-/** An MCP server config (camelCase, members in the official schema's order). */
-export type MCPConfigResponse = {
-  id: string;
-  name: string;
-  allowedTools: string[];
-  authConfigIds: string[];
-  commands: { claude: string; cursor: string; windsurf: string };
-  MCPUrl: string;
-};
-
-/** `mcp.create()`'s result: the config and `generate(userId)`. */
-export type MCPConfigCreateResponse = MCPConfigResponse & { generate(userId: string): Promise<MCPServerInstance> };
-
-/** An MCP server as `get` / `update` / `list` return it. */
-export type MCPItem = MCPConfigResponse & {
-  toolkitIcons: Record<string, string>;
-  serverInstanceCount: number;
-  toolkits: string[];
-};
-
-/** `mcp.list()`'s options (all optional; `page` 1 and `limit` 10 by default). */
-export type MCPListParams = {
-  /** A positive integer (1-based). */
-  page?: number | undefined;
-  /** A positive integer. */
-  limit?: number | undefined;
-  toolkits?: string[] | undefined;
-  authConfigs?: string[] | undefined;
-  name?: string | undefined;
-};
-
-export type MCPListResponse = { items: MCPItem[]; currentPage: number; totalPages: number };
-
-/** `mcp.update()`'s changes (only the given ones are sent). */
-export type MCPUpdateParams = {
-  name?: string | undefined;
-  toolkits?: MCPConfigToolkits[] | undefined;
-  allowedTools?: string[] | undefined;
-  manuallyManageConnections?: boolean | undefined;
-};
-
-/** A user's MCP server, from `mcp.generate()`. */
-export type MCPServerInstance = {
-  id: string;
-  name: string;
-  type: 'streamable_http';
-  url: string;
-  userId: string;
-  allowedTools: string[];
-  authConfigs: string[];
-};
-
-/** `composio.mcp`. @deprecated Use a session's MCP endpoint. */
-export declare class MCP {
-  private constructor();
-  create(name: string, mcpConfig: MCPConfigCreationParams, requestOptions?: ComposioRequestOptions): Promise<MCPConfigCreateResponse>;
-  list(options?: MCPListParams, requestOptions?: ComposioRequestOptions): Promise<MCPListResponse>;
-  get(serverId: string, requestOptions?: ComposioRequestOptions): Promise<MCPItem>;
-  update(serverId: string, config: MCPUpdateParams, requestOptions?: ComposioRequestOptions): Promise<MCPItem>;
-  delete(serverId: string, requestOptions?: ComposioRequestOptions): Promise<{ id: string; deleted: boolean }>;
-  generate(
-    userId: string,
-    mcpConfigId: string,
-    options?: { manuallyManageConnections?: boolean | undefined },
-    requestOptions?: ComposioRequestOptions
-  ): Promise<MCPServerInstance>;
-}
-
-/** What `files.upload()` returns: the file argument a tool takes. */
-export type FileUploadData = { name: string; mimetype: string; s3key: string };
-/** What `files.download()` returns; `filePath` is null where the runtime has no file system. */
-export type FileDownloadData = { name: string; mimeType: string; s3Url: string; filePath: string | null };
-
-/** `composio.files`. */
-export interface Files {
-  /**
-   * Uploads a File/Blob, bytes, an http(s) URL or (where there is a file system) a local path
-   * for `toolSlug`; the bytes go to a presigned URL through the package's transport.
-   */
-  upload(
-    params: { file: File | Blob | Uint8Array | ArrayBuffer | string; toolSlug: string; toolkitSlug: string },
-    requestOptions?: ComposioRequestOptions
-  ): Promise<FileUploadData>;
-  /** Fetches `s3Url` and writes it as a new file in the working directory where there is a file system. */
-  download(params: { toolSlug: string; s3Url: string; mimeType: string }, requestOptions?: ComposioRequestOptions): Promise<FileDownloadData>;
-}
-
-/** A ConnectionRequest for an existing connected account (takes the Composio instance). */
-export declare function createConnectionRequest(
-  composio: Composio,
-  connectedAccountId: string,
-  status?: ConnectedAccountStatus,
-  redirectUrl?: string | null
-): ConnectionRequest;
-
-/** Whether `error` (or its cause chain) is a cancellation. */
-export declare function isRequestAbortError(error: unknown): boolean;
-/** A file extension for a MIME type (`'text/plain'` → `'txt'`). */
-export declare function getExtensionFromMimeType(mimeType: string): string;
-/** composio-wasm only: why `files.upload()` refuses a local path (a credential location), or undefined. */
-export declare function sensitivePathReason(path: string, additionalDenySegments?: string[]): string | undefined;
-
-export declare const AuthConfigTypes: { readonly CUSTOM: 'use_custom_auth'; readonly COMPOSIO_MANAGED: 'use_composio_managed_auth' };
-export declare const AuthSchemeTypes: { readonly [K in AuthSchemeType]: K };
-export declare const ConnectedAccountStatuses: { readonly [K in ConnectedAccountStatus]: K };
-export declare const ConnectionStatuses: { readonly [K in ConnectedAccountStatus]: K };
-export declare const ConnectedAccountTypes: { readonly PRIVATE: 'PRIVATE'; readonly SHARED: 'SHARED' };
-export declare const ConnectionStatus: { readonly CONNECTED: 'CONNECTED'; readonly DISCONNECTED: 'DISCONNECTED' };
-export declare const BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS: readonly string[];
-export declare const MAX_URL_UPLOAD_SIZE_BYTES: number;
-export declare const constants: {
-  readonly CLIENT_PUSHER_KEY: string;
-  readonly COMPOSIO_DIR: string;
-  readonly DEFAULT_BASE_URL: string;
-  readonly DEFAULT_TOOL_ROUTER_SESSION_FILES_MOUNT_ID: string;
-  readonly DEFAULT_WEB_URL: string;
-  readonly IS_DEVELOPMENT_OR_CI: boolean;
-  readonly TELEMETRY_URL: string;
-  readonly TEMP_FILES_DIRECTORY_NAME: string;
-  readonly USER_DATA_FILE_NAME: string;
-};
-type Codes<K extends string> = { readonly [P in K]: P };
-export declare const SDKErrorCodes: Codes<'NO_API_KEY_PROVIDED' | 'REQUEST_CANCELLED'>;
-export declare const ValidationErrorCodes: Codes<'VALIDATION_ERROR' | 'JSON_SCHEMA_TO_ZOD_ERROR' | 'JSON_SCHEMA_REF_RESOLUTION_ERROR'>;
-export declare const AuthConfigErrorCodes: Codes<'AUTH_CONFIG_NOT_FOUND'>;
-export declare const ConnectedAccountErrorCodes: Codes<
-  | 'CONNECTED_ACCOUNT_NOT_FOUND'
-  | 'MULTIPLE_CONNECTED_ACCOUNTS'
-  | 'FAILED_TO_CREATE_CONNECTED_ACCOUNT_LINK'
-  | 'LEGACY_CONNECTED_ACCOUNTS_ENDPOINT_RETIRED'
-  | 'SHARED_ACCESS_DENIED'
-  | 'ACL_ONLY_FOR_SHARED'
-  | 'SHARED_CONNECTION_NOT_ACCESSIBLE'
->;
-export declare const ConnectionRequestErrorCodes: Codes<'CONNECTION_REQUEST_TIMEOUT' | 'CONNECTION_REQUEST_FAILED'>;
-export declare const FileModifierErrorCodes: Codes<
-  'FILE_UPLOAD_FAILED' | 'SENSITIVE_FILE_PATH_BLOCKED' | 'FILE_UPLOAD_ABORTED' | 'FILE_UPLOAD_PATH_NOT_ALLOWED' | 'FILE_NOT_FOUND'
->;
-export declare const RemoteFileErrorCodes: { readonly DOWNLOAD_FAILED: 'REMOTE_FILE_DOWNLOAD_FAILED' };
-export declare const SsrfErrorCodes: Codes<'BLOCKED_INTERNAL_URL'>;
-export declare const ToolErrorCodes: Codes<
-  | 'TOOLSET_NOT_DEFINED'
-  | 'TOOL_NOT_FOUND'
-  | 'TOOL_FETCH_ERROR'
-  | 'INVALID_MODIFIER'
-  | 'TOOL_EXECUTION_ERROR'
-  | 'INVALID_TOOL_ARGUMENTS'
-  | 'INVALID_EXECUTE_FUNCTION'
-  | 'GLOBAL_EXECUTE_TOOL_FN_NOT_SET'
-  | 'TOOL_VERSION_REQUIRED'
->;
-export declare const ToolkitErrorCodes: Codes<'TOOLKIT_NOT_FOUND'>;
-
-/** The rest of @composio/core's error classes (same names, codes, default messages and status). */
-/** `statusCode: 403`. */
-export declare class ComposioSharedAccessDeniedError extends ComposioError {}
-/** `statusCode: 400`. */
-export declare class ComposioSharedConnectionNotAccessibleError extends ComposioError {}
-export declare class ComposioProviderNotDefinedError extends ComposioError {}
-export declare class ComposioInvalidToolArgumentsError extends ComposioError {}
-export declare class ComposioInvalidExecuteFunctionError extends ComposioError {}
-export declare class ComposioGlobalExecuteToolFnNotSetError extends ComposioError {}
-export declare class JsonSchemaToZodError extends ComposioError {}
-export declare class JsonSchemaRefResolutionError extends ComposioError {}
-export declare class ComposioBlockedInternalUrlError extends ComposioError {}
-/** `files.upload()` could not read or send the file. */
-export declare class ComposioFileUploadError extends ComposioError {}
-export declare class ComposioFileNotFoundError extends ComposioFileUploadError {}
-export declare class ComposioFileUploadAbortedError extends ComposioFileUploadError {}
-export declare class ComposioFileUploadPathNotAllowedError extends ComposioFileUploadError {}
-export declare class ComposioSensitiveFilePathBlockedError extends ComposioFileUploadError {}
-/** composio-wasm only: a left-out member was called (`code: 'TS-SDK::NOT_SUPPORTED'`); the message names the alternative. */
-export declare class ComposioNotSupportedError extends ComposioError {}
+/** What a `beforeFileUpload` hook is looking at. */
+export type BeforeFileUploadSource = 'path' | 'url' | 'file';
 
 /** Left out (see README): calling it throws {@link ComposioNotSupportedError} naming the alternative. */
 export declare function jsonSchemaToZodSchema(...args: unknown[]): never;
@@ -2298,18 +1063,9 @@ export declare function handleToolExecutionError(...args: unknown[]): never;
 export declare function experimental_createTool(...args: unknown[]): never;
 /** Left out: custom tools are not supported yet (README). */
 export declare function experimental_createToolkit(...args: unknown[]): never;
-/** Whether `files.upload()` refuses `filePath` as a credential location (the path as written). */
-export declare function isBlockedSensitiveFileUploadPath(filePath: string, additionalDenySegments?: string[]): boolean;
-/** Throws {@link ComposioSensitiveFilePathBlockedError} when `files.upload()` would refuse `filePath`. */
-export declare function assertSafeFileUploadPath(filePath: string, options?: { additionalDenySegments?: string[]; remediation?: string }): void;
-/** Reads a fetch Response's body, at most `maxBytes` (default 100 MiB) of it. */
-export declare function readResponseBodyWithLimit(response: Response, maxBytes?: number): Promise<Uint8Array>;
+
 /** Keeps only the required properties of an object schema and closes it; changes `schema` in place. */
 export declare function removeNonRequiredProperties<T extends Record<string, any>>(schema: T): T;
-
-// ============================================================================================
-// composio.tools
-// ============================================================================================
 
 /** A toolkit version: `'latest'` or a dated version such as `'20250909_00'`. */
 export type ToolkitVersion = 'latest' | (string & {});
@@ -2498,23 +1254,105 @@ export declare class Tools<TProvider extends ProviderLike = OpenAIProvider> {
   wrapToolsForToolRouter(sessionId: string, tools: Tool[], modifiers?: SessionExecuteMetaModifiers, rawTools?: Tool[]): ProviderToolCollection<TProvider>;
 }
 
-export declare class ComposioToolNotFoundError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-export declare class ComposioToolFetchError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-export declare class ComposioToolExecutionError extends ComposioError {
-  constructor(message?: string, options?: ComposioErrorOptions);
-}
-export declare class ComposioToolVersionRequiredError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
+// ============================================================================================
+// Toolkits: `composio.toolkits`, the catalogue and its auth fields
+// ============================================================================================
 
-// ============================================================================================
-// accounts2: toolkits, connected accounts and auth configs (the writing half), AuthScheme
-// (declarations merge with the interfaces above)
-// ============================================================================================
+/** Filters of `composio.toolkits.get(query)`. */
+export type ToolkitListParams = {
+  category?: string | undefined;
+  managedBy?: 'all' | 'composio' | 'project' | undefined;
+  sortBy?: 'usage' | 'alphabetically' | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+};
+
+/** Toolkit metadata. */
+export type ToolKitMeta = {
+  categories?: { slug: string; name: string }[] | undefined;
+  appUrl?: string | undefined;
+  createdAt?: string | undefined;
+  description?: string | undefined;
+  logo?: string | undefined;
+  toolsCount?: number | undefined;
+  triggersCount?: number | undefined;
+  updatedAt?: string | undefined;
+  availableVersions?: string[] | undefined;
+};
+
+/** One toolkit of `composio.toolkits.get()`. */
+export type ToolKitItem = {
+  name: string;
+  slug: string;
+  meta: ToolKitMeta;
+  isLocalToolkit: boolean;
+  authSchemes?: string[] | undefined;
+  composioManagedAuthSchemes?: string[] | undefined;
+  noAuth?: boolean | undefined;
+};
+
+/** The list `composio.toolkits.get()` resolves to. */
+export type ToolKitListResponse = ToolKitItem[];
+
+/** A field of an auth scheme. */
+export type ToolkitAuthField = {
+  description: string;
+  displayName: string;
+  required: boolean;
+  name: string;
+  type: string;
+  default?: string | null | undefined;
+  isSecret?: boolean | undefined;
+  legacyTemplateName?: string | undefined;
+};
+
+/** How a toolkit can be authenticated. */
+export type ToolkitAuthConfigDetails = {
+  name: string;
+  mode: string;
+  authHintUrl?: string | null | undefined;
+  fields: {
+    authConfigCreation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
+    connectedAccountInitiation: { optional: ToolkitAuthField[]; required: ToolkitAuthField[] };
+  };
+  proxy?: { baseUrl?: string } | undefined;
+};
+
+/** The toolkit `composio.toolkits.get(slug)` resolves to. */
+export type ToolkitRetrieveResponse = {
+  name: string;
+  slug: string;
+  meta: ToolKitMeta;
+  isLocalToolkit: boolean;
+  composioManagedAuthSchemes?: string[] | undefined;
+  authConfigDetails?: ToolkitAuthConfigDetails[] | undefined;
+  baseUrl?: string | undefined;
+  getCurrentUserEndpoint?: string | undefined;
+  getCurrentUserEndpointMethod?: string | undefined;
+};
+
+/** `composio.toolkits`: toolkit metadata. */
+/** The answer of `composio.toolkits.listCategories()`. */
+export type ToolkitCategoriesResponse = {
+  items: { id: string; name: string }[];
+  nextCursor: string | null;
+  totalPages: number;
+};
+
+export interface Toolkits {
+  /** The toolkit categories (GET /api/v3.1/toolkits/categories). */
+  listCategories(requestOptions?: ComposioRequestOptions): Promise<ToolkitCategoriesResponse>;
+  /**
+   * One toolkit by slug. Rejects with {@link ComposioToolkitNotFoundError} for an unknown slug
+   * (the 404 as `cause`), {@link ComposioToolkitFetchError} for other failures.
+   */
+  get(slug: string, requestOptions?: ComposioRequestOptions): Promise<ToolkitRetrieveResponse>;
+  /** The toolkit catalogue, optionally filtered. */
+  get(
+    query?: ToolkitListParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ToolKitListResponse>;
+}
 
 /** What `toolkits.getAuthConfigCreationFields()` / `getConnectedAccountInitiationFields()` return. */
 export type ToolkitAuthFieldsResponse = (ToolkitAuthField & { required: boolean })[];
@@ -2548,6 +1386,211 @@ export interface Toolkits {
     requestOptions?: ComposioRequestOptions
   ): Promise<ConnectionRequest>;
 }
+
+// ============================================================================================
+// Connected accounts: `composio.connectedAccounts`, `ConnectionRequest`, `composio.experimental`
+// ============================================================================================
+
+/** Status of a connected account. */
+export type ConnectedAccountStatus =
+  | 'INITIALIZING'
+  | 'INITIATED'
+  | 'ACTIVE'
+  | 'FAILED'
+  | 'EXPIRED'
+  | 'INACTIVE'
+  | 'REVOKED';
+/** Same as {@link ConnectedAccountStatus} (the official SDK exports both names). */
+export type ConnectedAccountStatusEnum = ConnectedAccountStatus;
+
+/** Visibility of a connected account. */
+export type ConnectedAccountType = 'PRIVATE' | 'SHARED';
+
+/** Who may use a SHARED connected account. */
+export type ConnectedAccountAclConfig = {
+  allowAllUsers?: boolean | undefined;
+  allowedUserIds?: string[] | undefined;
+  notAllowedUserIds?: string[] | undefined;
+};
+
+/** Experimental options of a new connection (request side). */
+export type ConnectedAccountExperimental = {
+  accountType?: ConnectedAccountType | undefined;
+  aclConfigForShared?: ConnectedAccountAclConfig | undefined;
+};
+
+/** Experimental fields of a connected account (response side). */
+export type ConnectedAccountExperimentalResponse = {
+  accountType?: ConnectedAccountType | undefined;
+  aclConfigForShared?: {
+    allowAllUsers: boolean;
+    allowedUserIds: string[];
+    notAllowedUserIds: string[];
+  } | undefined;
+};
+
+/** The auth config a connected account uses. */
+export type ConnectedAccountAuthConfig = {
+  id: string;
+  authScheme?: AuthSchemeType | undefined;
+  isComposioManaged: boolean;
+  isDisabled: boolean;
+};
+
+/** Connection credentials / state of a connected account, keyed by auth scheme. */
+export type ConnectionData = {
+  authScheme: AuthSchemeType;
+  val: Record<string, unknown>;
+};
+
+/** A connected account (camelCase), as returned by `waitForConnection()`. */
+export type ConnectedAccountRetrieveResponse = {
+  id: string;
+  authConfig: ConnectedAccountAuthConfig;
+  wordId?: string | null | undefined;
+  alias?: string | null | undefined;
+  /** @deprecated Use `state`. */
+  data?: Record<string, unknown> | undefined;
+  /** @deprecated Use `state`. */
+  params?: Record<string, unknown> | undefined;
+  status: ConnectedAccountStatus;
+  statusReason: string | null;
+  toolkit: { slug: string };
+  state?: ConnectionData | undefined;
+  testRequestEndpoint?: string | undefined;
+  isDisabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  experimental?: ConnectedAccountExperimentalResponse | undefined;
+};
+
+/** `connectedAccounts.list()`'s filters (all optional; empty lists are left out). */
+export type ConnectedAccountListParams = {
+  authConfigIds?: string[] | null | undefined;
+  cursor?: string | null | undefined;
+  /** A positive integer (composio-wasm refuses fractions; the official SDK sends them). */
+  limit?: number | null | undefined;
+  orderBy?: 'created_at' | 'updated_at' | undefined;
+  statuses?: ConnectedAccountStatus[] | null | undefined;
+  toolkitSlugs?: string[] | null | undefined;
+  userIds?: string[] | null | undefined;
+  /** Experimental. Omitted: PRIVATE accounts only. */
+  accountType?: 'PRIVATE' | 'SHARED' | 'ALL' | undefined;
+};
+
+/** A page of connected accounts. */
+export type ConnectedAccountListResponse = {
+  items: ConnectedAccountRetrieveResponse[];
+  nextCursor?: string | null | undefined;
+  totalPages: number;
+};
+
+/** `connectedAccounts.refresh()`'s options. */
+export type ConnectedAccountRefreshOptions = {
+  redirectUrl?: string | undefined;
+  validateCredentials?: boolean | undefined;
+};
+
+/** What `connectedAccounts.refresh()` returns (the API's answer, as received). */
+export interface ConnectedAccountRefreshResponse {
+  id: string;
+  redirect_url: string | null;
+  status: ConnectedAccountStatus;
+}
+
+/** What `connectedAccounts.delete()` returns (the API's answer, as received). */
+export interface ConnectedAccountDeleteResponse {
+  success: boolean;
+  revoke_job_id?: string;
+}
+
+/** `connectedAccounts.updateStatus()`'s params. */
+export interface ConnectedAccountUpdateStatusParams {
+  enabled: boolean;
+}
+
+/** What `connectedAccounts.updateStatus()` / `enable()` / `disable()` return (as received). */
+export interface ConnectedAccountUpdateStatusResponse {
+  success: boolean;
+}
+
+/** The state part of a {@link ConnectionRequest} (also what `toJSON()` returns). */
+export interface ConnectionRequestState {
+  /** The new connected account's id. */
+  id: string;
+  /** Status when the request was created (`'INITIATED'`); not updated by `waitForConnection()`. */
+  status?: ConnectedAccountStatus | undefined;
+  /** Send the user here to complete the auth flow. */
+  redirectUrl?: string | null | undefined;
+}
+
+/** composio-wasm only: the object form of `waitForConnection()`'s argument. */
+export type WaitForConnectionOptions = {
+  /** Milliseconds to keep polling. Default 60 000. */
+  timeout?: number | undefined;
+  /** Stops polling; the call rejects with {@link ComposioRequestCancelledError}. */
+  signal?: AbortSignal | undefined;
+};
+
+/** The result of `session.authorize()`: a pending connection. */
+export interface ConnectionRequest extends ConnectionRequestState {
+  /**
+   * Polls the connected account until it is ACTIVE (resolves with it), fails
+   * ({@link ConnectionRequestFailedError}) or the time runs out
+   * ({@link ConnectionRequestTimeoutError}). A number is the timeout in milliseconds.
+   */
+  waitForConnection: (
+    timeout?: number | WaitForConnectionOptions,
+    requestOptions?: ComposioRequestOptions
+  ) => Promise<ConnectedAccountRetrieveResponse>;
+  /** `{ id, status, redirectUrl }`, with the status `waitForConnection()` last saw. */
+  toJSON: () => ConnectionRequestState;
+  toString: () => string;
+}
+
+/** `composio.connectedAccounts` (the parts composio-wasm has so far). */
+export interface ConnectedAccounts {
+  /** A page of the project's connected accounts (GET /api/v3.1/connected_accounts). */
+  list(query?: ConnectedAccountListParams, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountListResponse>;
+  /** One connected account (GET /api/v3.1/connected_accounts/{id}). Rejects with `NotFoundError` for an unknown id. */
+  get(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountRetrieveResponse>;
+  /** Deletes a connected account (DELETE /api/v3.1/connected_accounts/{id}). */
+  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountDeleteResponse>;
+  /** Refreshes a connected account (POST /api/v3.1/connected_accounts/{id}/refresh). */
+  refresh(
+    id: string,
+    options?: ConnectedAccountRefreshOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountRefreshResponse>;
+  /** Enables or disables a connected account (PATCH /api/v3.1/connected_accounts/{id}/status). */
+  updateStatus(
+    id: string,
+    params: ConnectedAccountUpdateStatusParams,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountUpdateStatusResponse>;
+  /** `updateStatus(id, { enabled: true })`. */
+  enable(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountUpdateStatusResponse>;
+  /** `updateStatus(id, { enabled: false })`. */
+  disable(id: string, requestOptions?: ComposioRequestOptions): Promise<ConnectedAccountUpdateStatusResponse>;
+  /**
+   * Polls until the account is ACTIVE (resolves to it), ends FAILED / EXPIRED / REVOKED
+   * ({@link ConnectionRequestFailedError}), or `timeout` ms (default 60 000) pass
+   * ({@link ConnectionRequestTimeoutError}): a deadline, whatever the server does.
+   */
+  waitForConnection(
+    id: string,
+    timeout?: number,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<ConnectedAccountRetrieveResponse>;
+}
+
+/** A ConnectionRequest for an existing connected account (takes the Composio instance). */
+export declare function createConnectionRequest(
+  composio: Composio,
+  connectedAccountId: string,
+  status?: ConnectedAccountStatus,
+  redirectUrl?: string | null
+): ConnectionRequest;
 
 /** `connectedAccounts.initiate()`'s options. */
 export type CreateConnectedAccountOptions = {
@@ -2630,9 +1673,97 @@ export interface Experimental {
   ): Promise<ConnectedAccountPatchResponse>;
 }
 
-export interface Composio {
-  /** `updateAcl` (deprecated upstream). */
-  experimental: Experimental;
+// ============================================================================================
+// Auth configs: `composio.authConfigs` and the `AuthScheme` builders
+// ============================================================================================
+
+/** Authentication scheme of an auth config. */
+export type AuthSchemeType =
+  | 'OAUTH1'
+  | 'OAUTH2'
+  | 'API_KEY'
+  | 'BASIC'
+  | 'BEARER_TOKEN'
+  | 'BILLCOM_AUTH'
+  | 'GOOGLE_SERVICE_ACCOUNT'
+  | 'NO_AUTH'
+  | 'BASIC_WITH_JWT'
+  | 'CALCOM_AUTH'
+  | 'SERVICE_ACCOUNT'
+  | 'SAML'
+  | 'DCR_OAUTH'
+  | 'S2S_OAUTH2';
+
+/** An auth config (camelCase), members in the official schema's order. */
+export type AuthConfigRetrieveResponse = {
+  id: string;
+  name: string;
+  toolkit: { logo: string; slug: string };
+  noOfConnections: number;
+  status: 'ENABLED' | 'DISABLED';
+  authScheme?: AuthSchemeType | undefined;
+  credentials?: Record<string, unknown> | undefined;
+  expectedInputFields?: unknown[] | undefined;
+  isEnabledForToolRouter?: boolean | undefined;
+  /** @deprecated Use `toolAccessConfig`. */
+  restrictToFollowingTools?: string[] | undefined;
+  isComposioManaged?: boolean | undefined;
+  createdBy?: string | undefined;
+  createdAt?: string | undefined;
+  lastUpdatedAt?: string | undefined;
+  toolAccessConfig?:
+    | {
+        toolsAvailableForExecution?: string[] | undefined;
+        toolsForConnectedAccountCreation?: string[] | undefined;
+      }
+    | undefined;
+};
+
+/** `authConfigs.list()`'s filters. */
+export type AuthConfigListParams = {
+  cursor?: string | undefined;
+  isComposioManaged?: boolean | undefined;
+  /** A positive integer (composio-wasm refuses fractions; the official SDK sends them). */
+  limit?: number | undefined;
+  search?: string | undefined;
+  showDisabled?: boolean | undefined;
+  /** A toolkit slug. */
+  toolkit?: string | undefined;
+};
+
+/** A page of auth configs. */
+export type AuthConfigListResponse = {
+  items: AuthConfigRetrieveResponse[];
+  nextCursor: string | null;
+  totalPages: number;
+};
+
+/** What `authConfigs.delete()` returns (the API's answer, as received). */
+export interface AuthConfigDeleteResponse {
+  revoke_job_id?: string;
+}
+
+/** What `authConfigs.updateStatus()` / `enable()` / `disable()` return (the API's answer, as received). */
+export type AuthConfigUpdateStatusResponse = unknown;
+
+/** `composio.authConfigs` (the parts composio-wasm has so far). */
+export interface AuthConfigs {
+  /** A page of the project's auth configs (GET /api/v3.1/auth_configs). */
+  list(query?: AuthConfigListParams, requestOptions?: ComposioRequestOptions): Promise<AuthConfigListResponse>;
+  /** One auth config (GET /api/v3.1/auth_configs/{id}). Rejects with `NotFoundError` for an unknown id. */
+  get(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigRetrieveResponse>;
+  /** Deletes an auth config (DELETE /api/v3.1/auth_configs/{id}). */
+  delete(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigDeleteResponse>;
+  /** Sets an auth config ENABLED or DISABLED (PATCH /api/v3.1/auth_configs/{id}/{status}). */
+  updateStatus(
+    status: 'ENABLED' | 'DISABLED',
+    id: string,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<AuthConfigUpdateStatusResponse>;
+  /** `updateStatus('ENABLED', id)`. */
+  enable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
+  /** `updateStatus('DISABLED', id)`. */
+  disable(id: string, requestOptions?: ComposioRequestOptions): Promise<AuthConfigUpdateStatusResponse>;
 }
 
 /** The auth config types of `authConfigs.create()`. */
@@ -2781,48 +1912,493 @@ export declare class AuthScheme {
   static BillcomAuth(params: BaseConnectionFields & { sessionId: string; devKey: string }): ConnectionData;
 }
 
-/** `toolkits.get(slug)` of an unknown slug (the 404 or 400 as `cause`). */
-export declare class ComposioToolkitNotFoundError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-/** `toolkits.get()` failed otherwise (the error as `cause`). */
-export declare class ComposioToolkitFetchError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
-}
-/** No auth config (or auth scheme) to use for a toolkit. */
-export declare class ComposioAuthConfigNotFoundError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-/** The user already has an ACTIVE account on the auth config; pass `allowMultiple: true`. */
-export declare class ComposioMultipleConnectedAccountsError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-/** `connectedAccounts.link()` failed (the API error as `cause`). */
-export declare class ComposioFailedToCreateConnectedAccountLink extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
-}
-/** The backend retired `initiate()` for this auth config; use `connectedAccounts.link()`. */
-export declare class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {
-  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+// ============================================================================================
+// Triggers: webhooks (verify and parse), `composio.triggers` (management and live events)
+// ============================================================================================
+
+/** Parameters of `triggers.verifyWebhook` (`id`, `timestamp`, `signature` from the `webhook-*` headers). */
+export type VerifyWebhookParams = {
+  /** The `webhook-id` header. */
+  id: string;
+  /** The raw request body, unparsed. */
+  payload: string;
+  /** The webhook secret, used as given (UTF-8 bytes as the HMAC key). */
+  secret: string;
+  /** The `webhook-signature` header: space-separated `v1,<base64>` entries. */
+  signature: string;
+  /** The `webhook-timestamp` header (Unix seconds). */
+  timestamp: string;
+  /** Maximum age (either direction) in seconds; default 300; 0 (or less) skips the check. */
+  tolerance?: number | undefined;
+};
+
+/** An incoming webhook request: a Fetch `Request`, or `{ body, headers }` (Express, Next.js Pages). */
+export type WebhookRequestLike = Request | { body: unknown; headers: unknown };
+
+/** Options of `triggers.parse`. */
+export type ParseWebhookOptions = {
+  /** When present, the signature is verified (an empty value is a `ValidationError`). */
+  verifySecret?: string;
+  /** Maximum age in seconds (default 300), when verifying; 0 skips the check. */
+  tolerance?: number;
+};
+
+export type WebhookVersion = 'V1' | 'V2' | 'V3';
+
+/** V1 webhook payload (legacy). */
+export type WebhookPayloadV1 = {
+  trigger_name: string;
+  connection_id: string;
+  trigger_id: string;
+  payload: Record<string, unknown>;
+  log_id: string;
+};
+
+/** V2 webhook payload. */
+export type WebhookPayloadV2 = {
+  type: string;
+  timestamp: string;
+  log_id: string;
+  data: {
+    connection_id: string;
+    connection_nano_id: string;
+    trigger_nano_id: string;
+    trigger_id: string;
+    user_id: string;
+  } & Record<string, unknown>;
+};
+
+/** V3 webhook payload: the envelope of every `composio.*` event. */
+export type WebhookPayloadV3 = {
+  id: string;
+  timestamp: string;
+  type: string;
+  metadata: Record<string, unknown>;
+  data: Record<string, unknown>;
+};
+
+export type WebhookPayload = WebhookPayloadV3 | WebhookPayloadV2 | WebhookPayloadV1;
+
+/** A trigger event, normalised from any payload version. */
+export type IncomingTriggerPayload = {
+  id: string;
+  uuid: string;
+  triggerSlug: string;
+  toolkitSlug: string;
+  userId: string;
+  payload?: Record<string, unknown> | undefined;
+  originalPayload?: Record<string, unknown> | undefined;
+  metadata: {
+    id: string;
+    uuid: string;
+    toolkitSlug: string;
+    triggerSlug: string;
+    triggerData?: string | undefined;
+    triggerConfig: Record<string, unknown>;
+    connectedAccount: {
+      id: string;
+      uuid: string;
+      authConfigId: string;
+      authConfigUUID: string;
+      userId: string;
+      status: 'ACTIVE' | 'INACTIVE';
+    };
+  };
+};
+
+/** What `verifyWebhook` and `parse` resolve to. */
+export type VerifyWebhookResult = {
+  version: WebhookVersion;
+  payload: IncomingTriggerPayload;
+  rawPayload: WebhookPayload;
+};
+
+/** Trigger instance statuses. */
+export declare const TriggerStatuses: { readonly ENABLE: 'enable'; readonly DISABLE: 'disable' };
+export type TriggerStatusType = 'enable' | 'disable';
+export declare const WebhookVersions: { readonly V1: 'V1'; readonly V2: 'V2'; readonly V3: 'V3' };
+export declare const WebhookEventTypes: {
+  readonly CONNECTION_EXPIRED: 'composio.connected_account.expired';
+  readonly TRIGGER_MESSAGE: 'composio.trigger.message';
+};
+export type WebhookEventType = 'composio.connected_account.expired' | 'composio.trigger.message';
+export declare const DefaultWebhookSubscriptionEvents: readonly ['composio.trigger.message'];
+
+/** `listActive()` filters. */
+export type TriggerInstanceListActiveParams = {
+  authConfigIds?: string[] | null | undefined;
+  connectedAccountIds?: string[] | null | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+  showDisabled?: boolean | null | undefined;
+  triggerIds?: string[] | null | undefined;
+  triggerNames?: string[] | null | undefined;
+};
+export type TriggerInstanceListActiveResponseItem = {
+  id: string;
+  connectedAccountId: string;
+  disabledAt: string | null;
+  state: Record<string, unknown>;
+  triggerConfig: Record<string, unknown>;
+  triggerName: string;
+  updatedAt: string;
+  triggerData?: string | undefined;
+  uuid?: string | undefined;
+};
+export type TriggerInstanceListActiveResponse = {
+  items: TriggerInstanceListActiveResponseItem[];
+  nextCursor: string | null;
+  totalPages: number;
+};
+/** `create()`'s body: without `connectedAccountId` the API uses the user's first active account of the toolkit. */
+export type TriggerInstanceUpsertParams = {
+  connectedAccountId?: string | undefined;
+  triggerConfig?: Record<string, unknown> | undefined;
+};
+export type TriggerInstanceUpsertResponse = { triggerId: string };
+export type TriggerInstanceManageUpdateParams = { status: 'enable' | 'disable' };
+export type TriggerInstanceManageUpdateResponse = { status: 'success' };
+export type TriggerInstanceManageDeleteResponse = { triggerId: string };
+export type TriggersTypeListParams = {
+  cursor?: string | undefined;
+  limit?: number | null | undefined;
+  toolkits?: string[] | null | undefined;
+};
+export type TriggerType = {
+  slug: string;
+  name: string;
+  description: string;
+  instructions?: string | undefined;
+  toolkit: { logo: string; slug: string; name: string };
+  payload: Record<string, unknown>;
+  config: Record<string, unknown>;
+  version?: string | undefined;
+};
+export type TriggersTypeRetrieveResponse = TriggerType;
+export type TriggersTypeListResponse = {
+  items: TriggerType[];
+  nextCursor?: string | null | undefined;
+  totalPages: number;
+};
+export type TriggersTypeRetrieveEnumResponse = string[];
+export type SetWebhookSubscriptionParams = {
+  /** The URL that receives the signed webhook events. */
+  webhookUrl: string;
+  /** Event types; default `['composio.trigger.message']`. */
+  enabledEvents?: string[] | undefined;
+  /** Payload version; default `'V3'`. */
+  version?: 'V1' | 'V2' | 'V3' | undefined;
+};
+export type WebhookSubscription = {
+  id: string;
+  webhookUrl: string;
+  version: WebhookVersion;
+  enabledEvents: string[];
+  /** The signing secret, when the API returns it (on creation). */
+  secret?: string | undefined;
+  createdAt?: string | undefined;
+  updatedAt?: string | undefined;
+};
+/** `subscribe()` filters: lists match case-insensitively, the rest exactly. */
+export type TriggerSubscribeParams = {
+  toolkits?: string[] | undefined;
+  triggerId?: string | undefined;
+  connectedAccountId?: string | undefined;
+  authConfigId?: string | undefined;
+  triggerSlug?: string[] | undefined;
+  triggerData?: string | undefined;
+  userId?: string | undefined;
+};
+
+/** `composio.triggers`. */
+export interface Triggers {
+  /** The project's active trigger instances (GET /api/v3.1/trigger_instances/active). */
+  listActive(query?: TriggerInstanceListActiveParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceListActiveResponse>;
+  /**
+   * Creates (or re-enables) a trigger instance for `userId`.
+   * @throws {ComposioTriggerTypeNotFoundError} when the type does not exist.
+   */
+  create(userId: string, slug: TriggerSlug, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
+  /** A trigger slug known only at run time (typed `string`). */
+  create<S extends string>(userId: string, slug: RuntimeSlug<S>, body?: TriggerInstanceUpsertParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceUpsertResponse>;
+  update(triggerId: string, body: TriggerInstanceManageUpdateParams, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
+  delete(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageDeleteResponse>;
+  disable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
+  enable(triggerId: string, requestOptions?: ComposioRequestOptions): Promise<TriggerInstanceManageUpdateResponse>;
+  listTypes(query?: TriggersTypeListParams, requestOptions?: ComposioRequestOptions): Promise<TriggersTypeListResponse>;
+  getType(slug: string, requestOptions?: ComposioRequestOptions): Promise<TriggersTypeRetrieveResponse>;
+  listEnum(requestOptions?: ComposioRequestOptions): Promise<TriggersTypeRetrieveEnumResponse>;
+  /** Updates the project's first webhook subscription, or creates one. */
+  setWebhookSubscription(params: SetWebhookSubscriptionParams, requestOptions?: ComposioRequestOptions): Promise<WebhookSubscription>;
+  /**
+   * Live trigger events over Pusher (needs a global `WebSocket`: Node 22+, Node 20 with
+   * `--experimental-websocket`, Deno, Bun, browsers, workerd). Resolves once subscribed, or
+   * after `onSubscriptionError` was called.
+   * @throws {ComposioFailedToSubscribeToPusherChannelError} without a WebSocket, or when the credentials cannot be fetched.
+   */
+  subscribe(
+    fn: (data: IncomingTriggerPayload) => void,
+    filters?: TriggerSubscribeParams,
+    onSubscriptionError?: (data: Record<string, unknown>) => void
+  ): Promise<void>;
+  /** Ends every subscription of this client and closes the realtime connection. */
+  unsubscribe(): Promise<void>;
+  /**
+   * Verifies the HMAC-SHA256 signature (`v1,<base64>` of `${id}.${timestamp}.${payload}`) and
+   * the timestamp window, then parses the payload (V3, V2 or V1).
+   * @throws {ValidationError} on bad parameters.
+   * @throws {ComposioWebhookSignatureVerificationError} on a bad signature or a timestamp outside the tolerance.
+   * @throws {ComposioWebhookPayloadError} on an unreadable timestamp, body that is not JSON, or an unknown shape.
+   */
+  verifyWebhook(params: VerifyWebhookParams): Promise<VerifyWebhookResult>;
+  /**
+   * Parses an incoming request (verifying it first when `options.verifySecret` is present).
+   * @throws {ValidationError} on an empty `verifySecret` or missing `webhook-*` headers.
+   */
+  parse(request: WebhookRequestLike, options?: ParseWebhookOptions): Promise<VerifyWebhookResult>;
 }
 
 // ============================================================================================
-// Packaging: wasm loading
+// MCP server configs: `composio.mcp` (deprecated upstream; a session carries its own MCP endpoint)
 // ============================================================================================
+
+/** One toolkit of an MCP server config: a slug, or a toolkit and/or an auth config id. */
+export type MCPConfigToolkits = string | { toolkit?: string | undefined; authConfigId?: string | undefined };
+
+/** `mcp.create()`'s config. */
+export type MCPConfigCreationParams = {
+  toolkits: MCPConfigToolkits[];
+  allowedTools?: string[] | undefined;
+  /** `true`: you connect accounts yourself; `false` (default): Composio's chat-based auth tools are added. */
+  manuallyManageConnections?: boolean | undefined;
+};
+
+/** An MCP server config (camelCase, members in the official schema's order). */
+export type MCPConfigResponse = {
+  id: string;
+  name: string;
+  allowedTools: string[];
+  authConfigIds: string[];
+  commands: { claude: string; cursor: string; windsurf: string };
+  MCPUrl: string;
+};
+
+/** `mcp.create()`'s result: the config and `generate(userId)`. */
+export type MCPConfigCreateResponse = MCPConfigResponse & { generate(userId: string): Promise<MCPServerInstance> };
+
+/** An MCP server as `get` / `update` / `list` return it. */
+export type MCPItem = MCPConfigResponse & {
+  toolkitIcons: Record<string, string>;
+  serverInstanceCount: number;
+  toolkits: string[];
+};
+
+/** `mcp.list()`'s options (all optional; `page` 1 and `limit` 10 by default). */
+export type MCPListParams = {
+  /** A positive integer (1-based). */
+  page?: number | undefined;
+  /** A positive integer. */
+  limit?: number | undefined;
+  toolkits?: string[] | undefined;
+  authConfigs?: string[] | undefined;
+  name?: string | undefined;
+};
+
+export type MCPListResponse = { items: MCPItem[]; currentPage: number; totalPages: number };
+
+/** `mcp.update()`'s changes (only the given ones are sent). */
+export type MCPUpdateParams = {
+  name?: string | undefined;
+  toolkits?: MCPConfigToolkits[] | undefined;
+  allowedTools?: string[] | undefined;
+  manuallyManageConnections?: boolean | undefined;
+};
+
+/** A user's MCP server, from `mcp.generate()`. */
+export type MCPServerInstance = {
+  id: string;
+  name: string;
+  type: 'streamable_http';
+  url: string;
+  userId: string;
+  allowedTools: string[];
+  authConfigs: string[];
+};
+
+/** `composio.mcp`. @deprecated Use a session's MCP endpoint. */
+export declare class MCP {
+  private constructor();
+  create(name: string, mcpConfig: MCPConfigCreationParams, requestOptions?: ComposioRequestOptions): Promise<MCPConfigCreateResponse>;
+  list(options?: MCPListParams, requestOptions?: ComposioRequestOptions): Promise<MCPListResponse>;
+  get(serverId: string, requestOptions?: ComposioRequestOptions): Promise<MCPItem>;
+  update(serverId: string, config: MCPUpdateParams, requestOptions?: ComposioRequestOptions): Promise<MCPItem>;
+  delete(serverId: string, requestOptions?: ComposioRequestOptions): Promise<{ id: string; deleted: boolean }>;
+  generate(
+    userId: string,
+    mcpConfigId: string,
+    options?: { manuallyManageConnections?: boolean | undefined },
+    requestOptions?: ComposioRequestOptions
+  ): Promise<MCPServerInstance>;
+}
+
+// ============================================================================================
+// Files: a session's file mount (`session.experimental.files`, `RemoteFile`), `composio.files`, and
+// the upload path and size guards
+// ============================================================================================
+
+/** Options of `files.list()`. */
+export type ToolRouterSessionFilesMountListOptions = {
+  /** Directory to list; `'/'` or omitted for the mount root. */
+  path?: string | undefined;
+  /** Mount id. Default `'files'`. */
+  mountId?: string | undefined;
+  cursor?: string | undefined;
+  /** Page size, 1 to 500. */
+  limit?: number | undefined;
+};
+
+/** Options of `files.upload()`. A buffer input needs `mimetype` or `remotePath`. */
+export type ToolRouterSessionFilesMountUploadOptions = {
+  /** Path on the mount. */
+  remotePath?: string | undefined;
+  mountId?: string | undefined;
+  mimetype?: string | undefined;
+};
+
+/** Options of `files.download()`. */
+export type ToolRouterSessionFilesMountDownloadOptions = {
+  mountId?: string | undefined;
+};
+
+/** Options of `files.delete()`. */
+export type ToolRouterSessionFilesMountDeleteOptions = {
+  mountId?: string | undefined;
+};
+
+/** A page of `files.list()`. */
+export type FileListResponse = {
+  items: {
+    lastModified: string;
+    mountRelativePath: string;
+    sandboxMountPrefix: string;
+    /** Bytes. */
+    size: number;
+  }[];
+  nextCursor?: string | undefined;
+};
+
+/** The result of `files.delete()`. */
+export type FileDeleteResponse = {
+  mountRelativePath: string;
+  sandboxMountPrefix: string;
+};
+
+/** The fields of a {@link RemoteFile}. */
+export type RemoteFileData = {
+  expiresAt: string;
+  mountRelativePath: string;
+  sandboxMountPrefix: string;
+  downloadUrl: string;
+};
+
+/** A file on a session's mount, with a presigned download URL. */
+export declare class RemoteFile {
+  /** When `downloadUrl` expires (ISO 8601). */
+  readonly expiresAt: string;
+  /** Path within the mount, e.g. `'output/report.pdf'`. */
+  readonly mountRelativePath: string;
+  /** Where the mount lives inside the sandbox, e.g. `'/mnt/files'`. */
+  readonly sandboxMountPrefix: string;
+  /** Presigned download URL. */
+  readonly downloadUrl: string;
+  constructor(data: RemoteFileData);
+  /** The last path segment of `mountRelativePath`. */
+  get filename(): string;
+  /**
+   * Downloads the content, within the client's (or these options') timeout and
+   * `maxResponseBytes`. Throws {@link RemoteFileDownloadError} (HTTP or network failure),
+   * {@link ComposioResponseTooLargeError}, {@link ComposioRequestCancelledError}.
+   */
+  buffer(requestOptions?: ComposioRequestOptions): Promise<Uint8Array>;
+  /** Downloads the content as UTF-8 text. */
+  text(requestOptions?: ComposioRequestOptions): Promise<string>;
+  /** Downloads the content as a Blob. */
+  blob(requestOptions?: ComposioRequestOptions): Promise<Blob>;
+  /**
+   * Writes the content to `path` on runtimes with a file system; resolves to the path written.
+   * With no path it writes the file name in the working directory as a new file only: an
+   * existing file is never overwritten (a {@link ValidationError} asks for a path).
+   */
+  save(path?: string, requestOptions?: ComposioRequestOptions): Promise<string>;
+}
 
 /**
- * composio-wasm only: the WebAssembly module could not be loaded (e.g. a Content-Security-Policy
- * without `'wasm-unsafe-eval'`, or `composio-wasm/slim`'s `initWasm(url)` with a URL that does not
- * serve the file). The message says where the module was looked for; `possibleFixes` how to fix it.
+ * `session.experimental.files`: the session's file mount. Every call takes trailing request
+ * options; the presigned transfers (upload PUT, URL sources) keep the same timeout, size limit
+ * and signal.
  */
-export declare class ComposioWasmLoadError extends ComposioError {
-  constructor(message: string, options?: { cause?: unknown; url?: string });
-  /** `'TS-SDK::WASM_LOAD_FAILED'` */
-  code: string;
+export interface ToolRouterSessionFilesMount {
+  /** Lists files under `path`, one page per call. */
+  list(
+    options?: ToolRouterSessionFilesMountListOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<FileListResponse>;
+  /** Uploads a local path or URL (string), a File / Blob, or bytes. */
+  upload(
+    input: string | File | Blob | ArrayBuffer | Uint8Array,
+    options?: ToolRouterSessionFilesMountUploadOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<RemoteFile>;
+  /** Returns a downloadable handle for a file on the mount. */
+  download(
+    filePath: string,
+    options?: ToolRouterSessionFilesMountDownloadOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<RemoteFile>;
+  /** Deletes a file on the mount. */
+  delete(
+    remotePath: string,
+    options?: ToolRouterSessionFilesMountDeleteOptions,
+    requestOptions?: ComposioRequestOptions
+  ): Promise<FileDeleteResponse>;
 }
 
+/** What `files.upload()` returns: the file argument a tool takes. */
+export type FileUploadData = { name: string; mimetype: string; s3key: string };
+/** What `files.download()` returns; `filePath` is null where the runtime has no file system. */
+export type FileDownloadData = { name: string; mimeType: string; s3Url: string; filePath: string | null };
+
+/** `composio.files`. */
+export interface Files {
+  /**
+   * Uploads a File/Blob, bytes, an http(s) URL or (where there is a file system) a local path
+   * for `toolSlug`; the bytes go to a presigned URL through the package's transport.
+   */
+  upload(
+    params: { file: File | Blob | Uint8Array | ArrayBuffer | string; toolSlug: string; toolkitSlug: string },
+    requestOptions?: ComposioRequestOptions
+  ): Promise<FileUploadData>;
+  /** Fetches `s3Url` and writes it as a new file in the working directory where there is a file system. */
+  download(params: { toolSlug: string; s3Url: string; mimeType: string }, requestOptions?: ComposioRequestOptions): Promise<FileDownloadData>;
+}
+
+/** A file extension for a MIME type (`'text/plain'` → `'txt'`). */
+export declare function getExtensionFromMimeType(mimeType: string): string;
+/** composio-wasm only: why `files.upload()` refuses a local path (a credential location), or undefined. */
+export declare function sensitivePathReason(path: string, additionalDenySegments?: string[]): string | undefined;
+
+export declare const BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS: readonly string[];
+export declare const MAX_URL_UPLOAD_SIZE_BYTES: number;
+
+/** Whether `files.upload()` refuses `filePath` as a credential location (the path as written). */
+export declare function isBlockedSensitiveFileUploadPath(filePath: string, additionalDenySegments?: string[]): boolean;
+/** Throws {@link ComposioSensitiveFilePathBlockedError} when `files.upload()` would refuse `filePath`. */
+export declare function assertSafeFileUploadPath(filePath: string, options?: { additionalDenySegments?: string[]; remediation?: string }): void;
+/** Reads a fetch Response's body, at most `maxBytes` (default 100 MiB) of it. */
+export declare function readResponseBodyWithLimit(response: Response, maxBytes?: number): Promise<Uint8Array>;
+
 // ============================================================================================
-// providers: the provider protocol (pkg/provider.js; subpaths composio-wasm/openai, /vercel, …)
+// Providers: the provider protocol (pkg/provider.js; subpaths composio-wasm/openai, /vercel, …)
 // ============================================================================================
 
 /** What an agentic provider's tools call to run a tool (through the session or `tools.execute`). */
@@ -2914,3 +2490,410 @@ export declare class OpenAIProvider extends BaseNonAgenticProvider<OpenAIToolCol
   waitAndHandleAssistantStreamToolCalls(userId: string, client: any, runStream: AsyncIterable<any>, thread: { id: string }, options?: ExecuteToolFnOptions, modifiers?: ExecuteToolModifiers): AsyncGenerator<any, void, unknown>;
 }
 
+// ============================================================================================
+// Errors: @composio/core's error classes, the HTTP errors of @composio/client (re-exported), the
+// error code tables, and composio-wasm's own (invalid or too large answers, wasm loading)
+// ============================================================================================
+
+export declare const TriggerErrorCodes: {
+  readonly TRIGGER_FAILED_TO_GET_SDK_REALTIME_CREDENTIALS: 'TRIGGER_FAILED_TO_GET_SDK_REALTIME_CREDENTIALS';
+  readonly TRIGGER_FAILED_TO_CREATE_PUSHER_CLIENT: 'TRIGGER_FAILED_TO_CREATE_PUSHER_CLIENT';
+  readonly TRIGGER_FAILED_TO_SUBSCRIBE_TO_PUSHER_CHANNEL: 'TRIGGER_FAILED_TO_SUBSCRIBE_TO_PUSHER_CHANNEL';
+  readonly TRIGGER_FAILED_TO_UNSUBSCRIBE_FROM_PUSHER_CHANNEL: 'TRIGGER_FAILED_TO_UNSUBSCRIBE_FROM_PUSHER_CHANNEL';
+  readonly TRIGGER_TYPE_NOT_FOUND: 'TRIGGER_TYPE_NOT_FOUND';
+  readonly WEBHOOK_SIGNATURE_VERIFICATION_FAILED: 'WEBHOOK_SIGNATURE_VERIFICATION_FAILED';
+  readonly WEBHOOK_PAYLOAD_INVALID: 'WEBHOOK_PAYLOAD_INVALID';
+};
+
+/** Options of the {@link ComposioError} constructor. */
+export type ComposioErrorOptions = {
+  /** Error code without the `TS-SDK::` prefix. */
+  code?: string | undefined;
+  statusCode?: number | undefined;
+  cause?: unknown;
+  meta?: Record<string, unknown> | undefined;
+  possibleFixes?: string[] | undefined;
+  /** Accepted for compatibility; ignored. */
+  stack?: string | undefined;
+};
+
+/** Base class of every SDK-side error. */
+export declare class ComposioError extends Error {
+  constructor(message: string, options?: ComposioErrorOptions);
+  name: string;
+  /** Always prefixed: `'TS-SDK::VALIDATION_ERROR'`, `'TS-SDK::REQUEST_CANCELLED'`, … */
+  code: string;
+  /** Human-readable suggestions. */
+  possibleFixes?: string[] | undefined;
+  /** HTTP status associated with the error, if any. */
+  readonly statusCode?: number | undefined;
+  /** Structured details (e.g. `connectedAccountId`). */
+  readonly meta?: Record<string, unknown> | undefined;
+  /** The underlying error. */
+  cause?: unknown;
+  /** Set by the official SDK's telemetry; never set by composio-wasm. */
+  errorId?: string | undefined;
+}
+
+/** One problem found by input validation (shaped like a zod issue). */
+export type ValidationIssue = {
+  /** e.g. `'invalid_type'`, `'invalid_union'`, `'unrecognized_keys'`, `'custom'`. */
+  code: string;
+  /** Where the problem is, e.g. `['tools', 'gmail']`. */
+  path: (string | number)[];
+  message: string;
+};
+
+/**
+ * Bad input, found before anything was sent (`code: 'TS-SDK::VALIDATION_ERROR'`). composio-wasm
+ * also uses it where the official SDK throws a raw `ZodError` (`create()` / `update()` config).
+ */
+export declare class ValidationError extends ComposioError {
+  constructor(
+    message?: string,
+    options?: ComposioErrorOptions & { issues?: ValidationIssue[] }
+  );
+  /** composio-wasm only: every problem found. */
+  issues: ValidationIssue[];
+}
+
+/** No API key in the options or the environment (`statusCode: 401`). */
+export declare class ComposioNoAPIKeyError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** The call's `signal` was aborted. `cause` is the abort reason. */
+export declare class ComposioRequestCancelledError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** `waitForConnection()` / `ensureConnected()` ran out of time. */
+export declare class ConnectionRequestTimeoutError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/**
+ * The connection ended FAILED, EXPIRED or REVOKED.
+ * `meta: { connectedAccountId, status, statusReason }`.
+ */
+export declare class ConnectionRequestFailedError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** The connected account does not exist (`statusCode: 404`, `meta: { connectedAccountId }`). */
+export declare class ComposioConnectedAccountNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** An ACL was given for a PRIVATE account; pass `accountType: 'SHARED'`. `cause` is the 400. */
+export declare class ComposioAclOnlyForSharedError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** A modifier (e.g. `modifySchema`) is not a function. */
+export declare class ComposioInvalidModifierError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** Options of {@link RemoteFileDownloadError}. */
+export interface RemoteFileDownloadErrorOptions extends Omit<ComposioErrorOptions, 'code'> {
+  statusCode?: number | undefined;
+  statusText?: string | undefined;
+  downloadUrl?: string | undefined;
+  mountRelativePath?: string | undefined;
+  filename?: string | undefined;
+}
+
+/** Fetching a {@link RemoteFile}'s content failed. */
+export declare class RemoteFileDownloadError extends ComposioError {
+  constructor(message?: string, options?: RemoteFileDownloadErrorOptions);
+}
+
+/**
+ * composio-wasm only: a success response did not have the promised shape
+ * (`code: 'TS-SDK::INVALID_RESPONSE'`; where the official SDK throws a raw `ZodError`).
+ */
+export declare class ComposioInvalidResponseError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/**
+ * composio-wasm only: a response body was larger than `maxResponseBytes`
+ * (`code: 'TS-SDK::RESPONSE_TOO_LARGE'`, `statusCode` = the response's HTTP status).
+ */
+export declare class ComposioResponseTooLargeError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** A webhook did not verify (`code: 'TS-SDK::WEBHOOK_SIGNATURE_VERIFICATION_FAILED'`, `statusCode: 401`). */
+export declare class ComposioWebhookSignatureVerificationError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/** A webhook's payload or timestamp is unreadable (`code: 'TS-SDK::WEBHOOK_PAYLOAD_INVALID'`, `statusCode: 400`). */
+export declare class ComposioWebhookPayloadError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+/** `triggers.create()` of a type the API does not know (`statusCode` 404). */
+export declare class ComposioTriggerTypeNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+export declare class ComposioFailedToGetSDKRealtimeCredentialsError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+export declare class ComposioFailedToCreatePusherClientError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+export declare class ComposioFailedToSubscribeToPusherChannelError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+export declare class ComposioFailedToUnsubscribeFromPusherChannelError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/**
+ * A failed HTTP exchange. `status`, `headers` and `error` (the parsed body) come from the
+ * response; `code`, `requestId` and `suggestedFix` are lifted from the body's `error` object
+ * when present (composio-wasm only).
+ */
+export declare class APIError<
+  TStatus extends number | undefined = number | undefined,
+  THeaders extends Headers | undefined = Headers | undefined,
+  TError extends Object | undefined = Object | undefined,
+> extends Error {
+  constructor(status: TStatus, error: TError, message: string | undefined, headers: THeaders);
+  /** HTTP status of the response. */
+  readonly status: TStatus;
+  /** Headers of the response. */
+  readonly headers: THeaders;
+  /** The parsed JSON body of the response. */
+  readonly error: TError;
+  /** composio-wasm only: the backend's error code. */
+  readonly code?: string | number | undefined;
+  /** composio-wasm only: the backend's request id (body or `x-request-id`). */
+  readonly requestId?: string | undefined;
+  /** composio-wasm only: the backend's suggested fix. */
+  readonly suggestedFix?: string | undefined;
+}
+
+/** HTTP 400. */
+export declare class BadRequestError extends APIError<400, Headers> {}
+/** HTTP 401: bad or missing API key. */
+export declare class AuthenticationError extends APIError<401, Headers> {}
+/** HTTP 403. */
+export declare class PermissionDeniedError extends APIError<403, Headers> {}
+/** HTTP 404. */
+export declare class NotFoundError extends APIError<404, Headers> {}
+/** HTTP 409. */
+export declare class ConflictError extends APIError<409, Headers> {}
+/** HTTP 422. */
+export declare class UnprocessableEntityError extends APIError<422, Headers> {}
+/** HTTP 429 (after the retries ran out). */
+export declare class RateLimitError extends APIError<429, Headers> {}
+/** HTTP 5xx (after the retries ran out). */
+export declare class InternalServerError extends APIError<number, Headers> {}
+
+/** No response: the network failed. */
+export declare class APIConnectionError extends APIError<undefined, undefined, undefined> {
+  constructor(options?: { message?: string | undefined; cause?: Error | undefined });
+}
+/** No response in time (`timeout`). */
+export declare class APIConnectionTimeoutError extends APIConnectionError {
+  constructor(options?: { message?: string });
+}
+/** The request was aborted (session calls report it as {@link ComposioRequestCancelledError}). */
+export declare class APIUserAbortError extends APIError<undefined, undefined, undefined> {
+  constructor(options?: { message?: string });
+}
+
+/** Whether `error` (or its cause chain) is a cancellation. */
+export declare function isRequestAbortError(error: unknown): boolean;
+
+type Codes<K extends string> = { readonly [P in K]: P };
+export declare const SDKErrorCodes: Codes<'NO_API_KEY_PROVIDED' | 'REQUEST_CANCELLED'>;
+export declare const ValidationErrorCodes: Codes<'VALIDATION_ERROR' | 'JSON_SCHEMA_TO_ZOD_ERROR' | 'JSON_SCHEMA_REF_RESOLUTION_ERROR'>;
+export declare const AuthConfigErrorCodes: Codes<'AUTH_CONFIG_NOT_FOUND'>;
+export declare const ConnectedAccountErrorCodes: Codes<
+  | 'CONNECTED_ACCOUNT_NOT_FOUND'
+  | 'MULTIPLE_CONNECTED_ACCOUNTS'
+  | 'FAILED_TO_CREATE_CONNECTED_ACCOUNT_LINK'
+  | 'LEGACY_CONNECTED_ACCOUNTS_ENDPOINT_RETIRED'
+  | 'SHARED_ACCESS_DENIED'
+  | 'ACL_ONLY_FOR_SHARED'
+  | 'SHARED_CONNECTION_NOT_ACCESSIBLE'
+>;
+export declare const ConnectionRequestErrorCodes: Codes<'CONNECTION_REQUEST_TIMEOUT' | 'CONNECTION_REQUEST_FAILED'>;
+export declare const FileModifierErrorCodes: Codes<
+  'FILE_UPLOAD_FAILED' | 'SENSITIVE_FILE_PATH_BLOCKED' | 'FILE_UPLOAD_ABORTED' | 'FILE_UPLOAD_PATH_NOT_ALLOWED' | 'FILE_NOT_FOUND'
+>;
+export declare const RemoteFileErrorCodes: { readonly DOWNLOAD_FAILED: 'REMOTE_FILE_DOWNLOAD_FAILED' };
+export declare const SsrfErrorCodes: Codes<'BLOCKED_INTERNAL_URL'>;
+export declare const ToolErrorCodes: Codes<
+  | 'TOOLSET_NOT_DEFINED'
+  | 'TOOL_NOT_FOUND'
+  | 'TOOL_FETCH_ERROR'
+  | 'INVALID_MODIFIER'
+  | 'TOOL_EXECUTION_ERROR'
+  | 'INVALID_TOOL_ARGUMENTS'
+  | 'INVALID_EXECUTE_FUNCTION'
+  | 'GLOBAL_EXECUTE_TOOL_FN_NOT_SET'
+  | 'TOOL_VERSION_REQUIRED'
+>;
+export declare const ToolkitErrorCodes: Codes<'TOOLKIT_NOT_FOUND'>;
+
+/** The rest of @composio/core's error classes (same names, codes, default messages and status). */
+/** `statusCode: 403`. */
+export declare class ComposioSharedAccessDeniedError extends ComposioError {}
+/** `statusCode: 400`. */
+export declare class ComposioSharedConnectionNotAccessibleError extends ComposioError {}
+export declare class ComposioProviderNotDefinedError extends ComposioError {}
+export declare class ComposioInvalidToolArgumentsError extends ComposioError {}
+export declare class ComposioInvalidExecuteFunctionError extends ComposioError {}
+export declare class ComposioGlobalExecuteToolFnNotSetError extends ComposioError {}
+export declare class JsonSchemaToZodError extends ComposioError {}
+export declare class JsonSchemaRefResolutionError extends ComposioError {}
+export declare class ComposioBlockedInternalUrlError extends ComposioError {}
+/** `files.upload()` could not read or send the file. */
+export declare class ComposioFileUploadError extends ComposioError {}
+export declare class ComposioFileNotFoundError extends ComposioFileUploadError {}
+export declare class ComposioFileUploadAbortedError extends ComposioFileUploadError {}
+export declare class ComposioFileUploadPathNotAllowedError extends ComposioFileUploadError {}
+export declare class ComposioSensitiveFilePathBlockedError extends ComposioFileUploadError {}
+/** composio-wasm only: a left-out member was called (`code: 'TS-SDK::NOT_SUPPORTED'`); the message names the alternative. */
+export declare class ComposioNotSupportedError extends ComposioError {}
+
+export declare class ComposioToolNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+export declare class ComposioToolFetchError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+export declare class ComposioToolExecutionError extends ComposioError {
+  constructor(message?: string, options?: ComposioErrorOptions);
+}
+export declare class ComposioToolVersionRequiredError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+
+/** `toolkits.get(slug)` of an unknown slug (the 404 or 400 as `cause`). */
+export declare class ComposioToolkitNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+/** `toolkits.get()` failed otherwise (the error as `cause`). */
+export declare class ComposioToolkitFetchError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+/** No auth config (or auth scheme) to use for a toolkit. */
+export declare class ComposioAuthConfigNotFoundError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+/** The user already has an ACTIVE account on the auth config; pass `allowMultiple: true`. */
+export declare class ComposioMultipleConnectedAccountsError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+/** `connectedAccounts.link()` failed (the API error as `cause`). */
+export declare class ComposioFailedToCreateConnectedAccountLink extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code'>);
+}
+/** The backend retired `initiate()` for this auth config; use `connectedAccounts.link()`. */
+export declare class ComposioLegacyConnectedAccountsEndpointRetiredError extends ComposioError {
+  constructor(message?: string, options?: Omit<ComposioErrorOptions, 'code' | 'statusCode'>);
+}
+
+/**
+ * composio-wasm only: the WebAssembly module could not be loaded (e.g. a Content-Security-Policy
+ * without `'wasm-unsafe-eval'`, or `composio-wasm/slim`'s `initWasm(url)` with a URL that does not
+ * serve the file). The message says where the module was looked for; `possibleFixes` how to fix it.
+ */
+export declare class ComposioWasmLoadError extends ComposioError {
+  constructor(message: string, options?: { cause?: unknown; url?: string });
+  /** `'TS-SDK::WASM_LOAD_FAILED'` */
+  code: string;
+}
+
+// ============================================================================================
+// Constants: the enum-like objects @composio/core exports, and `constants`
+// ============================================================================================
+
+export declare const AuthConfigTypes: { readonly CUSTOM: 'use_custom_auth'; readonly COMPOSIO_MANAGED: 'use_composio_managed_auth' };
+export declare const AuthSchemeTypes: { readonly [K in AuthSchemeType]: K };
+export declare const ConnectedAccountStatuses: { readonly [K in ConnectedAccountStatus]: K };
+export declare const ConnectionStatuses: { readonly [K in ConnectedAccountStatus]: K };
+export declare const ConnectedAccountTypes: { readonly PRIVATE: 'PRIVATE'; readonly SHARED: 'SHARED' };
+export declare const ConnectionStatus: { readonly CONNECTED: 'CONNECTED'; readonly DISCONNECTED: 'DISCONNECTED' };
+
+export declare const constants: {
+  readonly CLIENT_PUSHER_KEY: string;
+  readonly COMPOSIO_DIR: string;
+  readonly DEFAULT_BASE_URL: string;
+  readonly DEFAULT_TOOL_ROUTER_SESSION_FILES_MOUNT_ID: string;
+  readonly DEFAULT_WEB_URL: string;
+  readonly IS_DEVELOPMENT_OR_CI: boolean;
+  readonly TELEMETRY_URL: string;
+  readonly TEMP_FILES_DIRECTORY_NAME: string;
+  readonly USER_DATA_FILE_NAME: string;
+};
+
+// ============================================================================================
+// Generated slug and argument types (`composio-wasm generate` fills `ComposioGeneratedTypes`)
+// ============================================================================================
+
+/**
+ * Empty here. `composio-wasm generate` writes `composio-types.d.ts`, which adds to it (declaration
+ * merging: `declare module 'composio-wasm' { interface ComposioGeneratedTypes { … } }`):
+ * `toolkitSlugs`, `toolSlugs`, `triggerSlugs` (literal unions) and, with `--type-tools`,
+ * `toolArgs` / `toolResults` (each tool's argument and result `data` types). With that file in a
+ * project, a wrong slug or argument is a compile error in `session.execute`,
+ * `composio.tools.execute`, `composio.tools.get`, `getRawComposioToolBySlug` and
+ * `triggers.create`. Without it every type below is the plain one (`string`,
+ * `Record<string, unknown>`), so nothing changes.
+ */
+export interface ComposioGeneratedTypes {}
+
+/** A member of {@link ComposioGeneratedTypes}, or `Fallback` when no generated file adds it. */
+type GeneratedMember<K extends string, Fallback> = ComposioGeneratedTypes extends { [P in K]: infer T } ? T : Fallback;
+
+/** A toolkit slug: the generated union, else `string`. */
+export type ToolkitSlug = GeneratedMember<'toolkitSlugs', string>;
+/** A tool slug: the generated union, else `string`. */
+export type ToolSlug = GeneratedMember<'toolSlugs', string>;
+/** A trigger type slug: the generated union, else `string`. */
+export type TriggerSlug = GeneratedMember<'triggerSlugs', string>;
+/**
+ * `S` when it is the wide `string` (a slug known only at run time), else `never`: the
+ * second overload of the slug-taking methods, so that with generated types a mistyped literal
+ * slug is an error while a `string` from a model's tool call is still accepted.
+ */
+export type RuntimeSlug<S extends string> = string extends S ? S : never;
+/** What `session.execute` runs: an app tool, or one of the session's meta tools (`COMPOSIO_*`). */
+export type SessionToolSlug = ToolSlug | `COMPOSIO_${string}`;
+/** The arguments of tool `S`: generated with `--type-tools`, else `Record<string, unknown>`. */
+export type ToolArguments<S extends string> = ComposioGeneratedTypes extends { toolArgs: infer A }
+  ? S extends keyof A
+    ? A[S]
+    : Record<string, unknown>
+  : Record<string, unknown>;
+/** The result `data` of tool `S`: generated with `--type-tools`, else `Record<string, unknown>`. */
+export type ToolResultData<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
+  ? S extends keyof R
+    ? R[S]
+    : Record<string, unknown>
+  : Record<string, unknown>;
+/** `tools.execute(slug, body)`'s body for tool `S` (its `arguments` typed when generated). */
+export type ToolExecuteParamsFor<S extends string> = ComposioGeneratedTypes extends { toolArgs: infer A }
+  ? S extends keyof A
+    ? Omit<ToolExecuteParams, 'arguments'> & { arguments?: A[S] | undefined }
+    : ToolExecuteParams
+  : ToolExecuteParams;
+/** `tools.execute()`'s result for tool `S` (its `data` typed when generated). */
+export type ToolExecuteResponseFor<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
+  ? S extends keyof R
+    ? Omit<ToolExecuteResponse, 'data'> & { data: R[S] }
+    : ToolExecuteResponse
+  : ToolExecuteResponse;
+/** `session.execute()`'s result for tool `S` (its `data` typed when generated). */
+export type SessionExecuteResponseFor<S extends string> = ComposioGeneratedTypes extends { toolResults: infer R }
+  ? S extends keyof R
+    ? Omit<ToolRouterSessionExecuteResponse, 'data'> & { data: R[S] }
+    : ToolRouterSessionExecuteResponse
+  : ToolRouterSessionExecuteResponse;

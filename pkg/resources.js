@@ -48,6 +48,22 @@ async function toolkitBySlug(client, slug, requestOptions) {
   }
 }
 
+/**
+ * A `GET /toolkits` call (`toolkits.list`, or the command line's `toolkits.listPage`) with the
+ * official mapping: a failure other than the caller's is ComposioToolkitFetchError.
+ * @template T
+ * @param {() => Promise<T>} call
+ * @returns {Promise<T>}
+ */
+export async function listingToolkits(call) {
+  try {
+    return await call();
+  } catch (e) {
+    if (callerError(e)) throw e;
+    throw new ComposioToolkitFetchError('Failed to fetch toolkits', { cause: e });
+  }
+}
+
 /** The statuses a duplicate check counts. */
 const ACTIVE = ['ACTIVE'];
 
@@ -95,12 +111,7 @@ export class Toolkits {
   async get(slugOrQuery, requestOptions) {
     const client = await this.#getClient();
     if (typeof slugOrQuery === 'string') return toolkitBySlug(client, slugOrQuery, requestOptions);
-    try {
-      return await client.call('toolkits.list', [slugOrQuery], requestOptions);
-    } catch (e) {
-      if (callerError(e)) throw e;
-      throw new ComposioToolkitFetchError('Failed to fetch toolkits', { cause: e });
-    }
+    return listingToolkits(() => client.call('toolkits.list', [slugOrQuery], requestOptions));
   }
 
   /**

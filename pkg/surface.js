@@ -1,11 +1,13 @@
 // @ts-check
 // The instance members around the resources (`getConfig`, `createSession`, `getClient`), the
 // functions @composio/core exports that work on a client (`createConnectionRequest`) or on
-// errors (`isRequestAbortError`), and the stand-ins of the two left-out members (left-out.js).
+// errors (`isRequestAbortError`), the stand-ins of the two left-out members (left-out.js), and
+// the command line's internal hook to the catalogue's pages (`toolkitPage`).
 
 import { ConnectionRequest } from './core.js';
 import { APIUserAbortError, ValidationError } from './errors.js';
 import { leftOut } from './error-catalog.js';
+import { listingToolkits } from './resources.js';
 
 // The texts of pkg/left-out.js's entries for these two (tests/js/surface.test.mjs checks they
 // match); kept here so that list, with every other entry's text, stays out of bundles.
@@ -61,6 +63,21 @@ export function configOf(composio) {
  */
 export function optionsOf(composio) {
   return instanceOf(composio).options;
+}
+
+/**
+ * Internal, not exported by the package entries: one page of the toolkit catalogue with its
+ * cursor, `{ items, nextCursor, totalPages }` (items as `composio.toolkits.get(query)` returns
+ * them). `toolkits.get(query)` drops the cursor, as upstream does; the command line
+ * (pkg/cli/toolkits.js) reads every page through this.
+ * @param {unknown} composio
+ * @param {{ category?: string, managedBy?: string, sortBy?: string, cursor?: string, limit?: number }} query
+ * @param {unknown} [requestOptions]
+ * @returns {Promise<{ items: any[], nextCursor: string | null, totalPages: number }>}
+ */
+export async function toolkitPage(composio, query, requestOptions) {
+  const client = await instanceOf(composio).getClient();
+  return listingToolkits(() => client.call('toolkits.listPage', [query], requestOptions));
 }
 
 /** `composio.getClient()`: left out (see left-out.js). */

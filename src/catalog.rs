@@ -167,6 +167,12 @@ pub fn list_result(body: &Json) -> Shaped<Json> {
     Ok(map_items(&at, "items", true, list_item)?.unwrap_or(Json::Arr(Vec::new())))
 }
 
+/// The list response as a page → `{ items, nextCursor, totalPages }`, the items as `list_result`
+/// maps them.
+pub fn list_page(body: &Json) -> Shaped<Json> {
+    crate::accounts::page_result(body, "a toolkit list object", list_item)
+}
+
 /// `{ required, optional }` lists of auth fields (absent lists read as empty).
 fn field_group(fields: Option<&At>, key: &str) -> Shaped<Json> {
     let path = fields.map(|f| crate::shape::join(f.path, key));
@@ -263,6 +269,27 @@ mod tests {
         assert_eq!(
             list_query(&j!({"limit": 5, "category": "email"})).unwrap(),
             "category=email&limit=5"
+        );
+    }
+
+    #[test]
+    fn list_page_keeps_the_cursor() {
+        let item = j!({"name": "Gmail", "slug": "gmail", "meta": {"categories": []}});
+        let body = j!({"items": [item], "current_page": 1, "total_items": 3, "total_pages": 3,
+            "next_cursor": "c2"});
+        let items = list_result(&body).unwrap();
+        assert_eq!(
+            list_page(&body).unwrap(),
+            j!({"items": items, "nextCursor": "c2", "totalPages": 3})
+        );
+        // The last page: an absent cursor reads as null.
+        assert_eq!(
+            list_page(&j!({"items": [], "total_pages": 1})).unwrap(),
+            j!({"items": [], "nextCursor": null, "totalPages": 1})
+        );
+        assert!(
+            list_page(&j!({"items": []})).is_err(),
+            "total_pages is required"
         );
     }
 

@@ -190,6 +190,21 @@ fn session_tools(a: &Args) -> Result<Parts, Invalid> {
     Ok(Parts::at(vec![session_id(a.get(0))?]).query(query))
 }
 
+/// `composio.toolkits.get(query)`: one page of the catalogue, its items.
+const TOOLKITS_LIST: Endpoint = Endpoint {
+    name: "toolkits.list",
+    js: "composio.toolkits.get",
+    method: Method::Get,
+    path: "/api/v3.1/toolkits",
+    args: &["query"],
+    safety: Safety::Idempotent,
+    flow: Flow::Single,
+    build: |a| Ok(Parts::default().query(catalog::list_query(a.get(0))?)),
+    read: Read::Value(|b, _| catalog::list_result(b)),
+    raw: &[],
+    keep: &[],
+};
+
 fn openai_tools_page(body: Json) -> Shaped<Page> {
     let (items, next) = tools::tools_page(body)?;
     Ok((
@@ -560,18 +575,14 @@ pub static TABLE: &[Endpoint] = &[
         raw: &[],
         keep: &[],
     },
+    TOOLKITS_LIST,
+    // The same request, read as a page with its cursor. No public method returns the cursor
+    // (`toolkits.get(query)` drops it, as upstream); the command line pages the catalogue
+    // through this row (`toolkitPage` in pkg/surface.js).
     Endpoint {
-        name: "toolkits.list",
-        js: "composio.toolkits.get",
-        method: Method::Get,
-        path: "/api/v3.1/toolkits",
-        args: &["query"],
-        safety: Safety::Idempotent,
-        flow: Flow::Single,
-        build: |a| Ok(Parts::default().query(catalog::list_query(a.get(0))?)),
-        read: Read::Value(|b, _| catalog::list_result(b)),
-        raw: &[],
-        keep: &[],
+        name: "toolkits.listPage",
+        read: Read::Value(|b, _| catalog::list_page(b)),
+        ..TOOLKITS_LIST
     },
     Endpoint {
         name: "toolkits.get",

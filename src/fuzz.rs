@@ -319,6 +319,7 @@ fn response_decoders_never_panic() {
         let _ = execute::proxy_result(v);
         let _ = execute::delete_result(v);
         let _ = catalog::list_result(v);
+        let _ = catalog::list_page(v);
         let _ = catalog::toolkit_result(v);
         let _ = files::list_result(v);
         let _ = files::remote_file(v);

@@ -248,6 +248,7 @@ fn args_for(name: &str) -> Vec<Json> {
         | "connectedAccounts.refresh" => r#"["ca_1"]"#,
         "connectedAccounts.updateStatus" => r#"["ca_1",{"enabled":false}]"#,
         "toolkits.list"
+        | "toolkits.listPage"
         | "toolkits.listCategories"
         | "connectedAccounts.list"
         | "authConfigs.list" => "[]",

@@ -17,13 +17,17 @@ export const DEFAULT_BASE_URL = 'https://backend.composio.dev';
 
 /** @type {any} */
 let ComposioClass;
+/** @type {typeof import('../surface.js').toolkitPage} */
+let toolkitPageOf;
 
 /**
- * Loads the client (the package's Node/Bun entry; Deno runs it too). Awaited by run.js before a
- * command that talks to the API, so `--help`, `version` and usage errors never load it.
+ * Loads the client (the package's Node/Bun entry; Deno runs it too) and the package's internal
+ * hook to the catalogue's pages. Awaited by run.js before a command that talks to the API, so
+ * `--help`, `version` and usage errors never load them.
  */
 export async function loadClient() {
   ComposioClass ??= (await import('../node.js')).Composio;
+  toolkitPageOf ??= (await import('../surface.js')).toolkitPage;
 }
 
 /**
@@ -64,6 +68,14 @@ export function makeContext(io, command, words, flags) {
       }
       client ??= new ComposioClass({ apiKey, baseURL });
       return client;
+    },
+    /**
+     * One page of the toolkit catalogue with its cursor: `{ items, nextCursor }`, items as
+     * `toolkits.get(query)` returns them (which drops the cursor, as @composio/core does).
+     * @param {Parameters<typeof toolkitPageOf>[1]} query @param {unknown} [options]
+     */
+    toolkitPage(query, options) {
+      return toolkitPageOf(ctx.client(), query, options);
     },
     /** The user id: --user-id, else $COMPOSIO_USER_ID, else "default". */
     userId() {

@@ -3,6 +3,7 @@
 
 import { packageVersion } from './meta.js';
 import { allPages } from './pages.js';
+import { allToolkits } from './toolkits.js';
 import { declarationFile } from './typegen.js';
 
 export const GENERATED_FILE = 'composio-types.d.ts';
@@ -45,7 +46,7 @@ export const generateCommands = [
           const types = await allPages(cursor => client.triggers.listTypes({ toolkits, ...(cursor ? { cursor } : {}) }, ctx.req));
           triggers = types.map((/** @type {any} */ t) => t.slug);
         } else {
-          toolkits = (await client.toolkits.get({}, ctx.req)).map((/** @type {any} */ t) => t.slug);
+          toolkits = (await allToolkits(ctx, (n, count) => p.update(`Loading toolkits… page ${n} (${count})`))).map(t => t.slug);
           p.update('Loading tool slugs…');
           tools = await client.tools.getToolsEnum(ctx.req);
           p.update('Loading trigger slugs…');

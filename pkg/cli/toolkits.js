@@ -2,8 +2,24 @@
 // `toolkits list | info | search`: the toolkit catalogue.
 
 import { positiveInt } from './args.js';
+import { allPages, loadPages } from './pages.js';
 
 /** @typedef {import('./context.js').Context} Context */
+
+/**
+ * Toolkits per request: 50, the documented maximum page of `GET /api/v3.1/toolkits` (the REST
+ * reference; @composio/client's types say 1000), so every backend serves it.
+ */
+export const TOOLKIT_PAGE_SIZE = 50;
+
+/**
+ * Every toolkit of the catalogue (every page), as `toolkits.get()` returns them.
+ * @param {Context} ctx
+ * @param {(pages: number, items: number) => void} [onPage]
+ */
+export function allToolkits(ctx, onPage) {
+  return allPages(cursor => ctx.toolkitPage({ limit: TOOLKIT_PAGE_SIZE, ...(cursor ? { cursor } : {}) }, ctx.req), { onPage });
+}
 
 /**
  * The --json shape of one row of `toolkits list` / `toolkits search`.
@@ -39,10 +55,11 @@ function matches(t, query) {
 async function listToolkits(ctx, search) {
   const { category } = ctx.flags;
   const limit = positiveInt(ctx.flags.limit, '--limit');
-  // One GET /toolkits (the client returns one page, as @composio/core does): --limit goes to the
-  // server unless a search filters the page here first.
-  const query = { ...(category ? { category } : {}), ...(limit && !search ? { limit } : {}) };
-  const all = await ctx.withProgress('Loading toolkits…', () => ctx.client().toolkits.get(query, ctx.req));
+  // Every page (or, without a search, pages up to --limit): a search filters here, so it reads
+  // the whole catalogue.
+  const pageSize = limit && !search ? Math.min(limit, TOOLKIT_PAGE_SIZE) : TOOLKIT_PAGE_SIZE;
+  const query = { ...(category ? { category } : {}), limit: pageSize };
+  const all = await loadPages(ctx, 'toolkits', (q, o) => ctx.toolkitPage(q, o), query, search ? undefined : limit);
   let rows = all.map(toolkitSummary);
   if (search) rows = rows.filter((/** @type {any} */ t) => matches(t, search));
   if (limit) rows = rows.slice(0, limit);

@@ -1,7 +1,7 @@
 // The command line's pure pieces, in-process: argument parsing, the flag tables, table layout,
 // key masking, the local schema check of `execute`, and the JSON-schema-to-TypeScript
-// conversion of `generate` (compiled with tsc --strict). The spawned-process tests are
-// cli.test.mjs.
+// conversion of `generate` (compiled with tsc --strict), and the package's internal hook that
+// pages the toolkit catalogue for it. The spawned-process tests are cli.test.mjs.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,9 @@ import { COMMANDS } from '../../pkg/cli/commands.js';
 import { maskKey, renderTable, terminalWidth, useColour } from '../../pkg/cli/output.js';
 import { checkValue, closeTopLevel } from '../../pkg/cli/schema-check.js';
 import { argsType, declarationFile, schemaToTs } from '../../pkg/cli/typegen.js';
+import { startEmulator } from '../../emulator/server.mjs';
+import { Composio, ComposioToolkitFetchError, ValidationError } from '../../pkg/node.js';
+import { toolkitPage } from '../../pkg/surface.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lookup = flagLookup([GLOBAL_FLAGS, ...COMMANDS.map(c => c.flags ?? {})]);
@@ -187,5 +190,34 @@ test('declarationFile compiles with tsc --strict and types odd schemas as intend
     assert.equal(r.status, 0, r.stdout + r.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('toolkitPage: the request of toolkits.get(query), its items, and the cursor that get drops', async () => {
+  const emulator = await startEmulator({ apiKeys: ['ak_units'], toolkitCount: 5 });
+  try {
+    const composio = new Composio({ apiKey: 'ak_units', baseURL: emulator.url });
+    const wire = () => emulator.requests.splice(0).map(r => `${r.method} ${r.path} ${JSON.stringify(r.query)}`);
+    const first = await toolkitPage(composio, { limit: 10, category: 'synthetic' });
+    const viaGet = await composio.toolkits.get({ limit: 10, category: 'synthetic' });
+    const [pageRequest, getRequest] = wire();
+    assert.equal(pageRequest, getRequest, 'the same request on the wire');
+    assert.deepEqual(first, { items: viaGet, nextCursor: null, totalPages: 1 });
+    assert.equal(first.items.length, 5);
+
+    const pages = [await toolkitPage(composio, { limit: 6 })];
+    pages.push(await toolkitPage(composio, { limit: 6, cursor: pages[0].nextCursor }));
+    assert.deepEqual(pages.map(p => [p.items.length, typeof p.nextCursor, p.totalPages]), [[6, 'string', 3], [6, 'string', 3]]);
+    assert.deepEqual(pages.flatMap(p => p.items.map(t => t.slug)), (await composio.toolkits.get({ limit: 12 })).map(t => t.slug));
+
+    // Errors as toolkits.get(query) has them: bad input before any request, server failures wrapped.
+    wire();
+    await assert.rejects(toolkitPage(composio, { limit: 'x' }), ValidationError);
+    assert.deepEqual(wire(), []);
+    emulator.fault({ method: 'GET', path: '/api/v3.1/toolkits', status: 400 });
+    await assert.rejects(toolkitPage(composio, {}), e => e instanceof ComposioToolkitFetchError && e.message === 'Failed to fetch toolkits' && e.cause?.status === 400);
+    await assert.rejects(toolkitPage({}, {}), /client: expected a Composio instance of composio-wasm/);
+  } finally {
+    await emulator.close();
   }
 });

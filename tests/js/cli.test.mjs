@@ -375,6 +375,51 @@ test('Ctrl-C aborts the request in flight and exits 130', async () => {
   assert.match(err, /\nerror: cancelled\n$/);
 });
 
+test('a catalogue of many pages: toolkits list, search and generate read every page', async () => {
+  // 8 built-in + 120 extra toolkits: 3 pages of 50 (the page size the CLI asks for).
+  const many = await startEmulator({ apiKeys: [KEY], toolkitCount: 120 });
+  try {
+    const env = { COMPOSIO_BASE_URL: many.url };
+    const expected = [];
+    for (let cursor; ; ) {
+      const page = await (await fetch(`${many.url}/api/v3.1/toolkits?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { headers: { 'x-api-key': KEY } })).json();
+      expected.push(...page.items.map(t => t.slug));
+      if (!(cursor = page.next_cursor)) break;
+    }
+    assert.equal(expected.length, 128);
+    const toolkitRequests = () => many.requests.filter(r => r.path === '/api/v3.1/toolkits').map(r => r.query);
+    many.requests.length = 0;
+
+    const listed = JSON.parse(ok(await cli(['toolkits', 'list', '--json'], { env }), 'toolkits list')).map(t => t.slug);
+    assert.deepEqual(listed, expected, 'every toolkit, once, in catalogue order');
+    const [first, second, third] = toolkitRequests();
+    assert.deepEqual(first, { limit: '50' });
+    assert.deepEqual([second?.limit, third?.limit, typeof second?.cursor, typeof third?.cursor], ['50', '50', 'string', 'string']);
+    assert.equal(toolkitRequests().length, 3);
+
+    many.requests.length = 0;
+    const limited = JSON.parse(ok(await cli(['toolkits', 'list', '--json', '--limit', '60'], { env }), 'toolkits list --limit 60')).map(t => t.slug);
+    assert.deepEqual(limited, expected.slice(0, 60));
+    assert.equal(toolkitRequests().length, 2, 'stops at the page that reaches --limit');
+    assert.deepEqual(JSON.parse(ok(await cli(['toolkits', 'list', '--json', '--limit', '3'], { env }), '--limit 3')).map(t => t.slug), expected.slice(0, 3));
+    assert.deepEqual(toolkitRequests().at(-1), { limit: '3' });
+    const human = ok(await cli(['toolkits', 'list'], { env }), 'toolkits list (table)');
+    for (const slug of expected) assert.equal(human.split('\n').filter(l => l.startsWith(`${slug} `)).length, 1, `${slug} is one row`);
+    // A search filters here, after the last page.
+    assert.deepEqual(JSON.parse(ok(await cli(['toolkits', 'search', 'extra_012', '--json'], { env }), 'toolkits search')).map(t => t.slug), ['extra_0120']);
+
+    many.requests.length = 0;
+    const summary = JSON.parse(ok(await cli(['generate', '--output-dir', 'many', '--json'], { env }), 'generate'));
+    assert.deepEqual(summary, { file: 'many/composio-types.d.ts', toolkits: 128, tools: 22, triggers: 18, typedTools: 0 });
+    assert.equal(toolkitRequests().length, 3);
+    const union = /toolkitSlugs:\n((?: {6}\| "[^"]+"[;\n])+)/.exec(readFileSync(join(app, 'many', 'composio-types.d.ts'), 'utf8'));
+    // The union is sorted and without repeats; the count above (128) says no slug came twice.
+    assert.deepEqual([...union[1].matchAll(/"([^"]+)"/g)].map(m => m[1]), [...expected].sort(), 'every toolkit in the slug union');
+  } finally {
+    await many.close();
+  }
+});
+
 test('generate: the declarations compile with tsc --strict, and wrong slugs and arguments do not', async () => {
   const summary = JSON.parse(ok(await cli(['generate', '--type-tools', '--output-dir', 'types', '--json']), 'generate'));
   assert.deepEqual(summary, { file: 'types/composio-types.d.ts', toolkits: 8, tools: 22, triggers: 18, typedTools: 22 });

@@ -3,6 +3,7 @@
 
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { startEmulator } from '../../emulator/server.mjs';
 import { useEmulator } from './helpers.mjs';
 
 const KEY = 'ak_endpoints';
@@ -255,6 +256,28 @@ describe('GET …/session/{sid}/tools', () => {
     assert.equal(bench.body.meta.tools_count, 1000);
     const tool10 = pages.flatMap(p => p.items).find(t => t.slug === 'BENCH_TOOL_0010');
     assert.ok(tool10.input_parameters.$schema);
+  });
+
+  test('the paged catalogue: toolkitCount adds that many toolkits to GET /toolkits', async () => {
+    const many = await startEmulator({ toolkitCount: 95 });
+    try {
+      const pages = await allPages('/api/v3.1/toolkits', { limit: 50, emulator: many });
+      assert.deepEqual(pages.map(p => [p.current_page, p.items.length, p.total_items, p.total_pages]), [
+        [1, 50, 103, 3],
+        [2, 50, 103, 3],
+        [3, 3, 103, 3],
+      ]);
+      const slugs = pages.flatMap(p => p.items.map(t => t.slug));
+      assert.deepEqual(slugs.slice(0, 8), BUILTIN_TOOLKITS);
+      assert.deepEqual(slugs.slice(8), Array.from({ length: 95 }, (_, i) => `extra_${String(i + 1).padStart(4, '0')}`));
+      const extra = (await call('GET', '/api/v3.1/toolkits/extra_0095', undefined, { emulator: many })).body;
+      assert.deepEqual([extra.name, extra.meta.tools_count, extra.auth_config_details], ['Extra 0095', 0, []]);
+      const synthetic = await call('GET', '/api/v3.1/toolkits?category=synthetic&limit=1000', undefined, { emulator: many });
+      assert.equal(synthetic.body.items.length, 95);
+    } finally {
+      await many.close();
+    }
+    await assert.rejects(startEmulator({ toolkitCount: -1 }), /toolkitCount must be an integer from 0 to 100000/);
   });
 
   test('the catalogue control route resizes the bench toolkit until a reset', async () => {

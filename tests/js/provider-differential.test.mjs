@@ -2,45 +2,19 @@
 // provider packages, on the same emulator: the wrapped structure, the JSON schemas a framework
 // gets, and the requests (with x-framework) a tool call sends.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asSchema } from 'ai';
-import { startEmulator } from '../../emulator/server.mjs';
-import { Composio as Official, OpenAIProvider as OfficialOpenAI } from '@composio/core';
+import { OpenAIProvider as OfficialOpenAI } from '@composio/core';
 import { VercelProvider as OfficialVercel } from '@composio/vercel';
 import { OpenAIResponsesProvider as OfficialResponses } from '@composio/openai';
-import { Composio as Ours, OpenAIProvider, ValidationError, BaseAgenticProvider } from '../../pkg/node.js';
+import { OpenAIProvider, ValidationError, BaseAgenticProvider } from '../../pkg/node.js';
 import { VercelProvider } from '../../pkg/providers/vercel.js';
 import { OpenAIResponsesProvider, OpenAIProvider as SubpathOpenAI } from '../../pkg/providers/openai.js';
+import { useProviderEmulator } from './differential-helpers.mjs';
 
-const KEY = 'ak_provider_differential';
 const TOOLKITS = { toolkits: ['github', 'hackernews'], preload: { tools: 'all' } };
-let emulator;
-
-before(async () => {
-  emulator = await startEmulator({ apiKeys: [KEY] });
-});
-after(() => emulator.close());
-
-const official = provider =>
-  new Official({ apiKey: KEY, baseURL: emulator.url, allowTracking: false, disableVersionCheck: true, provider });
-const ours = provider => new Ours({ apiKey: KEY, baseURL: emulator.url, provider });
-
-/** The requests since the last mark, with the header a provider sets. */
-const sent = () =>
-  emulator.requests.map(r => ({ method: r.method, path: r.path, query: r.query, body: r.rawBody, framework: r.headers['x-framework'] }));
-
-/** A session id differs between runs; the paths are compared with it replaced. */
-const samePaths = (requests, sessionId) => requests.map(r => ({ ...r, path: r.path.replace(sessionId, '{id}') }));
-
-/** Runs `scenario(client, session)` on a fresh emulator; returns its value and the requests sent after create. */
-async function run(client, scenario) {
-  emulator.reset();
-  const session = await client.create('user_prov', TOOLKITS);
-  emulator.requests.length = 0;
-  const result = await scenario(session, client);
-  return { result, requests: samePaths(sent(), session.sessionId) };
-}
+const { official, ours, run } = useProviderEmulator('ak_provider_differential', 'user_prov', TOOLKITS);
 
 /** The JSON schema the AI SDK hands to the model for each Vercel tool. */
 async function vercelShape(tools) {

@@ -4,50 +4,28 @@
 // waitAndHandleAssistantStreamToolCalls, driven by one scripted fake OpenAI client), and
 // composio.tools.wrapToolsForToolRouter.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator } from '../../emulator/server.mjs';
 import * as official from '@composio/core';
 import * as ours from '../../pkg/node.js';
 import { VercelProvider as OfficialVercel } from '@composio/vercel';
 import { VercelProvider } from '../../pkg/providers/vercel.js';
+import { useProviderEmulator } from './differential-helpers.mjs';
 
-const KEY = 'ak_provider_protocol';
 const TOOLKITS = { toolkits: ['hackernews'], preload: { tools: 'all' } };
-let emulator;
-
-before(async () => {
-  emulator = await startEmulator({ apiKeys: [KEY] });
-});
-after(() => emulator.close());
-
-const SDKS = {
-  official: provider => new official.Composio({ apiKey: KEY, baseURL: emulator.url, allowTracking: false, disableVersionCheck: true, provider }),
-  ours: provider => new ours.Composio({ apiKey: KEY, baseURL: emulator.url, provider }),
-};
+const clients = useProviderEmulator('ak_provider_protocol', 'user_protocol', TOOLKITS);
 
 /** Runs `scenario(session, client, sdk)` for both SDKs on a fresh emulator; both results and request lists. */
 async function both(makeProvider, scenario) {
   const out = {};
-  for (const [name, make] of Object.entries(SDKS)) {
-    emulator.reset();
-    const client = make(makeProvider(name === 'official' ? official : ours));
-    const session = await client.create('user_protocol', TOOLKITS);
-    emulator.requests.length = 0;
-    let result;
-    try {
-      result = await scenario(session, client, name === 'official' ? official : ours);
-    } catch (e) {
-      result = { threw: `${e.constructor.name}: ${e.message}` };
-    }
-    const requests = emulator.requests.map(r => ({
-      method: r.method,
-      path: r.path.replace(session.sessionId, '{id}'),
-      query: r.query,
-      body: r.rawBody,
-      framework: r.headers['x-framework'],
-    }));
-    out[name] = { result, requests };
+  for (const [name, sdk] of Object.entries({ official, ours })) {
+    out[name] = await clients.run(clients[name](makeProvider(sdk)), async (session, client) => {
+      try {
+        return await scenario(session, client, sdk);
+      } catch (e) {
+        return { threw: `${e.constructor.name}: ${e.message}` };
+      }
+    });
   }
   return out;
 }

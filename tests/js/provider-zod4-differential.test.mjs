@@ -6,13 +6,11 @@
 // why and how), installed on first use and resolved through its hooks.
 
 import './fixtures/zod4-providers/install.mjs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { startEmulator } from '../../emulator/server.mjs';
-import { Composio as Official } from '@composio/core';
-import { Composio as Ours } from '../../pkg/node.js';
+import { useProviderEmulator } from './differential-helpers.mjs';
 
 const { createSdkMcpServer } = await import('@anthropic-ai/claude-agent-sdk');
 const { ClaudeAgentSDKProvider: OfficialClaude } = await import('@composio/claude-agent-sdk');
@@ -21,34 +19,8 @@ const { ClaudeAgentSDKProvider } = await import('../../pkg/providers/claude-agen
 const { OpenAIAgentsProvider } = await import('../../pkg/providers/openai-agents.js');
 const { RunContext } = await import('@openai/agents');
 
-const KEY = 'ak_provider_zod4';
 const TOOLKITS = { toolkits: ['github', 'hackernews'], preload: { tools: 'all' } };
-let emulator;
-
-before(async () => {
-  emulator = await startEmulator({ apiKeys: [KEY] });
-});
-after(() => emulator.close());
-
-const official = provider =>
-  new Official({ apiKey: KEY, baseURL: emulator.url, allowTracking: false, disableVersionCheck: true, provider });
-const ours = provider => new Ours({ apiKey: KEY, baseURL: emulator.url, provider });
-
-/** Runs `scenario(session, client)` on a fresh emulator; its value and the requests sent after create. */
-async function run(client, scenario) {
-  emulator.reset();
-  const session = await client.create('user_zod4', TOOLKITS);
-  emulator.requests.length = 0;
-  const result = await scenario(session, client);
-  const requests = emulator.requests.map(r => ({
-    method: r.method,
-    path: r.path.replace(session.sessionId, '{id}'),
-    query: r.query,
-    body: r.rawBody,
-    framework: r.headers['x-framework'],
-  }));
-  return { result, requests };
-}
+const { official, ours, run } = useProviderEmulator('ak_provider_zod4', 'user_zod4', TOOLKITS);
 
 /** The tools as the Claude Agent SDK serves them: an in-process MCP server, listed and called by an MCP client. */
 async function throughMcpServer(tools, calls) {
