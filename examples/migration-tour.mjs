@@ -6,9 +6,6 @@
 //
 // Run by hand: `npm run emulator -- --port 9900`, then, in a project with composio-wasm
 // installed: COMPOSIO_API_KEY=ak_local COMPOSIO_BASE_URL=http://127.0.0.1:9900 node migration-tour.mjs
-//
-// Sections marked PENDING use methods other branches are adding (tools, accounts2, triggers,
-// providers); they run when their flag below is true (or TOUR_ENABLE=tools,accounts2,…).
 
 import { createHmac } from 'node:crypto';
 import {
@@ -21,9 +18,6 @@ import {
   NotFoundError,
   createConnectionRequest,
 } from 'composio-wasm'; // was '@composio/core'
-
-const ENABLED = { tools: false, accounts2: false, triggers: false, providers: false };
-for (const name of (process.env.TOUR_ENABLE ?? '').split(',').filter(Boolean)) ENABLED[name] = true;
 
 const show = (step, value) => console.log(`${step.padEnd(32)} ${JSON.stringify(value ?? null)}`);
 const userId = 'user_tour';
@@ -122,8 +116,8 @@ try {
 }
 show('constants', { managed: AuthConfigTypes.COMPOSIO_MANAGED });
 
-// ---- PENDING: composio.tools (branch tools) -----------------------------------------------
-if (ENABLED.tools) {
+// ---- composio.tools --------------------------------------------------------------------------
+{
   const tools = await composio.tools.get(userId, { toolkits: ['gmail'] });
   show('tools.get', { count: tools.length, format: tools[0]?.type });
   const raw = await composio.tools.getRawComposioToolBySlug('GMAIL_SEND_EMAIL');
@@ -136,8 +130,8 @@ if (ENABLED.tools) {
   show('tools.execute', { successful: result.successful });
 }
 
-// ---- PENDING: accounts, auth configs, toolkits.authorize (branch accounts2) ----------------
-if (ENABLED.accounts2) {
+// ---- auth configs, links, toolkits.authorize -------------------------------------------------
+{
   const created = await composio.authConfigs.create('github', { type: AuthConfigTypes.COMPOSIO_MANAGED, name: 'Tour GitHub' });
   show('authConfigs.create', { toolkit: created.toolkit });
   const request = await composio.connectedAccounts.link(userId, created.id);
@@ -146,16 +140,27 @@ if (ENABLED.accounts2) {
   show('toolkits.authorize', { status: authorized.status });
 }
 
-// ---- PENDING: trigger management (branch triggers) ----------------------------------------
-if (ENABLED.triggers) {
+// ---- trigger management ----------------------------------------------------------------------
+{
   const types = await composio.triggers.listTypes({ toolkits: ['github'] });
   show('triggers.listTypes', { some: types.items.length > 0 });
-  const active = await composio.triggers.listActive();
-  show('triggers.listActive', { items: Array.isArray(active.items) });
+  const type = await composio.triggers.getType('GMAIL_NEW_GMAIL_MESSAGE');
+  show('triggers.getType', { slug: type.slug, toolkit: type.toolkit.slug });
+  const { triggerId } = await composio.triggers.create(userId, 'GMAIL_NEW_GMAIL_MESSAGE', { triggerConfig: { interval: 5 } });
+  show('triggers.create', { triggerId: triggerId.slice(0, 3) });
+  await composio.triggers.disable(triggerId);
+  const active = await composio.triggers.listActive({ triggerIds: [triggerId], showDisabled: true });
+  show('triggers.disable', { disabled: active.items[0]?.disabledAt != null });
+  await composio.triggers.enable(triggerId);
+  const deleted = await composio.triggers.delete(triggerId);
+  show('triggers.delete', { same: deleted.triggerId === triggerId });
+  const subscription = await composio.triggers.setWebhookSubscription({ webhookUrl: 'https://tour.example/hooks' });
+  show('triggers.setWebhookSubscription', { url: subscription.webhookUrl, secret: typeof subscription.secret });
 }
 
-// ---- PENDING: providers (branch providers) ------------------------------------------------
-if (ENABLED.providers) {
+// ---- the provider ----------------------------------------------------------------------------
+{
+  // The default, as upstream: OpenAI function tools; `x-framework: openai` on every request.
   show('provider', { name: composio.provider.name });
 }
 
