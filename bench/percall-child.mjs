@@ -33,14 +33,19 @@ const commands = {
     for (let i = 0; i < n; i++) checkExecute(await session.execute('HACKERNEWS_GET_FRONTPAGE', {}));
     return { ms: performance.now() - t0, n };
   },
-  /** `tools()` over the 1,000-tool `bench` toolkit (3 pages of 500); ms per call, each call timed. */
-  async tools({ n }) {
+  /**
+   * `tools()` over the 1,000-tool `bench` toolkit (3 pages of 500); ms per call, each call timed.
+   * `raw`: `tools({ raw: true })`, the SDK `Tool`s instead of the default OpenAI format (bare
+   * fetch returns the same raw items either way).
+   */
+  async tools({ n, raw = false }) {
     const session = await client.create('user_1', BENCH);
     const times = [];
     let count = 0;
+    const modifiers = raw ? { raw: true } : undefined;
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
-      const tools = await session.tools();
+      const tools = await session.tools(modifiers);
       times.push(performance.now() - t0);
       count = tools.length;
     }
