@@ -49,8 +49,10 @@ impl<'a> Tape<'a> {
             text,
             bytes: text.as_bytes(),
             pos: 0,
-            // About one node per 12 bytes of a tools page.
-            nodes: Vec::with_capacity(text.len() / 10 + 4),
+            // A tools page has about one node per 12 bytes. Room for one per 6, allocated once
+            // (no copy while growing) and never exceeded: denser text (a huge array of digits)
+            // goes to the ordinary reader, so the tape stays within twice the text's size.
+            nodes: Vec::with_capacity(text.len() / 6 + 16),
             odd: Vec::new(),
         };
         t.value(0)?;
@@ -73,7 +75,13 @@ impl<'a> Tape<'a> {
         hit
     }
 
+    /// Whether the tape has room for two more nodes (a key and its value).
+    fn room(&self) -> Option<()> {
+        (self.nodes.len() + 2 <= self.nodes.capacity()).then_some(())
+    }
+
     fn value(&mut self, depth: usize) -> Option<()> {
+        self.room()?;
         self.skip_ws();
         let at = self.nodes.len();
         let start = self.pos;
@@ -92,6 +100,7 @@ impl<'a> Tape<'a> {
                         if self.bytes.get(self.pos) != Some(&b'"') {
                             return None;
                         }
+                        self.room()?;
                         let key = self.nodes.len();
                         self.nodes.push(Node {
                             start: self.pos as u32,
@@ -342,17 +351,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The value of each key of `names` in object `obj` (`NONE` when absent; the last of
-    /// repeated keys, as `JSON.parse` keeps).
-    fn pick<const N: usize>(&self, obj: u32, names: [&str; N]) -> [u32; N] {
-        let mut found = [NONE; N];
+    /// The value of each key of `names` in object `obj` into `found` (`NONE` when absent; the
+    /// last of repeated keys, as `JSON.parse` keeps).
+    fn pick(&self, obj: u32, names: &[&str], found: &mut [u32]) {
+        found.fill(NONE);
         for (k, v) in self.members(obj) {
             let key = self.inner(k);
             if let Some(at) = names.iter().position(|n| n.as_bytes() == key) {
                 found[at] = v;
             }
         }
-        found
     }
 
     /// A required string member: present, not null, a string.
@@ -381,24 +389,27 @@ impl<'a> Reader<'a> {
     /// One page item, written as the SDK `Tool` (or its OpenAI format) into `out`.
     fn tool(&mut self, item: u32, openai: bool, out: &mut Out) -> Fast<()> {
         check(self.kind(item) == b'{')?;
+        let mut found = [NONE; 12];
+        self.pick(
+            item,
+            &[
+                "slug",
+                "name",
+                "description",
+                "input_parameters",
+                "output_parameters",
+                "tags",
+                "toolkit",
+                "version",
+                "deprecated",
+                "available_versions",
+                "scopes",
+                "no_auth",
+            ],
+            &mut found,
+        );
         let [slug, name, description, input, output, tags, toolkit, version, deprecated, versions, scopes, no_auth] =
-            self.pick(
-                item,
-                [
-                    "slug",
-                    "name",
-                    "description",
-                    "input_parameters",
-                    "output_parameters",
-                    "tags",
-                    "toolkit",
-                    "version",
-                    "deprecated",
-                    "available_versions",
-                    "scopes",
-                    "no_auth",
-                ],
-            );
+            found;
         let slug = self.req_str(slug)?;
         let name = self.req_str(name)?;
         let description = self.opt_str(description)?;
@@ -410,7 +421,9 @@ impl<'a> Reader<'a> {
             None
         } else {
             check(self.kind(toolkit) == b'{')?;
-            let [slug, name, logo] = self.pick(toolkit, ["slug", "name", "logo"]);
+            let mut found = [NONE; 3];
+            self.pick(toolkit, &["slug", "name", "logo"], &mut found);
+            let [slug, name, logo] = found;
             Some((
                 self.req_str(slug)?,
                 self.req_str(name)?,
@@ -418,7 +431,9 @@ impl<'a> Reader<'a> {
             ))
         };
         let deprecated = if !self.is_null(deprecated) && self.kind(deprecated) == b'{' {
-            let [flag] = self.pick(deprecated, ["is_deprecated"]);
+            let mut flag = [NONE];
+            self.pick(deprecated, &["is_deprecated"], &mut flag);
+            let flag = flag[0];
             flag != NONE && self.kind(flag) == b't'
         } else {
             false
@@ -515,7 +530,9 @@ impl<'a> Reader<'a> {
             return Ok(None);
         }
         check(self.kind(v) == b'{')?;
-        let [ty] = self.pick(v, ["type"]);
+        let mut ty = [NONE];
+        self.pick(v, &["type"], &mut ty);
+        let ty = ty[0];
         check(ty != NONE && self.is_str(ty) && self.inner(ty) == b"object")?;
         Ok(Some(v))
     }
@@ -738,7 +755,9 @@ pub fn tools_page(text: &str, openai: bool, number: fn(&str) -> f64) -> Option<P
         return None;
     }
     // A root key with an escape might be `items` or `next_cursor`.
-    let [items, cursor] = r.pick(0, ["items", "next_cursor"]);
+    let mut found = [NONE; 2];
+    r.pick(0, &["items", "next_cursor"], &mut found);
+    let [items, cursor] = found;
     if r.members(0).any(|(k, _)| r.inner(k).contains(&b'\\')) {
         return None;
     }
@@ -754,13 +773,18 @@ pub fn tools_page(text: &str, openai: bool, number: fn(&str) -> f64) -> Option<P
         _ => return None,
     };
     let mut tools = Vec::with_capacity(r.items(items).count());
-    let mut odd = tape.odd.iter().copied().peekable();
+    // The unusual values, in order: those before an item are outside every item (the root's
+    // other members); those within it send the item to the ordinary reader.
+    let (odd, mut next_odd) = (&tape.odd, 0);
     for (i, item) in r.items(items).enumerate() {
         let node = r.node(item);
-        // Unusual values before this item are outside any item (the root's other members).
-        while odd.next_if(|&o| o < node.start).is_some() {}
-        if odd.next_if(|&o| o < node.end).is_some() {
-            while odd.next_if(|&o| o < node.end).is_some() {}
+        while odd.get(next_odd).is_some_and(|&o| o < node.start) {
+            next_odd += 1;
+        }
+        if odd.get(next_odd).is_some_and(|&o| o < node.end) {
+            while odd.get(next_odd).is_some_and(|&o| o < node.end) {
+                next_odd += 1;
+            }
             let value = crate::json_text::parse(r.raw(item), number).ok()?;
             let tool = tools::page_item(value, i).ok()?;
             tools.push(if openai {
@@ -924,6 +948,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn dense_text_goes_to_the_ordinary_reader() {
+        // A digit and a comma per node: past the tape's room of one node per 6 bytes.
+        let zeros = vec!["0"; 5000].join(",");
+        let item = format!(
+            r#"{{"slug":"A","name":"a","input_parameters":{{"type":"object","default":[{zeros}]}}}}"#
+        );
+        let text = page(&[item], "");
+        assert!(tools_page(&text, false, native_number).is_none());
+        assert!(ordinary(&text, false).is_some());
+    }
+
+    #[test]
     fn repeated_keys_keep_the_first_place_and_the_last_value() {
         let many: Vec<String> = (0..40)
             .map(|i| format!(r#""p{}":{{"type":"string"}}"#, i % 30))
@@ -951,7 +987,13 @@ pub(crate) mod tests {
         let n = 20;
         for openai in [true, false] {
             let t = std::time::Instant::now();
-            for _ in 0..n {
+            // `TOOLS_FAST_ONLY=1`: the fast reader alone (for a profiler).
+            let ordinary_n = if std::env::var_os("TOOLS_FAST_ONLY").is_some() {
+                0
+            } else {
+                n
+            };
+            for _ in 0..ordinary_n {
                 let (items, _) = ordinary(&text, openai).unwrap();
                 let mut out = String::new();
                 crate::json_text::write(&Json::Arr(items), &mut out, native_number_text);

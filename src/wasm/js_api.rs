@@ -120,7 +120,17 @@ fn fail_with(error: Json) -> String {
 
 /// `{ t: 'done', value }`, the value written as it is (a tool's raw output stays text).
 fn done_text(value: &Json) -> String {
-    let mut out = String::from("{\"t\":\"done\",\"value\":");
+    // A page reader's tools are raw text: room for all of them at once, so megabytes of tools
+    // are not copied again each time the string doubles.
+    let raw: usize = match value {
+        Json::Arr(items) => items
+            .iter()
+            .map(|i| if let Json::Raw(t) = i { t.len() + 1 } else { 0 })
+            .sum(),
+        _ => 0,
+    };
+    let mut out = String::with_capacity(raw + 64);
+    out.push_str("{\"t\":\"done\",\"value\":");
     json_text::write(value, &mut out, host::number_to_text);
     out.push('}');
     out
