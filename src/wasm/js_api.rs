@@ -442,10 +442,15 @@ fn webhook_text(outcome: Result<Json, crate::webhook::WebhookError>) -> String {
 }
 
 /// `triggers.verifyWebhook(params)`: `params` is the JSON text of the caller's value, `now`
-/// `Date.now()`.
+/// `Date.now()`, `expected` the signature JS computed over its strings ("" when it could not).
 #[wasm_bindgen(js_name = webhookVerify)]
-pub fn webhook_verify(params: &str, now: f64) -> String {
-    webhook_text(crate::webhook::verify(&input(params), now, &WEBHOOK_CONV))
+pub fn webhook_verify(params: &str, now: f64, expected: &str) -> String {
+    webhook_text(crate::webhook::verify(
+        &input(params),
+        now,
+        &WEBHOOK_CONV,
+        expected,
+    ))
 }
 
 /// `triggers.parse(request)` without `verifySecret`: the body text.
@@ -457,10 +462,11 @@ pub fn webhook_parse(body: &str) -> String {
 /// `triggers.parse(request, { verifySecret, tolerance? })`: the JSON text of
 /// `{ payload, secret, tolerance?, id?, timestamp?, signature? }` as the JS side read them.
 #[wasm_bindgen(js_name = webhookParseVerified)]
-pub fn webhook_parse_verified(request: &str, now: f64) -> String {
+pub fn webhook_parse_verified(request: &str, now: f64, expected: &str) -> String {
     webhook_text(crate::webhook::parse_verified(
         &input(request),
         now,
         &WEBHOOK_CONV,
+        expected,
     ))
 }
