@@ -179,9 +179,13 @@ fn fill(template: &str, values: &[String]) -> Result<String, Invalid> {
     let mut rest = template;
     let mut values = values.iter();
     while let Some(open) = rest.find('{') {
-        let close = open + rest[open..].find('}').unwrap_or(rest.len() - open);
-        let name = &rest[open + 1..close];
-        out.push_str(&rest[..open]);
+        let part = |a, b| json_text::part(rest, a, b);
+        let close = open
+            + part(open, rest.len())
+                .find('}')
+                .unwrap_or(rest.len() - open);
+        let name = part(open + 1, close);
+        out.push_str(part(0, open));
         out.push_str(&path_segment(values.next().map_or("", |v| v), name)?);
         rest = rest.get(close + 1..).unwrap_or("");
     }

@@ -316,7 +316,7 @@ impl<'a> Reader<'a> {
     /// The text of a value as received.
     fn raw(&self, i: u32) -> &'a str {
         let n = self.node(i);
-        &self.tape.text[n.start as usize..n.end as usize]
+        crate::json_text::part(self.tape.text, n.start as usize, n.end as usize)
     }
 
     /// A string's content as written (between the quotes).

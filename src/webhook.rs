@@ -231,8 +231,8 @@ fn js_space(c: char) -> bool {
 fn parse_int(text: &str, conv: &Conv) -> Option<f64> {
     let t = text.trim_start_matches(js_space);
     let (negative, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
+        Some(b'-') => (true, json_text::part(t, 1, t.len())),
+        Some(b'+') => (false, json_text::part(t, 1, t.len())),
         _ => (false, t),
     };
     let end = t
@@ -242,7 +242,7 @@ fn parse_int(text: &str, conv: &Conv) -> Option<f64> {
     if end == 0 {
         return None;
     }
-    let n = (conv.number)(&t[..end]);
+    let n = (conv.number)(json_text::part(t, 0, end));
     Some(if negative { -n } else { n })
 }
 
