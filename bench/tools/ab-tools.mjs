@@ -43,8 +43,13 @@ try {
   for (const [test, byC] of Object.entries(samples)) {
     for (const c of names.filter(n => n !== 'bare')) {
       const s = summarize(byC[c]);
-      const spread = byC[c].map(v => (v / bare.median).toFixed(2)).join(' ');
-      console.log(`${test.padEnd(7)} ${c} ${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}) ${(s.median / bare.median).toFixed(2)}x  [per rep: ${spread}]`);
+      // Each repetition's ratio to bare fetch measured next to it (the load moves both alike).
+      const ratios = byC[c].map((v, rep) => v / samples.openai.bare[rep]);
+      const r = summarize(ratios);
+      console.log(
+        `${test.padEnd(7)} ${c} ${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}) ${(s.median / bare.median).toFixed(2)}x of medians; ` +
+          `per-rep ratio median ${r.median.toFixed(2)}x (${r.min.toFixed(2)}–${r.max.toFixed(2)}) [${ratios.map(x => x.toFixed(2)).join(' ')}]`
+      );
     }
   }
 } finally {
