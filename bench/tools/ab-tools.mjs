@@ -27,6 +27,7 @@ try {
     await workers[name].call({ cmd: 'tools', n: 2, raw: true });
   }
   const samples = Object.fromEntries(Object.keys(tests).map(t => [t, Object.fromEntries(names.map(c => [c, []]))]));
+  const cpu = Object.fromEntries(Object.keys(tests).map(t => [t, Object.fromEntries(names.map(c => [c, []]))]));
   for (let rep = 0; rep < reps; rep++) {
     for (const [test, raw] of Object.entries(tests)) {
       for (const c of rotate(names, rep)) {
@@ -34,6 +35,7 @@ try {
         await emulator.reset();
         const r = await workers[c].call({ cmd: 'tools', n: calls, raw });
         samples[test][c].push(summarize(r.times).median);
+        cpu[test][c].push(summarize(r.cpu).median);
       }
     }
     process.stderr.write(`rep ${rep + 1}/${reps}\n`);
@@ -49,6 +51,14 @@ try {
       console.log(
         `${test.padEnd(7)} ${c} ${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}) ${(s.median / bare.median).toFixed(2)}x of medians; ` +
           `per-rep ratio median ${r.median.toFixed(2)}x (${r.min.toFixed(2)}–${r.max.toFixed(2)}) [${ratios.map(x => x.toFixed(2)).join(' ')}]`
+      );
+      // The client process's CPU time per call, against bare fetch's (the emulator's work is in
+      // its own process and not counted for either).
+      const cpuRatios = cpu[test][c].map((v, rep) => v / cpu.openai.bare[rep]);
+      const cr = summarize(cpuRatios);
+      console.log(
+        `${''.padEnd(7)} ${c} CPU ${summarize(cpu[test][c]).median.toFixed(1)} ms against bare ${summarize(cpu.openai.bare).median.toFixed(1)} ms: ` +
+          `per-rep ratio median ${cr.median.toFixed(2)}x (${cr.min.toFixed(2)}–${cr.max.toFixed(2)})`
       );
     }
   }
