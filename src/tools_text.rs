@@ -293,6 +293,7 @@ struct Out {
 }
 
 impl Out {
+    #[inline(always)]
     fn push(&mut self, s: &str) {
         if self.on {
             self.text.push_str(s);
@@ -386,21 +387,25 @@ struct Reader<'a> {
 const NONE: u32 = u32::MAX;
 
 impl<'a> Reader<'a> {
+    #[inline(always)]
     fn node(&self, i: u32) -> Node {
         self.tape.nodes[i as usize]
     }
 
+    #[inline(always)]
     fn kind(&self, i: u32) -> u8 {
         self.tape.bytes[self.node(i).start as usize]
     }
 
     /// The text of a value as received.
+    #[inline(always)]
     fn raw(&self, i: u32) -> &'a str {
         let n = self.node(i);
         crate::json_text::part(self.tape.text, n.start as usize, n.end as usize)
     }
 
     /// A string's content as written (between the quotes).
+    #[inline(always)]
     fn inner(&self, i: u32) -> &'a [u8] {
         let n = self.node(i);
         &self.tape.bytes[n.start as usize + 1..n.end as usize - 1]
@@ -797,6 +802,7 @@ struct Members<'a> {
 
 impl Iterator for Members<'_> {
     type Item = (u32, u32);
+    #[inline(always)]
     fn next(&mut self) -> Option<(u32, u32)> {
         if self.at >= self.end {
             return None;
@@ -816,6 +822,7 @@ struct Items<'a> {
 
 impl Iterator for Items<'_> {
     type Item = u32;
+    #[inline(always)]
     fn next(&mut self) -> Option<u32> {
         if self.at >= self.end {
             return None;
