@@ -33,19 +33,30 @@ const commands = {
     for (let i = 0; i < n; i++) checkExecute(await session.execute('HACKERNEWS_GET_FRONTPAGE', {}));
     return { ms: performance.now() - t0, n };
   },
-  /** `tools()` over the 1,000-tool `bench` toolkit (3 pages of 500); ms per call, each call timed. */
-  async tools({ n }) {
+  /**
+   * `tools()` over the 1,000-tool `bench` toolkit (3 pages of 500); ms per call, each call timed.
+   * `raw`: `tools({ raw: true })`, the SDK `Tool`s instead of the default OpenAI format (bare
+   * fetch returns the same raw items either way).
+   */
+  async tools({ n, raw = false }) {
     const session = await client.create('user_1', BENCH);
     const times = [];
+    // This process's CPU time per call (user + system, ms): unlike wall time, not stretched
+    // while other processes hold the cores.
+    const cpu = [];
     let count = 0;
+    const modifiers = raw ? { raw: true } : undefined;
     for (let i = 0; i < n; i++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const tools = await session.tools();
+      const tools = await session.tools(modifiers);
       times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
       count = tools.length;
     }
     if (count < 1000) throw new Error(`${candidate}: tools() returned ${count} tools`);
-    return { times, n, count };
+    return { times, cpu, n, count };
   },
   /** `bursts` × `n` creates started at once; ms per burst. */
   async concurrent({ n, bursts }) {

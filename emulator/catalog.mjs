@@ -45,33 +45,122 @@ function toolItem(toolkit, tool) {
 
 const BENCH_TAGS = [['readOnlyHint'], ['idempotentHint', 'readOnlyHint'], ['destructiveHint'], ['openWorldHint'], []];
 
-/** `count` synthetic tools, deterministic, with schemas about the size of real ones. */
+// Words for the synthetic descriptions: real catalogue descriptions run to a few sentences.
+const WORDS = ('the of a record field value returned request when is by for with this account workspace user ' +
+  'default page results filter matching only items sorted order created updated timestamp identifier unique ' +
+  'optional required provided format string must be not empty maximum number per response token cursor next ' +
+  'previous list update delete label status active archived owner team member project repository issue message').split(' ');
+
+/** A deterministic sentence run of about `words` words, seeded by `seed`. */
+function prose(seed, words) {
+  const out = [];
+  let h = (seed * 2654435761) >>> 0;
+  for (let w = 0; w < words; w++) {
+    h = Math.imul(h ^ (h >>> 13), 1597334677) >>> 0;
+    out.push(WORDS[h % WORDS.length]);
+  }
+  const text = out.join(' ');
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+const STATUS = ['open', 'closed', 'pending', 'archived', 'draft', 'in_progress', 'blocked', 'done'];
+const SORT = ['created', 'updated', 'name', 'priority', 'due_date', 'relevance'];
+
+/**
+ * The input schema of bench tool `i`: the six members its echo runner checks (query, limit,
+ * include_archived, filters, mode, metadata), then up to 6 more of the kinds real
+ * catalogue entries carry (titles, long descriptions, examples, enums, nested objects, arrays of
+ * objects, `anyOf` with null, formats), which the SDK's cleaning keeps, plus keywords it drops.
+ * About 1 to 3 KB of JSON.
+ */
+function benchInput(i, n) {
+  const d = (k, words) => prose(i * 31 + k, Math.ceil(words / 2));
+  const properties = {
+    query: { type: 'string', title: 'Query', description: `Search text for bench tool ${n}. ${d(1, 24)}`, examples: ['hello world', 'status:open label:bug'] },
+    limit: { type: 'integer', title: 'Limit', description: `Maximum number of results. ${d(2, 12)}`, minimum: 1, maximum: 100, default: 10 },
+    include_archived: { type: 'boolean', title: 'Include Archived', description: 'Include archived records.', default: false },
+    filters: { type: 'array', title: 'Filters', items: { type: 'string', description: d(3, 8) }, description: `Filter expressions. ${d(4, 16)}` },
+    mode: { type: 'string', title: 'Mode', enum: ['fast', 'thorough'], description: 'Search mode.', default: 'fast' },
+    metadata: {
+      type: 'object',
+      title: 'Metadata',
+      properties: {
+        source: { type: 'string', description: d(5, 10), examples: ['web'] },
+        tags: { type: 'array', items: { type: 'string' }, description: d(6, 8), default: [] },
+      },
+      description: `Free-form metadata. ${d(7, 14)}`,
+      additionalProperties: true,
+    },
+  };
+  const extras = [
+    ['status', { type: 'string', title: 'Status', enum: STATUS.slice(0, 3 + (i % 6)), description: d(8, 20), default: 'open', 'x-ui-widget': 'select' }],
+    ['sort', { type: 'object', title: 'Sort', description: d(9, 12), properties: {
+      field: { type: 'string', enum: SORT, description: d(10, 10), default: 'created' },
+      direction: { type: 'string', enum: ['asc', 'desc'], default: 'desc', description: 'Sort direction.' },
+    }, required: ['field'] }],
+    ['assignee_id', { anyOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }], default: null, title: 'Assignee Id', description: d(11, 22), examples: ['5f0c6f2e-3b1e-4c55-9d2c-0a6f1f8e2b11'] }],
+    ['created_after', { type: 'string', format: 'date-time', title: 'Created After', description: d(12, 18), examples: ['2025-01-01T00:00:00Z'], nullable: true }],
+    ['attachments', { type: 'array', title: 'Attachments', description: d(13, 16), maxItems: 10, items: {
+      type: 'object', properties: {
+        name: { type: 'string', description: d(14, 8), minLength: 1, maxLength: 255 },
+        mimetype: { type: 'string', description: 'MIME type of the file.', examples: ['image/png', 'application/pdf'] },
+        s3key: { type: 'string', description: d(15, 12), file_uploadable: true },
+      }, required: ['name', 's3key'], title: 'Attachment' } }],
+    ['page_token', { type: 'string', title: 'Page Token', description: d(16, 26), pattern: '^[A-Za-z0-9_-]+$' }],
+    ['notify', { type: 'object', title: 'Notify', description: d(17, 10), properties: {
+      email: { type: 'boolean', default: true, description: d(18, 8) },
+      channels: { type: 'array', items: { type: 'string', enum: ['email', 'slack', 'sms', 'push'] }, uniqueItems: true, description: d(19, 10) },
+      template: { type: 'object', properties: { id: { type: 'string' }, variables: { type: 'object', additionalProperties: { type: 'string' } } }, description: d(20, 8) },
+    } }],
+    ['priority', { type: 'integer', title: 'Priority', description: d(21, 14), enum: [0, 1, 2, 3, 4], default: 2, 'x-display': 'stars' }],
+    ['fields', { type: 'array', title: 'Fields', description: d(22, 20), items: { type: 'string', enum: ['id', 'name', 'status', 'owner', 'created_at', 'updated_at', 'labels', 'url'] }, examples: [['id', 'name']] }],
+  ];
+  for (const [key, schema] of extras.slice(0, i % 7)) properties[key] = schema;
+  const extra = i % 10 === 0 ? { $schema: 'http://json-schema.org/draft-07/schema#', 'x-custom': { index: i } } : {};
+  return {
+    type: 'object',
+    title: `BenchTool${n}Request`,
+    description: `Request of bench tool ${n}.`,
+    properties,
+    required: i % 7 === 0 ? ['query', 'query'] : ['query'],
+    ...extra,
+  };
+}
+
+/** The output schema of a bench tool: the response wrapper real tools share, with typed data. */
+function benchOutput(i) {
+  return {
+    type: 'object',
+    title: 'ActionResponse',
+    properties: {
+      data: {
+        type: 'object',
+        title: 'Data',
+        description: prose(i * 17, 6),
+        properties: { next_page_token: { anyOf: [{ type: 'string' }, { type: 'null' }], default: null } },
+        additionalProperties: true,
+      },
+      error: { anyOf: [{ type: 'string' }, { type: 'null' }], default: null, title: 'Error', description: 'Error if any occurred during the execution of the action' },
+      successful: { type: 'boolean', title: 'Successful', description: 'Whether or not the action execution was successful or not' },
+    },
+    required: ['data', 'successful'],
+  };
+}
+
+/** `count` synthetic tools, deterministic, with schemas the size of real ones (2–5 KB a tool). */
 function benchToolkit(count) {
   const tools = [];
   for (let i = 1; i <= count; i++) {
     const n = String(i).padStart(4, '0');
-    const extra = i % 10 === 0 ? { $schema: 'http://json-schema.org/draft-07/schema#', 'x-custom': { index: i } } : {};
     tools.push({
       slug: `BENCH_TOOL_${n}`,
       name: `Bench tool ${n}`,
-      description: `Synthetic tool number ${i} of the benchmark toolkit; it echoes its arguments back.`,
+      description: `Synthetic tool number ${i} of the benchmark toolkit; it echoes its arguments back. ${prose(i, 8 + (i % 24))}`,
       tags: BENCH_TAGS[i % BENCH_TAGS.length],
       scopes: [],
       scopeRequirements: null,
-      input: {
-        type: 'object',
-        properties: {
-          query: { type: 'string', description: `Search text for bench tool ${n}.`, examples: ['hello world'] },
-          limit: { type: 'integer', description: 'Maximum number of results.', minimum: 1, maximum: 100, default: 10 },
-          include_archived: { type: 'boolean', description: 'Include archived records.', default: false },
-          filters: { type: 'array', items: { type: 'string' }, description: 'Filter expressions.' },
-          mode: { type: 'string', enum: ['fast', 'thorough'], description: 'Search mode.', default: 'fast' },
-          metadata: { type: 'object', properties: { source: { type: 'string' } }, description: 'Free-form metadata.' },
-        },
-        required: i % 7 === 0 ? ['query', 'query'] : ['query'],
-        ...extra,
-      },
-      output: { type: 'object', properties: { data: { type: 'object' }, successful: { type: 'boolean' } }, required: ['data', 'successful'] },
+      input: benchInput(i, n),
+      output: benchOutput(i),
     });
   }
   return {

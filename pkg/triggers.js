@@ -9,7 +9,7 @@ import { webhookParse, webhookParseVerified, webhookVerify } from './wasm/compos
 import { encode } from './input.js';
 import { APIError, ComposioError, ValidationError, apiErrorFor, fromDescriptor } from './errors.js';
 import { bindMethods } from './files.js';
-import { ready } from './runtime.js';
+import { ready, syncHmac } from './runtime.js';
 import { PusherConnection, hasWebSocket, socketUrl } from './realtime.js';
 
 // ---- constants (as exported by @composio/core) ----
@@ -110,6 +110,46 @@ function getHeader(headers, name) {
   }
   return undefined;
 }
+
+/**
+ * Standard padded base64 of HMAC-SHA256(secret, `${id}.${timestamp}.${payload}`) (the strings'
+ * UTF-8 bytes), with Web Crypto; '' when one of them is not a non-empty string, which the wasm
+ * refuses before it compares signatures. The wasm checks everything else and compares in
+ * constant time.
+ * Synchronous where the runtime has a synchronous HMAC (no extra turn of the event loop).
+ * @param {any} values `{ secret, id, timestamp, payload }` as the wasm will read them
+ * @returns {string | Promise<string>}
+ */
+function webhookSignature(values) {
+  const parts = [values?.secret, values?.id, values?.timestamp, values?.payload];
+  if (!parts.every(part => typeof part === 'string' && part.length > 0)) return '';
+  const [secret, id, timestamp, payload] = parts;
+  const message = `${id}.${timestamp}.${payload}`;
+  const sync = syncHmac();
+  return sync ? sync(secret, message) : webCryptoSignature(secret, message);
+}
+
+/**
+ * `webhookSignature` with Web Crypto.
+ * @param {string} secret
+ * @param {string} message
+ */
+async function webCryptoSignature(secret, message) {
+  const utf8 = new TextEncoder();
+  let key = webCryptoKey?.secret === secret ? webCryptoKey.key : undefined;
+  if (!key) {
+    key = await crypto.subtle.importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    webCryptoKey = { secret, key };
+  }
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8.encode(message)));
+  let binary = '';
+  for (const byte of mac) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** The last Web Crypto key imported for a webhook secret (a service verifies with one secret). */
+/** @type {{ secret: string, key: CryptoKey } | undefined} */
+let webCryptoKey;
 
 /**
  * The value of a webhook entry's `{ t: 'done', value }`, or its error thrown.
@@ -517,7 +557,10 @@ export class Triggers {
   async verifyWebhook(params) {
     await ready();
     const text = encode([params], () => ['params']);
-    return webhookOutcome(webhookVerify(text.slice(1, -1), Date.now()));
+    // The signature over the values as read once (a getter is not read again).
+    let expected = webhookSignature(JSON.parse(text)[0]);
+    if (typeof expected !== 'string') expected = await expected;
+    return webhookOutcome(webhookVerify(text.slice(1, -1), Date.now(), expected));
   }
 
   /**
@@ -547,7 +590,9 @@ export class Triggers {
       signature: getHeader(headers, 'webhook-signature'),
     };
     const text = encode([read], () => ['options']);
-    return webhookOutcome(webhookParseVerified(text.slice(1, -1), Date.now()));
+    let expected = webhookSignature(JSON.parse(text)[0]);
+    if (typeof expected !== 'string') expected = await expected;
+    return webhookOutcome(webhookParseVerified(text.slice(1, -1), Date.now(), expected));
   }
 }
 

@@ -309,7 +309,7 @@ fn merge_headers(
 /// `base + path`, dropping one slash where both have it; a path prefix on the base is kept.
 pub fn join_url(base: &str, path: &str) -> String {
     match (base.ends_with('/'), path.starts_with('/')) {
-        (true, true) => format!("{}{}", base, &path[1..]),
+        (true, true) => format!("{}{}", base, crate::json_text::part(path, 1, path.len())),
         (false, false) => format!("{base}/{path}"),
         _ => format!("{base}{path}"),
     }

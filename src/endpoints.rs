@@ -97,9 +97,15 @@ pub type Page = (Vec<Json>, Option<String>);
 pub enum Read {
     /// The answer's JSON to the result (the config gives session fields the API key).
     Value(fn(&Json, &ClientConfig) -> Shaped<Json>),
-    /// One page: its items and the next cursor. By value, so large schemas move.
-    Page(fn(Json) -> Shaped<Page>),
+    /// One page: its items and the next cursor. By value, so large schemas move. With a
+    /// reader of the page's text for drivers that take items as JSON text (`Host::text_items`),
+    /// tried first: `None` from it means read the page the ordinary way.
+    Page(fn(Json) -> Shaped<Page>, Option<TextPage>),
 }
+
+/// A page read from its text into items that may be `Json::Raw` (see `tools_text`); `None`
+/// leaves it to the ordinary reader. Takes the host's number reader.
+pub type TextPage = fn(&str, fn(&str) -> f64) -> Option<Page>;
 
 // `js`, `args` and `describe` serve the JS surface's checks and messages.
 #[cfg_attr(not(feature = "js-api"), allow(dead_code))]
@@ -333,7 +339,10 @@ pub static TABLE: &[Endpoint] = &[
         safety: Safety::Idempotent,
         flow: Flow::Pages,
         build: session_tools,
-        read: Read::Page(tools::tools_page),
+        read: Read::Page(
+            tools::tools_page,
+            Some(|text, number| crate::tools_text::tools_page(text, false, number)),
+        ),
         raw: &[],
         keep: &["items", "next_cursor"],
     },
@@ -346,7 +355,10 @@ pub static TABLE: &[Endpoint] = &[
         safety: Safety::Idempotent,
         flow: Flow::Pages,
         build: session_tools,
-        read: Read::Page(openai_tools_page),
+        read: Read::Page(
+            openai_tools_page,
+            Some(|text, number| crate::tools_text::tools_page(text, true, number)),
+        ),
         raw: &[],
         keep: &["items", "next_cursor"],
     },
@@ -1227,7 +1239,7 @@ mod tests {
                 "{}: only GETs and the reading POSTs may repeat",
                 e.name
             );
-            assert_eq!(e.flow == Flow::Pages, matches!(e.read, Read::Page(_)));
+            assert_eq!(e.flow == Flow::Pages, matches!(e.read, Read::Page(..)));
         }
     }
 

@@ -36,6 +36,7 @@ pub(crate) mod shape;
 pub(crate) mod tool_calls;
 pub(crate) mod toolkits;
 pub(crate) mod tools;
+pub(crate) mod tools_text;
 pub(crate) mod triggers;
 pub(crate) mod update_config;
 #[doc(hidden)]

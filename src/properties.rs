@@ -217,6 +217,7 @@ fn host() -> Host {
         parse_date: |s| (s == DATE).then_some(100_000.0),
         parse_number: native_number,
         print_number: native_number_text,
+        text_items: false,
     }
 }
 

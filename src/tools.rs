@@ -8,7 +8,7 @@ use crate::shape::{wrong, At, BadShape, Shaped};
 
 /// How a keyword's value is checked and cleaned.
 #[derive(Clone, Copy)]
-enum Rule {
+pub(crate) enum Rule {
     Str,
     Num,
     Bool,
@@ -30,7 +30,7 @@ enum Rule {
 }
 
 /// The keywords kept on nested property schemas, in the official schema's key order.
-const PROPERTY_KEYWORDS: &[(&str, Rule)] = &[
+pub(crate) const PROPERTY_KEYWORDS: &[(&str, Rule)] = &[
     ("type", Rule::Type),
     ("description", Rule::Str),
     ("anyOf", Rule::SchemaArr),
@@ -75,10 +75,10 @@ const PROPERTY_KEYWORDS: &[(&str, Rule)] = &[
 ];
 
 /// Room for the longest keyword table.
-const MAX_KEYWORDS: usize = 48;
+pub(crate) const MAX_KEYWORDS: usize = 48;
 
 /// The keywords kept at the top of `input_parameters` / `output_parameters`.
-const TOP_KEYWORDS: &[(&str, Rule)] = &[
+pub(crate) const TOP_KEYWORDS: &[(&str, Rule)] = &[
     ("type", Rule::Str),
     ("anyOf", Rule::SchemaArr),
     ("oneOf", Rule::SchemaArr),
@@ -96,7 +96,7 @@ const TOP_KEYWORDS: &[(&str, Rule)] = &[
     ("definitions", Rule::SchemaMap),
 ];
 
-const TYPE_NAMES: [&str; 7] = [
+pub(crate) const TYPE_NAMES: [&str; 7] = [
     "string", "number", "integer", "boolean", "object", "array", "null",
 ];
 
@@ -333,14 +333,19 @@ pub fn tools_page(mut body: Json) -> Shaped<(Vec<Json>, Option<String>)> {
         return Ok((Vec::new(), cursor?));
     };
     let mut tools = Vec::with_capacity(items.len());
-    for (i, mut item) in items.into_iter().enumerate() {
-        let input = take(&mut item, "input_parameters");
-        let output = take(&mut item, "output_parameters");
-        let mut buf = String::new();
-        let at = crate::shape::item(&item, "items", i, &mut buf)?;
-        tools.push(tool_with(&at, input, output)?);
+    for (i, item) in items.into_iter().enumerate() {
+        tools.push(page_item(item, i)?);
     }
     Ok((tools, cursor?))
+}
+
+/// Item `i` of a tools page → the SDK `Tool`.
+pub(crate) fn page_item(mut item: Json, i: usize) -> Shaped<Json> {
+    let input = take(&mut item, "input_parameters");
+    let output = take(&mut item, "output_parameters");
+    let mut buf = String::new();
+    let at = crate::shape::item(&item, "items", i, &mut buf)?;
+    tool_with(&at, input, output)
 }
 
 /// `GET /api/v3.1/tools/{slug}`: one REST tool → the SDK `Tool` (`composio.tools`).

@@ -173,7 +173,11 @@ impl Checker {
             Json::Foreign("undefined" | "function" | "symbol") => {}
             Json::Foreign(kind) if *found < LIMIT => {
                 *found += 1;
-                let at = if kind.contains("nested") { root } else { path };
+                let at = if *kind == crate::json_text::TOO_DEEP {
+                    root
+                } else {
+                    path
+                };
                 self.issue(
                     "invalid_type",
                     at.clone(),

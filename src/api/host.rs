@@ -19,8 +19,12 @@ pub(crate) fn now() -> f64 {
     }
 }
 
+// Results become typed models, so page items are built as values (`text_items` off).
 #[cfg(target_arch = "wasm32")]
-pub(crate) const HOST: Host = crate::wasm::host::HOST;
+pub(crate) const HOST: Host = Host {
+    text_items: false,
+    ..crate::wasm::host::HOST
+};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) const HOST: Host = Host {
@@ -28,6 +32,7 @@ pub(crate) const HOST: Host = Host {
     parse_date,
     parse_number,
     print_number: js_number,
+    text_items: false,
 };
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -12,6 +12,7 @@ fn host() -> Host {
         parse_date: |s| (s == "Thu, 01 Jan 1970 00:01:40 GMT").then_some(100_000.0),
         parse_number: |s| s.parse().unwrap_or(f64::NAN),
         print_number: |n| n.to_string(),
+        text_items: false,
     }
 }
 

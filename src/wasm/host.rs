@@ -51,4 +51,6 @@ pub const HOST: Host = Host {
     parse_date,
     parse_number: number_from_text,
     print_number: number_to_text,
+    // The JS surface writes every result back as JSON text.
+    text_items: true,
 };

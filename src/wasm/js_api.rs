@@ -120,7 +120,17 @@ fn fail_with(error: Json) -> String {
 
 /// `{ t: 'done', value }`, the value written as it is (a tool's raw output stays text).
 fn done_text(value: &Json) -> String {
-    let mut out = String::from("{\"t\":\"done\",\"value\":");
+    // A page reader's tools are raw text: room for all of them at once, so megabytes of tools
+    // are not copied again each time the string doubles.
+    let raw: usize = match value {
+        Json::Arr(items) => items
+            .iter()
+            .map(|i| if let Json::Raw(t) = i { t.len() + 1 } else { 0 })
+            .sum(),
+        _ => 0,
+    };
+    let mut out = String::with_capacity(raw + 64);
+    out.push_str("{\"t\":\"done\",\"value\":");
     json_text::write(value, &mut out, host::number_to_text);
     out.push('}');
     out
@@ -432,10 +442,15 @@ fn webhook_text(outcome: Result<Json, crate::webhook::WebhookError>) -> String {
 }
 
 /// `triggers.verifyWebhook(params)`: `params` is the JSON text of the caller's value, `now`
-/// `Date.now()`.
+/// `Date.now()`, `expected` the signature JS computed over its strings ("" when it could not).
 #[wasm_bindgen(js_name = webhookVerify)]
-pub fn webhook_verify(params: &str, now: f64) -> String {
-    webhook_text(crate::webhook::verify(&input(params), now, &WEBHOOK_CONV))
+pub fn webhook_verify(params: &str, now: f64, expected: &str) -> String {
+    webhook_text(crate::webhook::verify(
+        &input(params),
+        now,
+        &WEBHOOK_CONV,
+        expected,
+    ))
 }
 
 /// `triggers.parse(request)` without `verifySecret`: the body text.
@@ -447,10 +462,11 @@ pub fn webhook_parse(body: &str) -> String {
 /// `triggers.parse(request, { verifySecret, tolerance? })`: the JSON text of
 /// `{ payload, secret, tolerance?, id?, timestamp?, signature? }` as the JS side read them.
 #[wasm_bindgen(js_name = webhookParseVerified)]
-pub fn webhook_parse_verified(request: &str, now: f64) -> String {
+pub fn webhook_parse_verified(request: &str, now: f64, expected: &str) -> String {
     webhook_text(crate::webhook::parse_verified(
         &input(request),
         now,
         &WEBHOOK_CONV,
+        expected,
     ))
 }
