@@ -137,6 +137,13 @@ function webhookSignature(values) {
 async function webCryptoSignature(secret, message) {
   const utf8 = new TextEncoder();
   let key = webCryptoKey?.secret === secret ? webCryptoKey.key : undefined;
+  // Browsers give Web Crypto to secure contexts only (https, localhost).
+  if (!key && !globalThis.crypto?.subtle) {
+    throw new ComposioError('Webhook verification needs Web Crypto (crypto.subtle), which this runtime does not offer here', {
+      code: 'WEBHOOK_CRYPTO_UNAVAILABLE',
+      possibleFixes: ['Verify webhooks on a server (Node, Deno, Bun, workerd), or serve the page over https or from localhost'],
+    });
+  }
   if (!key) {
     key = await crypto.subtle.importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     webCryptoKey = { secret, key };
