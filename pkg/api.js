@@ -86,21 +86,18 @@ export {
 } from './error-catalog.js';
 export { createConnectionRequest, isRequestAbortError } from './surface.js';
 export { removeNonRequiredProperties } from './json-schema.js';
+export { jsonSchemaToZodSchema, experimental_createTool, experimental_createToolkit } from './left-out-exports.js';
+// JSON-schema and tool-argument helpers of the official tool pipeline (the providers' own ports).
 export {
-  jsonSchemaToZodSchema,
   dereferenceJsonSchema,
-  toStrictJsonSchema,
   ensureObjectTypeOnProperties,
-  deduplicateJsonSchemaRequiredArrays,
   sanitizeSchemaPropertyKeys,
   restoreOriginalKeys,
   mappingHasRenames,
-  normalizeToolArguments,
-  omitNullToolArguments,
-  handleToolExecutionError,
-  experimental_createTool,
-  experimental_createToolkit,
-} from './left-out-exports.js';
+} from './providers/schema.js';
+export { toStrictJsonSchema, omitNullToolArguments } from './providers/strict-schema.js';
+export { deduplicateRequired as deduplicateJsonSchemaRequiredArrays, normalizeToolArguments } from './provider.js';
+export { handleToolExecutionError } from './tool-execution-error.js';
 // triggers: constants and error classes of composio.triggers
 export {
   TriggerStatuses,

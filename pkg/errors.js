@@ -84,7 +84,12 @@ export class ConnectionRequestFailedError extends ComposioError {
 export class ComposioConnectedAccountNotFoundError extends ComposioError {
   /** @param {string} [message] @param {ErrorOptions} [options] */
   constructor(message = 'Connected account not found', options = {}) {
-    super(message, { statusCode: 404, ...options, code: 'CONNECTED_ACCOUNT_NOT_FOUND' });
+    super(message, {
+      statusCode: 404,
+      possibleFixes: ['Ensure the connected account exists and is active in your Composio dashboard'],
+      ...options,
+      code: 'CONNECTED_ACCOUNT_NOT_FOUND',
+    });
   }
 }
 

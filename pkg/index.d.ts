@@ -1039,26 +1039,90 @@ export type BeforeFileUploadSource = 'path' | 'url' | 'file';
 
 /** Left out (see README): calling it throws {@link ComposioNotSupportedError} naming the alternative. */
 export declare function jsonSchemaToZodSchema(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function dereferenceJsonSchema(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function toStrictJsonSchema(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function ensureObjectTypeOnProperties(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function deduplicateJsonSchemaRequiredArrays(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function sanitizeSchemaPropertyKeys(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function restoreOriginalKeys(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function mappingHasRenames(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function normalizeToolArguments(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function omitNullToolArguments(...args: unknown[]): never;
-/** Left out (see README). */
-export declare function handleToolExecutionError(...args: unknown[]): never;
+/** What `dereferenceJsonSchema` does with a local `$ref` that does not resolve. */
+export type UnresolvedRefStrategy = 'throw' | 'sentinel';
+/** Why a `$ref` was replaced with the permissive sentinel in `'sentinel'` mode. */
+export type UnresolvedRefReason = 'missing-target' | 'malformed-pointer';
+export interface DereferenceJsonSchemaOptions {
+  onUnresolved?: UnresolvedRefStrategy;
+  /** Called once per replaced node in `'sentinel'` mode. */
+  onReplace?: (ref: string, reason: UnresolvedRefReason) => void;
+}
+/**
+ * A copy of `schema` with local `$ref`s (`#/$defs/…`, `#/definitions/…`) inlined and
+ * `$defs`/`definitions` dropped; cycles become `{ type: 'object', additionalProperties: true }`.
+ * @throws {JsonSchemaRefResolutionError} on a malformed or missing pointer (unless
+ *   `onUnresolved: 'sentinel'`) and on chains or nesting past the caps.
+ */
+export declare function dereferenceJsonSchema<T = unknown>(schema: T, options?: DereferenceJsonSchemaOptions): T;
+/** A copy of `schema` where every subschema with `properties` and no `type` gets `type: 'object'`. */
+export declare function ensureObjectTypeOnProperties<T = unknown>(schema: T): T;
+/** A copy of `schema` whose `required` arrays hold each entry once. */
+export declare function deduplicateJsonSchemaRequiredArrays<T = unknown>(schema: T): T;
+
+export type StrictSchemaChangeReason = 'optional-property-nullable' | 'unsupported-keyword-stripped' | 'one-of-converted';
+/** One lossless rewrite made by {@link toStrictJsonSchema}. */
+export interface StrictSchemaChange {
+  path: string;
+  reason: StrictSchemaChangeReason;
+  detail?: string;
+}
+/** A construct strict structured outputs cannot express. */
+export interface StrictSchemaIncompatibility {
+  path: string;
+  keyword: string;
+  detail: string;
+}
+/** Result of {@link toStrictJsonSchema}: use `schema` only when `unsupported` is empty. */
+export interface StrictJsonSchemaResult {
+  schema: Record<string, unknown>;
+  source: Record<string, unknown>;
+  changes: StrictSchemaChange[];
+  totalChanges: number;
+  unsupported: StrictSchemaIncompatibility[];
+}
+/** A tool parameter schema normalized for OpenAI structured outputs (`strict: true`) at every depth. */
+export declare function toStrictJsonSchema(schema: unknown): StrictJsonSchemaResult;
+/** Drops the `null` arguments the tool's own schema (`StrictJsonSchemaResult.source`) does not accept. */
+export declare function omitNullToolArguments(args: Record<string, unknown>, schema: unknown): Record<string, unknown>;
+
+/** Which property keys a provider accepts, and how an illegal one is renamed. */
+export interface KeySanitizationPolicy {
+  isValidKey(key: string): boolean;
+  aliasKey(key: string, taken: ReadonlySet<string>): string;
+}
+/** The reverse mapping {@link restoreOriginalKeys} uses, shaped like the schema it came from. */
+export interface KeyMapping {
+  renames: Record<string, string>;
+  children: Record<string, KeyMapping>;
+  items?: KeyMapping | (KeyMapping | null)[];
+  restItems?: KeyMapping;
+}
+/** Whether a mapping (or any of its descendants) renames a key. */
+export declare function mappingHasRenames(mapping: KeyMapping): boolean;
+/** A copy of `schema` whose property keys all satisfy `policy`, and the mapping back. */
+export declare function sanitizeSchemaPropertyKeys<T extends Record<string, unknown>>(
+  schema: T,
+  policy: KeySanitizationPolicy
+): {
+  schema: T;
+  mapping: KeyMapping;
+};
+/** Tool-call arguments with the sanitized keys renamed back to the originals. */
+export declare function restoreOriginalKeys(value: unknown, mapping: KeyMapping, depth?: number): unknown;
+
+/**
+ * Model-supplied tool arguments as a plain object: `null`/`undefined` and blank strings are `{}`,
+ * a string is parsed as JSON.
+ * @throws {ComposioInvalidToolArgumentsError} when they do not resolve to an object.
+ */
+export declare function normalizeToolArguments(input: unknown, toolSlug?: string): Record<string, unknown>;
+/**
+ * The error a failed tool execution becomes: an {@link APIError} with a known Composio error code
+ * maps to its class (1803: ComposioConnectedAccountNotFoundError); anything else is a
+ * ComposioToolExecutionError with the original as `cause`.
+ */
+export declare const handleToolExecutionError: (tool: string, actualError: Error) => ComposioError;
 /** Left out: custom tools are not supported yet (README). */
 export declare function experimental_createTool(...args: unknown[]): never;
 /** Left out: custom tools are not supported yet (README). */

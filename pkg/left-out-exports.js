@@ -13,15 +13,5 @@ function standIn(name) {
 }
 
 export const jsonSchemaToZodSchema = standIn('jsonSchemaToZodSchema');
-export const dereferenceJsonSchema = standIn('dereferenceJsonSchema');
-export const toStrictJsonSchema = standIn('toStrictJsonSchema');
-export const ensureObjectTypeOnProperties = standIn('ensureObjectTypeOnProperties');
-export const deduplicateJsonSchemaRequiredArrays = standIn('deduplicateJsonSchemaRequiredArrays');
-export const sanitizeSchemaPropertyKeys = standIn('sanitizeSchemaPropertyKeys');
-export const restoreOriginalKeys = standIn('restoreOriginalKeys');
-export const mappingHasRenames = standIn('mappingHasRenames');
-export const normalizeToolArguments = standIn('normalizeToolArguments');
-export const omitNullToolArguments = standIn('omitNullToolArguments');
-export const handleToolExecutionError = standIn('handleToolExecutionError');
 export const experimental_createTool = standIn('experimental_createTool');
 export const experimental_createToolkit = standIn('experimental_createToolkit');

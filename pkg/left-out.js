@@ -23,7 +23,6 @@ const members = (names, reason, alternative = LATER) => names.map(name => ({ nam
 const exports_ = (names, reason, alternative = LATER) => names.map(name => ({ name, kind: 'export', reason, alternative }));
 
 const CUSTOM_TOOLS = 'Custom tools are not supported by composio-wasm yet (see README).';
-const JSON_SCHEMA = 'A JSON-schema rewriting helper of the official tool pipeline; not ported yet.';
 
 /** @type {LeftOut[]} */
 export const leftOutList = [
@@ -57,12 +56,6 @@ export const leftOutList = [
     reason: 'Builds a zod schema, so it would bring zod into every bundle.',
     alternative: 'Convert with a JSON-schema-to-zod library of your choice (e.g. @composio/json-schema-to-zod) in your own code.',
   },
-  ...exports_(
-    ['dereferenceJsonSchema', 'toStrictJsonSchema', 'ensureObjectTypeOnProperties', 'deduplicateJsonSchemaRequiredArrays',
-      'sanitizeSchemaPropertyKeys', 'restoreOriginalKeys', 'mappingHasRenames', 'normalizeToolArguments', 'omitNullToolArguments', 'handleToolExecutionError'],
-    JSON_SCHEMA,
-    'Tool schemas from composio-wasm come as the API sends them; post-process them in your code if your model provider needs it.'
-  ),
   ...exports_(['experimental_createTool', 'experimental_createToolkit'], CUSTOM_TOOLS, 'Call your own function for local tools; use Composio tools through a session.'),
   {
     name: 'logger',

@@ -12,13 +12,6 @@ import { ComposioError, ValidationError } from './errors.js';
 export { ComposioGlobalExecuteToolFnNotSetError, ComposioInvalidToolArgumentsError } from './error-catalog.js';
 import { ComposioGlobalExecuteToolFnNotSetError, ComposioInvalidToolArgumentsError } from './error-catalog.js';
 
-/** @param {unknown} v @returns {v is Record<string, unknown>} */
-const isPlainObject = v => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
-
 /**
  * Model-supplied tool arguments as a plain object (official `normalizeToolArguments`): null →
  * `{}`, a JSON string parsed (blank → `{}`), anything else not an object →
@@ -53,17 +46,30 @@ const MAX_DEPTH = 512;
 /**
  * A deep copy of a JSON Schema whose `required` arrays hold each name once (official
  * `deduplicateJsonSchemaRequiredArrays`; values under `const`/`default`/`enum`/`examples` are data).
+ * A node reached twice is copied once, so shared subschemas stay shared and cycles stay cycles.
  * @param {any} schema
  * @returns {any}
  */
 export function deduplicateRequired(schema) {
+  const seenSchema = new WeakMap();
+  const seenValue = new WeakMap();
   /** @param {any} value @param {boolean} isSchema @param {number} depth @returns {any} */
   const walk = (value, isSchema, depth) => {
     if (depth > MAX_DEPTH) throw new RangeError(`JSON Schema exceeds maximum nesting depth of ${MAX_DEPTH}`);
-    if (Array.isArray(value)) return value.map(item => walk(item, isSchema, depth + 1));
-    if (!isPlainObject(value)) return value;
+    if (typeof value !== 'object' || value === null) return value;
+    const seen = isSchema ? seenSchema : seenValue;
+    const existing = seen.get(value);
+    if (existing) return existing;
+    if (Array.isArray(value)) {
+      /** @type {unknown[]} */
+      const copy = [];
+      seen.set(value, copy);
+      for (const item of value) copy.push(walk(item, isSchema, depth + 1));
+      return copy;
+    }
     /** @type {Record<string, unknown>} */
     const out = {};
+    seen.set(value, out);
     for (const [key, child] of Object.entries(value)) {
       const v =
         isSchema && key === 'required' && Array.isArray(child)

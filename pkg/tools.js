@@ -9,11 +9,9 @@ import { Client } from './wasm/composio_wasm.js';
 import { encode, unreadable } from './input.js';
 import {
   APIError,
-  ComposioConnectedAccountNotFoundError,
   ComposioError,
   ComposioInvalidModifierError,
   ComposioRequestCancelledError,
-  ComposioToolExecutionError,
   ComposioToolFetchError,
   ComposioToolNotFoundError,
   ComposioToolVersionRequiredError,
@@ -22,11 +20,10 @@ import {
 import { bindMethods } from './files.js';
 import { isDefaultOpenAI } from './provider.js';
 import { Checks } from './check.js';
+import { handleToolExecutionError } from './tool-execution-error.js';
 
 const VERSION_ENV_PREFIX = 'COMPOSIO_TOOLKIT_VERSION_';
 const REQUEST_OPTION_KEYS = ['signal', 'timeout', 'maxRetries', 'maxResponseBytes'];
-/** The backend's error code for a connected account it cannot find (official ERROR_CODE_HANDLERS). */
-const ACCOUNT_NOT_FOUND_CODE = 1803;
 
 /** Environment variables starting with `prefix`, where the runtime has an environment. @param {string} prefix */
 function envWithPrefix(prefix) {
@@ -238,14 +235,7 @@ function retrieveError(slug, error) {
  */
 function executeError(slug, error) {
   if (error instanceof ComposioError) return error;
-  const body = /** @type {any} */ (error instanceof APIError ? error.error : undefined);
-  if (body?.error?.code === ACCOUNT_NOT_FOUND_CODE) {
-    return new ComposioConnectedAccountNotFoundError(body.error.message || 'An error occurred');
-  }
-  return new ComposioToolExecutionError(`Error executing the tool ${slug}`, {
-    cause: error,
-    possibleFixes: ['Ensure the tool slug is correct and the input arguments for the tool is valid'],
-  });
+  return handleToolExecutionError(slug, error);
 }
 
 /**

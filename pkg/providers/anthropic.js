@@ -3,7 +3,7 @@
 // `handleToolCalls` for a message's `tool_use` blocks). No framework import.
 
 import { BaseNonAgenticProvider, deduplicateRequired, normalizeToolArguments } from '../provider.js';
-import { dereferenceJsonSchema, mappingHasRenames, restoreOriginalKeys, sanitizeSchemaPropertyKeys } from './schema.js';
+import { UNRESOLVED_AS_SENTINEL, dereferenceJsonSchema, mappingHasRenames, restoreOriginalKeys, sanitizeSchemaPropertyKeys } from './schema.js';
 
 const VALID_KEY = /^[a-zA-Z0-9_.-]{1,64}$/;
 const MAX_KEY_LENGTH = 64;
@@ -61,7 +61,7 @@ export class AnthropicProvider extends BaseNonAgenticProvider {
   /** @param {any} tool */
   wrapTool(tool) {
     const input = tool.inputParameters || { type: 'object', properties: {}, required: [] };
-    const { schema, mapping } = sanitizeSchemaPropertyKeys(dereferenceJsonSchema(input), anthropicKeyPolicy);
+    const { schema, mapping } = sanitizeSchemaPropertyKeys(dereferenceJsonSchema(input, UNRESOLVED_AS_SENTINEL), anthropicKeyPolicy);
     if (mappingHasRenames(mapping)) this.toolKeyMappings.set(tool.slug, mapping);
     else this.toolKeyMappings.delete(tool.slug);
     return {

@@ -3,7 +3,7 @@
 // @google/genai). No framework import.
 
 import { BaseNonAgenticProvider, deduplicateRequired, normalizeToolArguments } from '../provider.js';
-import { dereferenceJsonSchema, ensureObjectTypeOnProperties } from './schema.js';
+import { UNRESOLVED_AS_SENTINEL, dereferenceJsonSchema, ensureObjectTypeOnProperties } from './schema.js';
 
 export class GoogleProvider extends BaseNonAgenticProvider {
   name = 'google';
@@ -16,7 +16,7 @@ export class GoogleProvider extends BaseNonAgenticProvider {
   /** @param {any} tool */
   wrapTool(tool) {
     const input = ensureObjectTypeOnProperties(
-      deduplicateRequired(dereferenceJsonSchema(tool.inputParameters ?? { type: 'object', properties: {} }))
+      deduplicateRequired(dereferenceJsonSchema(tool.inputParameters ?? { type: 'object', properties: {} }, UNRESOLVED_AS_SENTINEL))
     );
     return {
       name: tool.slug,

@@ -7,7 +7,7 @@
 import { tool } from 'llamaindex';
 import { jsonSchemaToZod } from '@composio/json-schema-to-zod';
 import { BaseAgenticProvider, normalizeToolArguments } from '../provider.js';
-import { dereferenceJsonSchema } from './schema.js';
+import { UNRESOLVED_AS_SENTINEL, dereferenceJsonSchema } from './schema.js';
 
 export class LlamaindexProvider extends BaseAgenticProvider {
   name = 'llamaindex';
@@ -17,7 +17,7 @@ export class LlamaindexProvider extends BaseAgenticProvider {
     return tool({
       name: composioTool.slug,
       description: composioTool.description ?? composioTool.name ?? '',
-      parameters: /** @type {any} */ (jsonSchemaToZod(dereferenceJsonSchema(composioTool.inputParameters ?? {}))),
+      parameters: /** @type {any} */ (jsonSchemaToZod(dereferenceJsonSchema(composioTool.inputParameters ?? {}, UNRESOLVED_AS_SENTINEL))),
       execute: async (/** @type {any} */ input) =>
         JSON.stringify(await executeTool(composioTool.slug, normalizeToolArguments(input, composioTool.slug))),
     });

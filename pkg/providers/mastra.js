@@ -8,7 +8,7 @@ import { createTool } from '@mastra/core/tools';
 import { applyCompatLayer } from '@mastra/schema-compat';
 import { BaseAgenticProvider, normalizeToolArguments } from '../provider.js';
 import { strictParameters } from './strict-schema.js';
-import { dereferenceJsonSchema } from './schema.js';
+import { UNRESOLVED_AS_SENTINEL, dereferenceJsonSchema } from './schema.js';
 
 const SUBSCHEMA_KEYS = ['items', 'additionalItems', 'contains'];
 const SUBSCHEMA_LIST_KEYS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
@@ -71,9 +71,9 @@ export class MastraProvider extends BaseAgenticProvider {
   /** @param {any} tool @param {(slug: string, input: Record<string, unknown>) => Promise<any>} executeTool */
   wrapTool(tool, executeTool) {
     const { parameters, prepare } = strictParameters(this.strict, tool.inputParameters, tool.inputParameters);
-    const inputSchema = applyCompatLayer({ schema: dereferenceJsonSchema(parameters ?? {}), compatLayers: [], mode: 'jsonSchema' });
+    const inputSchema = applyCompatLayer({ schema: dereferenceJsonSchema(parameters ?? {}, UNRESOLVED_AS_SENTINEL), compatLayers: [], mode: 'jsonSchema' });
     const outputSchema = applyCompatLayer({
-      schema: relaxOutputSchema(dereferenceJsonSchema(tool.outputParameters ?? {})),
+      schema: relaxOutputSchema(dereferenceJsonSchema(tool.outputParameters ?? {}, UNRESOLVED_AS_SENTINEL)),
       compatLayers: [],
       mode: 'jsonSchema',
     });

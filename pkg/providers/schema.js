@@ -3,23 +3,23 @@
 // (ports of @composio/core 0.19.0's `dereferenceJsonSchema`, `ensureObjectTypeOnProperties`,
 // `sanitizeSchemaPropertyKeys` / `restoreOriginalKeys`), so our providers emit the same schemas.
 
-import { ComposioError } from '../errors.js';
+import { JsonSchemaRefResolutionError } from '../error-catalog.js';
 
 export { deduplicateRequired } from '../provider.js';
-
-export class JsonSchemaRefResolutionError extends ComposioError {
-  /** @param {string} [message] @param {import('../errors.js').ErrorOptions} [options] */
-  constructor(message = 'Cannot resolve JSON Schema $ref', options = {}) {
-    super(message, { ...options, code: 'JSON_SCHEMA_REF_RESOLUTION_ERROR' });
-  }
-}
+export { JsonSchemaRefResolutionError };
 
 export const MAX_NODE_DEPTH = 512;
 export const MAX_REF_CHAIN_DEPTH = 100;
 const CYCLE_BREAK_SENTINEL = { type: 'object', additionalProperties: true };
+/** The options the official providers dereference tool schemas with (the API ships dangling refs). */
+export const UNRESOLVED_AS_SENTINEL = /** @type {const} */ ({ onUnresolved: 'sentinel' });
 const UNRESOLVED_REF_DESCRIPTION =
   'Schema shape unresolved at the source — validate loosely. See https://github.com/ComposioHQ/composio/issues/3307.';
 const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const REF_RESOLUTION_FIXES = [
+  'Ensure the $ref pointer matches a path in $defs or definitions',
+  'External $ref pointers (http://, https://, file://, …) are not resolved by the SDK',
+];
 export const SCHEMA_KEYWORDS = new Set([
   'additionalItems',
   'additionalProperties',
@@ -40,22 +40,25 @@ export const SCHEMA_MAP_KEYWORDS = new Set(['$defs', 'definitions', 'dependentSc
 const isObject = v => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * `#/…` pointer lookup in `root`; `undefined` when it does not resolve.
- * @param {any} root @param {string} pointer @returns {{ value: any } | undefined}
+ * `#/…` pointer lookup in `root`: `{ value }` when it resolves, otherwise why not
+ * (`malformed-pointer`, or `missing-target` with the segment that failed).
+ * @param {any} root @param {string} pointer
+ * @returns {{ value: any, reason?: undefined } | { value?: undefined, reason: 'malformed-pointer' | 'missing-target', failedAt?: string }}
  */
-export function resolvePointer(root, pointer) {
+export function lookupPointer(root, pointer) {
   if (pointer === '#' || pointer === '') return { value: root };
-  if (!pointer.startsWith('#/')) return undefined;
+  if (!pointer.startsWith('#/')) return { reason: 'malformed-pointer' };
   let cursor = root;
   for (const raw of pointer.slice(2).split('/')) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cursor === null || typeof cursor !== 'object') return undefined;
+    const missing = { reason: /** @type {const} */ ('missing-target'), failedAt: seg };
+    if (cursor === null || typeof cursor !== 'object') return missing;
     if (Array.isArray(cursor)) {
       const i = Number(seg);
-      if (!Number.isInteger(i) || i < 0 || i >= cursor.length) return undefined;
+      if (!Number.isInteger(i) || i < 0 || i >= cursor.length) return missing;
       cursor = cursor[i];
     } else {
-      if (!Object.prototype.hasOwnProperty.call(cursor, seg)) return undefined;
+      if (!Object.prototype.hasOwnProperty.call(cursor, seg)) return missing;
       cursor = cursor[seg];
     }
   }
@@ -63,13 +66,44 @@ export function resolvePointer(root, pointer) {
 }
 
 /**
- * A copy of `schema` with local `$ref`s inlined (cycles and unresolved pointers become a
- * permissive object), `$defs`/`definitions` dropped: the official `onUnresolved: 'sentinel'` mode.
+ * `#/…` pointer lookup in `root`; `undefined` when it does not resolve.
+ * @param {any} root @param {string} pointer @returns {{ value: any } | undefined}
+ */
+export function resolvePointer(root, pointer) {
+  const found = lookupPointer(root, pointer);
+  return found.reason === undefined ? found : undefined;
+}
+
+/** @param {string} ref @param {{ reason: string, failedAt?: string }} result @returns {never} */
+function throwResolutionError(ref, result) {
+  if (result.reason === 'malformed-pointer') {
+    throw new JsonSchemaRefResolutionError(`Unsupported $ref pointer: ${ref}`, { meta: { ref }, possibleFixes: REF_RESOLUTION_FIXES });
+  }
+  throw new JsonSchemaRefResolutionError(`Cannot resolve $ref ${ref}`, {
+    meta: { ref, ...(result.failedAt !== undefined ? { failedAt: result.failedAt } : {}) },
+    possibleFixes: REF_RESOLUTION_FIXES,
+  });
+}
+
+/**
+ * @typedef {{ onUnresolved?: 'throw' | 'sentinel',
+ *   onReplace?: (ref: string, reason: 'malformed-pointer' | 'missing-target') => void }} DereferenceJsonSchemaOptions
+ */
+
+/**
+ * A copy of `schema` with local `$ref`s inlined and `$defs`/`definitions` dropped (official
+ * `dereferenceJsonSchema`): cycles become a permissive object; an unresolved pointer throws
+ * JsonSchemaRefResolutionError, or with `onUnresolved: 'sentinel'` becomes a permissive object
+ * (after `onReplace(ref, reason)`). External refs are left as they are (upstream also logs a
+ * warning; composio-wasm logs nothing).
  * @param {any} schema
+ * @param {DereferenceJsonSchemaOptions} [options]
  * @returns {any}
  */
-export function dereferenceJsonSchema(schema) {
+export function dereferenceJsonSchema(schema, options) {
   if (!isObject(schema)) return schema;
+  const strategy = options?.onUnresolved ?? 'throw';
+  const onReplace = options?.onReplace;
   const root = schema;
   const visiting = new WeakSet();
   /** @param {Record<string, any>} obj @param {Set<string>} refs @param {number} chain @param {number} depth */
@@ -81,7 +115,7 @@ export function dereferenceJsonSchema(schema) {
     );
   /** @param {any} node @param {Set<string>} refs @param {number} chain @param {number} depth @returns {any} */
   function walk(node, refs, chain, depth) {
-    if (depth >= MAX_NODE_DEPTH) throw new JsonSchemaRefResolutionError(`JSON Schema node depth exceeded cap (${MAX_NODE_DEPTH})`);
+    if (depth >= MAX_NODE_DEPTH) throw new JsonSchemaRefResolutionError(`JSON Schema node depth exceeded cap (${MAX_NODE_DEPTH})`, { possibleFixes: REF_RESOLUTION_FIXES });
     if (Array.isArray(node)) {
       if (visiting.has(node)) return { ...CYCLE_BREAK_SENTINEL };
       visiting.add(node);
@@ -98,11 +132,19 @@ export function dereferenceJsonSchema(schema) {
       const ref = typeof node.$ref === 'string' ? node.$ref : null;
       if (ref === null || !ref.startsWith('#')) return cloneChildren(node, refs, chain, depth);
       if (chain >= MAX_REF_CHAIN_DEPTH) {
-        throw new JsonSchemaRefResolutionError(`JSON Schema $ref chain exceeded depth cap (${MAX_REF_CHAIN_DEPTH}): ${ref}`);
+        throw new JsonSchemaRefResolutionError(`JSON Schema $ref chain exceeded depth cap (${MAX_REF_CHAIN_DEPTH}): ${ref}`, {
+          meta: { ref },
+          possibleFixes: REF_RESOLUTION_FIXES,
+        });
       }
       if (refs.has(ref)) return { ...CYCLE_BREAK_SENTINEL };
-      const found = resolvePointer(root, ref);
-      const target = found ? found.value : { ...CYCLE_BREAK_SENTINEL, description: UNRESOLVED_REF_DESCRIPTION };
+      const found = lookupPointer(root, ref);
+      let target = found.value;
+      if (found.reason !== undefined) {
+        if (strategy !== 'sentinel') throwResolutionError(ref, found);
+        onReplace?.(ref, found.reason);
+        target = { ...CYCLE_BREAK_SENTINEL, description: UNRESOLVED_REF_DESCRIPTION };
+      }
       const resolved = walk(target, new Set(refs).add(ref), chain + 1, depth + 1);
       const siblings = { ...node };
       delete siblings.$ref;
@@ -301,8 +343,9 @@ export function restoreOriginalKeys(value, mapping, depth = 0) {
   if (isObject(value)) {
     const restored = Object.create(null);
     for (const [key, val] of Object.entries(value)) {
+      const originalKey = mapping.renames[key] ?? key;
       const child = mapping.children[key];
-      restored[mapping.renames[key] ?? key] = child ? restoreOriginalKeys(val, child, depth + 1) : val;
+      restored[originalKey] = child ? restoreOriginalKeys(val, child, depth + 1) : val;
     }
     return restored;
   }

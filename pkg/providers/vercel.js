@@ -7,7 +7,7 @@
 import { tool } from 'ai';
 import { jsonSchemaToZod } from '@composio/json-schema-to-zod';
 import { BaseAgenticProvider, deduplicateRequired, normalizeToolArguments } from '../provider.js';
-import { dereferenceJsonSchema } from './schema.js';
+import { UNRESOLVED_AS_SENTINEL, dereferenceJsonSchema } from './schema.js';
 import { strictParameters } from './strict-schema.js';
 
 export class VercelProvider extends BaseAgenticProvider {
@@ -29,7 +29,7 @@ export class VercelProvider extends BaseAgenticProvider {
     const { parameters, prepare } = strictParameters(this.strict, inputParams, deduplicateRequired(inputParams ?? {}));
     return tool({
       description: composioTool.description,
-      inputSchema: /** @type {any} */ (jsonSchemaToZod(dereferenceJsonSchema(parameters))),
+      inputSchema: /** @type {any} */ (jsonSchemaToZod(dereferenceJsonSchema(parameters, UNRESOLVED_AS_SENTINEL))),
       execute: async (/** @type {any} */ params) => {
         const normalized = normalizeToolArguments(params, composioTool.slug);
         return executeTool(composioTool.slug, prepare(normalized));
