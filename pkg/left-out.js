@@ -86,6 +86,8 @@ export const differences = {
   createConnectionRequest: 'Takes the Composio instance (upstream: its @composio/client, which getClient() would return).',
   isBlockedSensitiveFileUploadPath: 'Checks the path as written (upstream also resolves symlinks).',
   assertSafeFileUploadPath: 'Checks the path as written (upstream also resolves symlinks); the message does not offer sensitiveFileUploadProtection, which this package does not read.',
+  dereferenceJsonSchema: 'Same results and errors; an external $ref is left as it is without the warning upstream logs (this package does not log).',
+  handleToolExecutionError: "Recognises this package's APIError (what its client throws) where upstream recognises @composio/client's; same results otherwise.",
   // Differences of members that existed before (README, "Where we differ").
   'composio.create': 'userId must be a non-empty string; invalid config is a ValidationError with issues (upstream: ZodError); custom tools are refused.',
   'composio.sessions.create': 'As composio.create.',
