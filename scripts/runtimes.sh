@@ -4,8 +4,7 @@
 # Deno, Bun, workerd (Miniflare) and Vercel's edge-runtime; esbuild bundles for workerd, the
 # browser and edge-light; publint, arethetypeswrong and tsc (bundler / node16 / nodenext); the
 # tool matrix (esbuild, Rollup, bun build, Vite, webpack, wrangler dev, Next.js 15/16), CommonJS
-# (Node 20.0.0, 20.10, 20, 22,
-# TypeScript node16/nodenext) and the READMEs' code blocks.
+# (Node 20.0.0, 20.10, 20, 22, TypeScript node16/nodenext) and the READMEs' code blocks.
 # Headless Chromium is tests/browser/ (not run here).
 #
 # Installs nothing beyond the lock files: the root dev dependencies come from `npm ci`

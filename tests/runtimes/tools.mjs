@@ -40,13 +40,14 @@ export function toolBin(name, bin = name) {
 
 /**
  * A fresh app under tools/apps/ with the tarball installed (`npm install <tgz>`) and `files`
- * written (paths may have folders). `type` is the package.json "type".
+ * written (paths may have folders). `type` is the package.json "type" (null: none, as
+ * `npm init` writes it).
  */
 export async function toolApp(name, tgz, files = {}, { type = 'module' } = {}) {
   mkdirSync(join(TOOLS, 'apps'), { recursive: true });
   const dir = mkdtempSync(join(TOOLS, 'apps', `${name}-`));
   made.add(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `app-${name}`, private: true, type }, null, 2));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `app-${name}`, private: true, ...(type ? { type } : {}) }, null, 2));
   ok(
     await run('npm', ['install', '--no-audit', '--no-fund', '--offline', '--no-package-lock', tgz], { cwd: dir, timeoutMs: 120_000 }),
     `npm install of the tarball (${name})`
