@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { startEmulator } from '../../emulator/server.mjs';
 import { startStaticServer } from '../../www/serve.mjs';
 import { writeJson } from './bundlers.mjs';
-import { BIN, HERE, REPO, cleanEnv, cleanup, copyInto, makeProject, ok, packTarball, parseReport, run, table } from './harness.mjs';
+import { BIN, HERE, REPO, cleanEnv, cleanup, copyInto, makeProject, ok, packTarball, run, table } from './harness.mjs';
 import {
   APP,
   BROWSER_MAIN,
