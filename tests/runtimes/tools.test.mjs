@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { startEmulator } from '../../emulator/server.mjs';
 import { startStaticServer } from '../../www/serve.mjs';
 import { writeJson } from './bundlers.mjs';
-import { BIN, REPO, cleanEnv, cleanup, ok, packTarball, run, table } from './harness.mjs';
+import { BIN, HERE, REPO, cleanEnv, cleanup, copyInto, makeProject, ok, packTarball, run, table } from './harness.mjs';
 import {
   APP,
   BROWSER_MAIN,
@@ -25,11 +25,14 @@ import {
   TOOLS,
   assertReport,
   closeChromium,
+  ensureInstalled,
   ensureTools,
+  freePort,
   outputSize,
   removeApps,
   runNode,
   runPage,
+  startServer,
   toolApp,
   toolBin,
   toolVersion,
@@ -45,7 +48,7 @@ let server;
 before(async () => {
   await ensureTools();
   tarball = await packTarball();
-  emulator = await startEmulator({ apiKeys: [KEY] });
+  emulator = await startEmulator({ apiKeys: [KEY, `${KEY}_wrangler`] });
   // One static server for every browser app: they all live under tools/apps/.
   server = await startStaticServer({ mounts: { '/apps': join(TOOLS, 'apps') } });
 });
@@ -253,23 +256,160 @@ test('Vite SSR build with ssr.noExternal, run in Node', async () => {
   });
 });
 
-test('Vite client build (defaults): the .wasm is an asset, the inline copy a chunk never fetched', async () => {
-  await matrixRow('vite build (browser)', toolVersion('vite'), async row => {
+test('Vite client build (defaults), served by `vite preview`: the .wasm is an asset, the inline copy a chunk never fetched', async () => {
+  await matrixRow('vite build + vite preview (browser)', toolVersion('vite'), async row => {
     const dir = await toolApp('vite-web', tarball.tgz, { 'app.js': APP, 'main.js': BROWSER_MAIN, 'index.html': PAGE('/main.js') });
-    ok(await timed(row, 'buildMs', run(process.execPath, [toolBin('vite'), 'build', '--base', './'], { cwd: dir })), 'vite build');
+    ok(await timed(row, 'buildMs', run(process.execPath, [toolBin('vite'), 'build'], { cwd: dir })), 'vite build');
     row.build = 'ok';
     const assets = readdirSync(join(dir, 'dist', 'assets'));
     assert.ok(assets.some(f => f.endsWith('.wasm')), `no .wasm asset: ${assets}`);
     // What the page loads: the entry chunk and the .wasm (the inline chunk stays on disk).
     Object.assign(row, sizeOf(join(dir, 'dist'), p => !readFileSync(p, 'latin1').includes('AGFzbQ')));
-    const { report, requests } = await timed(row, 'runMs', runBrowser('vite-web', join(dir, 'dist')));
-    assertReport(report, emulator, 'vite browser build');
-    const wasm = requests.filter(r => r.url.endsWith('.wasm'));
-    assert.deepEqual(wasm.map(r => r.status), [200], `wasm requests: ${JSON.stringify(requests)}`);
-    const fetchedInline = requests.filter(r => /\.js$/.test(r.url) && !/main|index/.test(r.url.split('/').pop()));
-    assert.deepEqual(fetchedInline, [], 'the inline wasm chunk was fetched although the .wasm loaded');
-    row.run = 'ok (Chromium)';
+    const t = Date.now();
+    const port = await freePort();
+    const preview = await startServer(process.execPath, [toolBin('vite'), 'preview', '--port', String(port), '--strictPort'], {
+      cwd: dir,
+      ready: new RegExp(`Local:\\s+http://localhost:${port}/`),
+    });
+    try {
+      const { report, requests } = await runPage(`http://localhost:${port}/`, emulator, KEY);
+      assertReport(report, emulator, 'vite browser build under vite preview');
+      const wasm = requests.filter(r => r.url.endsWith('.wasm'));
+      assert.deepEqual(wasm.map(r => r.status), [200], `wasm requests: ${JSON.stringify(requests)}`);
+      assert.ok(wasm[0].url.startsWith(`http://localhost:${port}/assets/`), wasm[0].url);
+      const fetchedInline = requests.filter(r => /\.js$/.test(r.url) && !/main|index/.test(r.url.split('/').pop()));
+      assert.deepEqual(fetchedInline, [], 'the inline wasm chunk was fetched although the .wasm loaded');
+    } finally {
+      await preview.stop();
+    }
+    row.runMs = Date.now() - t;
+    row.run = 'ok (vite preview, Chromium)';
     row.note = 'streams the .wasm asset; gzip counts entry chunk + .wasm';
+  });
+});
+
+// webpack 5 as its Getting Started guide sets it up: a package.json without "type", webpack +
+// webpack-cli, a webpack.config.js naming the entry and output (CommonJS, the guide's form),
+// `npx webpack` (here: webpack's bin from tools/).
+const WEBPACK_CONFIG = target => `const path = require('path');
+
+module.exports = {
+  mode: 'production',${target ? `\n  target: '${target}',` : ''}
+  entry: './src/index.js',
+  output: {
+    filename: 'main.js',
+    path: path.resolve(__dirname, 'dist'),
+  },
+};
+`;
+
+const webpackVersion = () => `${toolVersion('webpack')} / cli ${toolVersion('webpack-cli')}`;
+
+test('webpack 5 (Getting Started config, mode production), browser bundle run in Chromium', async () => {
+  await matrixRow('webpack (browser)', webpackVersion(), async row => {
+    const dir = await toolApp(
+      'webpack-web',
+      tarball.tgz,
+      {
+        'src/app.js': APP,
+        'src/index.js': BROWSER_MAIN,
+        'webpack.config.js': WEBPACK_CONFIG(),
+        'dist/index.html': '<!doctype html>\n<html><head><meta charset="utf-8"><title>composio-wasm</title></head>\n<body><script src="main.js"></script></body></html>\n',
+      },
+      { type: null }
+    );
+    const built = ok(await timed(row, 'buildMs', run(process.execPath, [toolBin('webpack')], { cwd: dir, timeoutMs: 120_000 })), 'webpack');
+    row.build = 'ok';
+    const dist = readdirSync(join(dir, 'dist'));
+    assert.ok(dist.some(f => f.endsWith('.wasm')), `webpack emitted no .wasm asset: ${dist}`);
+    // What the page loads: main.js and the .wasm (the inline copy is a chunk of its own on disk).
+    Object.assign(row, sizeOf(join(dir, 'dist'), p => !p.endsWith('.html') && !readFileSync(p, 'latin1').includes('AGFzbQ')));
+    const { report, requests } = await timed(row, 'runMs', runBrowser('webpack-web', join(dir, 'dist')));
+    assertReport(report, emulator, 'webpack browser bundle');
+    assert.deepEqual(requests.filter(r => r.url.endsWith('.wasm')).map(r => r.status), [200], `wasm requests: ${JSON.stringify(requests)}`);
+    const chunks = requests.filter(r => r.url.endsWith('.js') && !r.url.endsWith('/main.js'));
+    assert.deepEqual(chunks, [], 'the inline wasm chunk was fetched although the .wasm loaded');
+    row.run = 'ok (Chromium)';
+    // webpack's default performance hint flags the never-fetched inline chunk (over 244 KiB).
+    const warnings = built.stdout.match(/compiled with (\d+) warning/)?.[1] ?? '0';
+    row.note = `${describeWasmRequests(requests)}; ${warnings} warning(s): ${/asset size limit/.test(built.stdout) ? 'asset size limit (inline chunk)' : 'none'}`;
+  });
+});
+
+test("webpack 5 with target: 'node', run in Node", async () => {
+  await matrixRow("webpack (target: 'node')", webpackVersion(), async row => {
+    const dir = await toolApp('webpack-node', tarball.tgz, { 'src/app.js': APP, 'src/index.js': NODE_MAIN, 'webpack.config.js': WEBPACK_CONFIG('node') }, { type: null });
+    ok(await timed(row, 'buildMs', run(process.execPath, [toolBin('webpack')], { cwd: dir, timeoutMs: 120_000 })), 'webpack');
+    row.build = 'ok';
+    Object.assign(row, sizeOf(join(dir, 'dist')));
+    // Run from elsewhere: the bundle must not need the package's files.
+    const { report } = await timed(row, 'runMs', runNode(process.execPath, [join(dir, 'dist', 'main.js')], { cwd: REPO, emulator, key: KEY }));
+    assertReport(report, emulator, 'webpack node bundle');
+    row.run = `ok (node ${process.version})`;
+  });
+});
+
+// wrangler dev --local: a Worker project as wrangler's docs make it (wrangler.jsonc with name,
+// main and compatibility_date, nothing else), the app of the workerd matrix row (apps/worker.mjs,
+// the shared scenario per request), the emulator passed with --var. Wrangler needs Node 22.
+const WRANGLER = join(HERE, 'wrangler');
+const WRANGLER_BIN = join(WRANGLER, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+
+test('wrangler dev --local (Node 22): a request runs the shared scenario in the local workerd', async () => {
+  await ensureInstalled(WRANGLER, WRANGLER_BIN);
+  await ensureInstalled(join(HERE, 'node22'), BIN.node22);
+  const version = JSON.parse(readFileSync(join(WRANGLER, 'node_modules', 'wrangler', 'package.json'), 'utf8')).version;
+  await matrixRow('wrangler dev --local', `${version} (node 22)`, async row => {
+    const key = `${KEY}_wrangler`;
+    const dir = await makeProject('wrangler', tarball.tgz, {
+      'wrangler.jsonc': JSON.stringify({ name: 'composio-wasm-check', main: 'src/index.js', compatibility_date: '2025-09-01' }, null, 2),
+    });
+    mkdirSync(join(dir, 'src'));
+    copyInto(dir, { 'apps/worker.mjs': 'src/index.js', 'scenario.mjs': 'src/scenario.mjs' });
+    // Telemetry off; wrangler's user config (device id, logs, dev registry) in the project, not
+    // the ~/.config/.wrangler of whoever runs the tests.
+    const env = cleanEnv({ WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(dir, '.config') });
+    // The bundle wrangler would upload (for its size): `wrangler deploy --dry-run --outdir`.
+    const bundled = await timed(row, 'buildMs', run(BIN.node22, [WRANGLER_BIN, 'deploy', '--dry-run', '--outdir', 'dist'], { cwd: dir, env, timeoutMs: 120_000 }));
+    ok(bundled, 'wrangler deploy --dry-run');
+    Object.assign(row, sizeOf(join(dir, 'dist'), p => !p.endsWith('.map')));
+    assert.ok(readdirSync(join(dir, 'dist')).some(f => f.endsWith('.wasm')), 'wrangler bundled no .wasm module');
+    row.build = 'ok (deploy --dry-run)';
+    const port = await freePort();
+    const t = Date.now();
+    const dev = await startServer(
+      BIN.node22,
+      [WRANGLER_BIN, 'dev', '--local', '--port', String(port), '--var', `EMULATOR_URL:${emulator.url}`, '--var', `EMULATOR_API_KEY:${key}`],
+      {
+        cwd: dir,
+        env,
+        ready: new RegExp(`Ready on http://(localhost|127\\.0\\.0\\.1):${port}`),
+        timeoutMs: 90_000,
+      }
+    );
+    row.readyMs = Date.now() - t;
+    try {
+      const r0 = Date.now();
+      const res = await fetch(`http://localhost:${port}/scenario`, { signal: AbortSignal.timeout(60_000) });
+      const text = await res.text();
+      row.runMs = Date.now() - r0;
+      let report;
+      try {
+        report = JSON.parse(text);
+      } catch {
+        assert.fail(`HTTP ${res.status}: ${text.slice(0, 2000)}\n--- wrangler ---\n${dev.output().slice(-3000)}`);
+      }
+      const failed = report.steps.filter(s => !s.ok && !s.skipped);
+      assert.deepEqual(failed, [], `scenario failures\n--- wrangler ---\n${dev.output().slice(-3000)}`);
+      assert.equal(report.ok, true);
+      assert.equal(res.status, 200);
+      const seen = new Set(emulator.requests.filter(q => q.headers['x-api-key'] === key).map(q => q.headers['x-runtime']));
+      assert.deepEqual([...seen], ['CLOUDFLARE_WORKERS']);
+    } finally {
+      await dev.stop();
+    }
+    row.run = 'ok (workerd, whole scenario)';
+    row.note = `dev server ready in ${row.readyMs} ms; gzip: the dry-run bundle (scenario worker + .wasm)`;
   });
 });
 
