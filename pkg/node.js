@@ -23,10 +23,11 @@ function readWasmFile() {
   }
 }
 
-const getBuiltinModule = /** @type {any} */ (globalThis.process)?.getBuiltinModule;
+const nodeProcess = /** @type {any} */ (globalThis).process;
+const getBuiltinModule = nodeProcess?.getBuiltinModule;
 /** @type {typeof import('node:crypto') | undefined} */
 let cryptoModule;
-const nodeCrypto = () => (cryptoModule ??= /** @type {any} */ (process).getBuiltinModule('node:crypto'));
+const nodeCrypto = () => (cryptoModule ??= nodeProcess.getBuiltinModule('node:crypto'));
 
 setRuntime({
   loadWasm() {
@@ -42,9 +43,9 @@ setRuntime({
   fs: { readFile, writeFile },
   // Webhook signatures: node:crypto is synchronous, about 3× the rate of Web Crypto's
   // thread-pool round trip per verification. Loaded on the first verification, not at import:
-  // node:crypto pulls in node:stream and the cipher bindings, 4 ms of a cold start (measured,
-  // Node 20) that a program which never verifies a webhook would pay. process.getBuiltinModule
-  // is Node ≥ 20.16 and Bun; without it, signatures use Web Crypto.
+  // node:crypto pulls in node:stream and the cipher bindings, about 3 ms of `import` on Node 20
+  // (undici loads it on the first `fetch`, so a program that sends requests pays it there, once).
+  // process.getBuiltinModule is Node ≥ 20.16 and Bun; without it, signatures use Web Crypto.
   hmac: typeof getBuiltinModule === 'function' ? (key, message) => nodeCrypto().createHmac('sha256', key).update(message).digest('base64') : undefined,
 });
 
