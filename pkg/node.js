@@ -5,6 +5,7 @@
 // inline (a bundle that did not copy the file: webpack, esbuild, Rollup, `bun build`, Vite SSR),
 // loaded on first use through a dynamic import, so the package itself never parses it.
 // pkg/index.cjs is this entry as CommonJS; Deno has its own entry (deno.js), which reads no file.
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { initSync } from './wasm/composio_wasm.js';
@@ -23,12 +24,6 @@ function readWasmFile() {
   }
 }
 
-const nodeProcess = /** @type {any} */ (globalThis).process;
-const getBuiltinModule = nodeProcess?.getBuiltinModule;
-/** @type {typeof import('node:crypto') | undefined} */
-let cryptoModule;
-const nodeCrypto = () => (cryptoModule ??= nodeProcess.getBuiltinModule('node:crypto'));
-
 setRuntime({
   loadWasm() {
     const bytes = readWasmFile();
@@ -42,11 +37,8 @@ setRuntime({
   },
   fs: { readFile, writeFile },
   // Webhook signatures: node:crypto is synchronous, about 3× the rate of Web Crypto's
-  // thread-pool round trip per verification. Loaded on the first verification, not at import:
-  // node:crypto pulls in node:stream and the cipher bindings, about 3 ms of `import` on Node 20
-  // (undici loads it on the first `fetch`, so a program that sends requests pays it there, once).
-  // process.getBuiltinModule is Node ≥ 20.16 and Bun; without it, signatures use Web Crypto.
-  hmac: typeof getBuiltinModule === 'function' ? (key, message) => nodeCrypto().createHmac('sha256', key).update(message).digest('base64') : undefined,
+  // thread-pool round trip per verification.
+  hmac: (key, message) => createHmac('sha256', key).update(message).digest('base64'),
 });
 
 export * from './api.js';
