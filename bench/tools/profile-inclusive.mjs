@@ -21,4 +21,4 @@ p.samples.forEach((id, i) => {
     if (re.test(l)) incl.set(l, (incl.get(l) ?? 0) + (p.timeDeltas[i] ?? 0));
   }
 });
-for (const [k, t] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(t / calls / 1000).toFixed(2).padStart(9)} ms/call  ${k}`);
+for (const [k, t] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(t / calls).toFixed(1).padStart(9)} µs/call  ${k}`);
