@@ -33,9 +33,14 @@ fi
 # require(esm)) and Node 20.0.0 (the first 20.x), each in its own project with its own lock file
 # (see their package.json).
 for sub in tools next15 wrangler node20old node20first; do
-  if [ ! -f "tests/runtimes/$sub/node_modules/.package-lock.json" ]; then
-    echo "runtimes: installing tests/runtimes/$sub (npm ci --prefix)"
-    npm ci --prefix "tests/runtimes/$sub" --no-audit --no-fund
+  # Missing, or installed from another lock file (a tool was added or bumped): npm ci. The copy
+  # of the lock kept in node_modules says what was installed (npm rewrites its own hidden lock
+  # file when the tests install apps below, so its date says nothing).
+  dir="tests/runtimes/$sub"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"; then
+    echo "runtimes: installing $dir (npm ci --prefix)"
+    npm ci --prefix "$dir" --no-audit --no-fund
+    cp "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"
   fi
 done
 
