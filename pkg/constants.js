@@ -54,14 +54,35 @@ export const BUILTIN_FILE_UPLOAD_PATH_DENY_SEGMENTS = ['.ssh', '.aws', '.azure',
 /** The largest file `files.upload()` fetches from a URL (100 MiB), as upstream. */
 export const MAX_URL_UPLOAD_SIZE_BYTES = 100 * 1024 * 1024;
 
-/** Upstream's `constants` object (the values it documents; nothing here reads them). */
+/**
+ * `process.env[name]`, as upstream reads it; unset where there is no `process` or it may not be read.
+ * @param {string} name
+ */
+function envVar(name) {
+  try {
+    return /** @type {any} */ (globalThis).process?.env?.[name] || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Upstream's `constants` object (nothing here reads it). Two members come from the environment
+ * there (`CLIENT_PUSHER_KEY`, `IS_DEVELOPMENT_OR_CI`: `$DEVELOPMENT || $CI || false`); here they
+ * are getters, so the values match upstream's yet importing the package reads no environment
+ * (Deno would ask for --allow-env).
+ */
 export const constants = {
-  CLIENT_PUSHER_KEY: 'ff9f18c208855d77a152',
+  get CLIENT_PUSHER_KEY() {
+    return envVar('CLIENT_PUSHER_KEY') || 'ff9f18c208855d77a152';
+  },
   COMPOSIO_DIR: '.composio',
   DEFAULT_BASE_URL: 'https://backend.composio.dev',
   DEFAULT_TOOL_ROUTER_SESSION_FILES_MOUNT_ID: 'files',
   DEFAULT_WEB_URL: 'https://dashboard.composio.dev/',
-  IS_DEVELOPMENT_OR_CI: false,
+  get IS_DEVELOPMENT_OR_CI() {
+    return envVar('DEVELOPMENT') || envVar('CI') || false;
+  },
   TELEMETRY_URL: 'https://app.composio.dev',
   TEMP_FILES_DIRECTORY_NAME: 'files',
   USER_DATA_FILE_NAME: 'user_data.json',

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as official from '@composio/core';
 import * as ours from '../../pkg/node.js';
@@ -81,6 +82,25 @@ test('every official export is exported here, or listed; listed functions are st
     assert.ok(ours[name][LEFT_OUT], `export ${name} is implemented now: delete its line in pkg/left-out.js`);
     assert.throws(() => ours[name](), e => e instanceof ours.ComposioNotSupportedError && e.message.includes(entry.alternative), name);
   }
+});
+
+test('constants read the environment as upstream does (CI, DEVELOPMENT, CLIENT_PUSHER_KEY), and only when read', () => {
+  const program = `
+    const [a, b] = await Promise.all([import('@composio/core'), import(${JSON.stringify(new URL('../../pkg/node.js', import.meta.url).href)})]);
+    console.log(JSON.stringify([{ ...a.constants }, { ...b.constants }]));`;
+  const cases = [{}, { CI: 'true' }, { CI: '1', DEVELOPMENT: 'yes' }, { CI: '' }, { CLIENT_PUSHER_KEY: 'pk_env' }];
+  for (const vars of cases) {
+    const env = { ...process.env };
+    for (const k of ['CI', 'DEVELOPMENT', 'CLIENT_PUSHER_KEY']) delete env[k];
+    Object.assign(env, vars);
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', program], { env, cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8' });
+    const [theirs, mine] = JSON.parse(out);
+    assert.deepEqual(mine, theirs, JSON.stringify(vars));
+  }
+  // A getter: the value follows the environment when it is read, and importing reads nothing.
+  const desc = Object.getOwnPropertyDescriptor(ours.constants, 'IS_DEVELOPMENT_OR_CI');
+  assert.equal(typeof desc.get, 'function');
+  assert.equal(desc.enumerable, true);
 });
 
 test('every error class upstream exports has its name, code, status and default message here', () => {
