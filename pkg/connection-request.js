@@ -4,6 +4,20 @@
 
 import { bindMethods } from './files.js';
 
+/**
+ * `waitForConnection`'s timeout argument: a number of ms (as @composio/core) or
+ * `{ timeout?, signal?, … }`, whose other members are request options (a `requestOptions`
+ * argument given as well is then ignored).
+ * @param {any} timeout
+ * @param {any} requestOptions
+ * @returns {[any, any]}
+ */
+export function waitArguments(timeout, requestOptions) {
+  if (timeout === null || typeof timeout !== 'object') return [timeout, requestOptions];
+  const { timeout: ms, ...options } = timeout;
+  return [ms, options];
+}
+
 /** The link to send the user to, and a way to wait for the connection. */
 export class ConnectionRequest {
   #client;
@@ -31,13 +45,8 @@ export class ConnectionRequest {
    * @param {any} [requestOptions]
    */
   async waitForConnection(timeout, requestOptions) {
-    let options = requestOptions;
-    if (timeout !== null && typeof timeout === 'object') {
-      options = { ...timeout };
-      timeout = options.timeout;
-      delete options.timeout;
-    }
-    const account = await this.#client.call('connectedAccounts.waitForConnection', [this.id, timeout], options);
+    const [ms, options] = waitArguments(timeout, requestOptions);
+    const account = await this.#client.call('connectedAccounts.waitForConnection', [this.id, ms], options);
     this.#state = { ...this.#state, status: account.status };
     return account;
   }

@@ -4,7 +4,7 @@
 // REST call is a row of src/endpoints.rs; what is here is the official composition of those calls
 // (the duplicate-account check, authorize's find-or-create) and its error mapping.
 
-import { ConnectionRequest } from './connection-request.js';
+import { ConnectionRequest, waitArguments } from './connection-request.js';
 import {
   APIError,
   BadRequestError,
@@ -320,13 +320,14 @@ export class ConnectedAccounts {
 
   /**
    * Polls the account until it is ACTIVE (returns it), fails, or `timeout` ms pass (a
-   * deadline, whatever the server does).
+   * deadline, whatever the server does). `timeout` may also be `{ timeout?, signal? }`.
    * @param {any} id
    * @param {any} [timeout]
    * @param {any} [requestOptions]
    */
   async waitForConnection(id, timeout, requestOptions) {
-    return (await this.#getClient()).call('connectedAccounts.waitForConnection', [id, timeout], requestOptions);
+    const [ms, options] = waitArguments(timeout, requestOptions);
+    return (await this.#getClient()).call('connectedAccounts.waitForConnection', [id, ms], options);
   }
 
   /**

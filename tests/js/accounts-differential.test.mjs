@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AuthScheme as TheirScheme } from '@composio/core';
-import { AuthScheme, ValidationError } from '../../pkg/node.js';
+import { AuthScheme, ComposioRequestCancelledError, ConnectionRequestTimeoutError, ValidationError } from '../../pkg/node.js';
 import { startBoth, wire, runScenario, plain } from './differential-helpers.mjs';
 
 const KEY = 'ak_accounts_differential';
@@ -431,5 +431,52 @@ describe('bad input is refused before any request', () => {
       assert.ok(err.message.includes(message), `${err.message} should include ${message}`);
     }
     assert.deepEqual(emulator.requests, []);
+  });
+});
+
+describe('deliberate: connectedAccounts.waitForConnection(id, { timeout, signal })', () => {
+  /** A pending (INITIATED) account and the URL that completes it. */
+  async function pending() {
+    const link = await call('POST', '/api/v3.1/connected_accounts/link', { auth_config_id: await managedConfig('gmail'), user_id: 'user_wait' });
+    return { id: link.connected_account_id, complete: async () => assert.equal((await fetch(link.redirect_url)).status, 200) };
+  }
+
+  test('{ timeout } is the same deadline as the number upstream takes: same class and message', async () => {
+    const { id } = await pending();
+    const theirs = await official.connectedAccounts.waitForConnection(id, 300).then(() => assert.fail('resolved'), e => e);
+    const mine = await ours.connectedAccounts.waitForConnection(id, { timeout: 300 }).then(() => assert.fail('resolved'), e => e);
+    assert.equal(theirs.constructor.name, 'ConnectionRequestTimeoutError');
+    assert.ok(mine instanceof ConnectionRequestTimeoutError);
+    assert.equal(mine.message, theirs.message);
+    assert.equal(mine.message, `Connection request timed out for ${id}`);
+  });
+
+  test('{ signal } cancels the wait; an aborted signal sends nothing; the account it returns is upstream\'s', async () => {
+    const { id, complete } = await pending();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const started = performance.now();
+    const cancelled = await ours.connectedAccounts.waitForConnection(id, { timeout: 10_000, signal: controller.signal }).then(() => assert.fail('resolved'), e => e);
+    assert.ok(cancelled instanceof ComposioRequestCancelledError, String(cancelled));
+    assert.ok(performance.now() - started < 5000, 'the abort ended the wait');
+
+    const before = emulator.requests.length;
+    const early = await ours.connectedAccounts.waitForConnection(id, { signal: AbortSignal.abort() }).then(() => assert.fail('resolved'), e => e);
+    assert.ok(early instanceof ComposioRequestCancelledError, String(early));
+    assert.equal(emulator.requests.length, before, 'no request after an aborted signal');
+
+    await complete();
+    const theirs = await official.connectedAccounts.waitForConnection(id, 5000);
+    const mine = await ours.connectedAccounts.waitForConnection(id, { timeout: 5000, signal: new AbortController().signal });
+    assert.deepEqual(plain(mine), plain(theirs));
+    assert.equal(mine.status, 'ACTIVE');
+  });
+
+  test('a bad { timeout } is a ValidationError naming timeout, before any request', async () => {
+    const before = emulator.requests.length;
+    const err = await ours.connectedAccounts.waitForConnection('ca_x', { timeout: -5 }).then(() => assert.fail('resolved'), e => e);
+    assert.ok(err instanceof ValidationError, String(err));
+    assert.match(err.message, /timeout/);
+    assert.equal(emulator.requests.length, before);
   });
 });
