@@ -2,7 +2,8 @@
 // for each repetition and candidate (rotated order), start a fresh workerd through Miniflare
 // with the candidate's bundled worker, time `new Miniflare()` → `ready` (startup: workerd
 // process, script compile, global scope), then the first `dispatchFetch` (which constructs
-// the client, creates a session and executes a tool against the emulator), then a second one.
+// the client, creates a session and executes a tool against the emulator; for a `createOnly`
+// candidate, the cold-start worker, it constructs and creates only), then a second one.
 // `node22 workers-driver.mjs <plan.json>`; prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { Miniflare } from 'miniflare';
@@ -38,10 +39,11 @@ async function sample(c) {
     const r2 = await mf.dispatchFetch('http://bench.local/');
     const b2 = await r2.json();
     const t3 = performance.now();
-    if (r1.status !== 200 || !b1.stories || r2.status !== 200 || !b2.stories) {
+    const answered = b => (c.createOnly ? typeof b.sessionId === 'string' : Boolean(b.stories));
+    if (r1.status !== 200 || !answered(b1) || r2.status !== 200 || !answered(b2)) {
       throw new Error(`${c.name}: worker answered ${r1.status} ${JSON.stringify(b1).slice(0, 500)}`);
     }
-    return { startupMs: t1 - t0, firstRequestMs: t2 - t1, secondRequestMs: t3 - t2 };
+    return { startupMs: t1 - t0, firstRequestMs: t2 - t1, secondRequestMs: t3 - t2, totalMs: t2 - t0 };
   } finally {
     await mf.dispose();
     current = undefined;
