@@ -20,10 +20,10 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
 const KEY = 'ak_node_entry_bundle_test';
 const ctx = useEmulator({ apiKeys: [KEY] });
 
-test('pkg/index.js is what the build writes from the sources now (run scripts/build.sh)', async () => {
+test('pkg/index.js is what the build writes from the sources now', async () => {
   const result = await esbuild.build({ ...nodeEntryBundle(pkg), write: false, outfile: join(pkg, 'index.js') });
   assert.equal(result.outputFiles.length, 1);
-  assert.ok(readFileSync(join(pkg, 'index.js'), 'utf8') === result.outputFiles[0].text, 'pkg/index.js is stale');
+  assert.ok(readFileSync(join(pkg, 'index.js'), 'utf8') === result.outputFiles[0].text, 'pkg/index.js is stale: run `node scripts/build-inline.mjs` (part of scripts/build.sh) after changing pkg/*.js');
 });
 
 test('it exports what node.js exports, each class and function under its own name', () => {
