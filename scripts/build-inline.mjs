@@ -8,10 +8,13 @@
 //   require(esm) (20.0–20.18, 22.0–22.11) and TypeScript CommonJS projects.
 // * pkg/index.d.cts and pkg/slim.d.cts: their declarations, the ESM ones as they are (a .d.cts
 //   declares the same names as CommonJS exports).
+// * pkg/index.js: the Node and Bun entry (pkg/node.js) as one ESM file, for the cold start
+//   (scripts/node-entry-bundle.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { nodeEntryBundle } from './node-entry-bundle.mjs';
 
 const PKG = join(dirname(fileURLToPath(import.meta.url)), '..', 'pkg');
 
@@ -45,6 +48,8 @@ for (const [entry, out] of [
     logLevel: 'warning',
   });
 }
+
+await esbuild.build({ ...nodeEntryBundle(PKG), outfile: join(PKG, 'index.js') });
 
 const dts = name => readFileSync(join(PKG, name), 'utf8');
 writeFileSync(join(PKG, 'index.d.cts'), dts('index.d.ts'));

@@ -42,6 +42,23 @@ export default {
 };
 `;
 
+// The cold-start worker (bench/workers.mjs): its first request constructs the client and
+// creates one session, as the Node cold start (bench/cold-child.mjs) does, and nothing more.
+const createWorkerSource = candidate => `${SDK[candidate].offline ? "import './offline-install.mjs';\n" : ''}import { Composio } from ${JSON.stringify(SDK[candidate].specifier)};
+
+export default {
+  async fetch(request, env) {
+    try {
+      const composio = new Composio({ apiKey: env.COMPOSIO_API_KEY, baseURL: env.COMPOSIO_BASE_URL, ...${SDK[candidate].options} });
+      const session = await composio.create('user_1', { toolkits: ['hackernews'] });
+      return Response.json({ sessionId: session.sessionId });
+    } catch (e) {
+      return Response.json({ error: String(e?.stack ?? e) }, { status: 500 });
+    }
+  },
+};
+`;
+
 const browserSource = candidate => `import { run } from './app-${candidate}.mjs';
 
 const form = document.querySelector('form');
@@ -62,6 +79,7 @@ export function writeApps(dir, candidates) {
   for (const c of candidates) {
     writeFileSync(join(dir, `app-${c}.mjs`), appSource(c));
     writeFileSync(join(dir, `worker-${c}.mjs`), workerSource(c));
+    writeFileSync(join(dir, `worker-create-${c}.mjs`), createWorkerSource(c));
     writeFileSync(join(dir, `browser-${c}.mjs`), browserSource(c));
   }
 }
@@ -70,7 +88,8 @@ export function writeApps(dir, candidates) {
 const nodeBuiltins = builtinModules.filter(m => !m.startsWith('_')).flatMap(m => [m, `node:${m}`]);
 
 /**
- * Bundles `worker-<candidate>.mjs` or `browser-<candidate>.mjs` (minified ESM). Returns
+ * Bundles `worker-<candidate>.mjs`, `worker-create-<candidate>.mjs` (target `worker-create`, the
+ * cold-start worker) or `browser-<candidate>.mjs` (minified ESM). Returns
  * `{ ok, outDir, entry, files: [{path, kind}], errors }`; `.wasm` files are separate modules
  * (workerd: a CompiledWasm import; browser: an asset fetched at run time).
  */
@@ -89,7 +108,7 @@ export async function bundleApp(dir, candidate, target) {
     absWorkingDir: dir,
   };
   const options =
-    target === 'worker'
+    target === 'worker' || target === 'worker-create'
       ? {
           ...common,
           platform: 'neutral',

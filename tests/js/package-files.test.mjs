@@ -24,7 +24,7 @@ test('every module the entries import is shipped', () => {
     }
   };
   // cli/main.js is the `composio-wasm` binary (package.json "bin").
-  for (const entry of ['node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'cli/main.js']) visit(entry);
+  for (const entry of ['index.js', 'node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'cli/main.js']) visit(entry);
   assert.ok(seen.has('resources.js') && seen.has('connection-request.js') && seen.has('cli/typegen.js'), [...seen].join(', '));
 });
 

@@ -25,7 +25,7 @@ after(() => {
 test('the tarball holds exactly the package files', () => {
   const files = [...tarball.files].sort();
   record.tarball = { files, size: tarball.size, unpackedSize: tarball.unpackedSize };
-  for (const f of ['package.json', 'index.d.ts', 'slim.d.ts', 'node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'portable.js', 'embedded.js', 'index.cjs', 'index.d.cts', 'slim.cjs', 'slim.d.cts', 'wasm/composio_wasm.js', 'wasm/composio_wasm_bg.wasm', 'wasm/composio_wasm_bg.base64.js']) {
+  for (const f of ['package.json', 'index.d.ts', 'slim.d.ts', 'index.js', 'node.js', 'browser.js', 'workerd.js', 'edge-light.js', 'slim.js', 'portable.js', 'embedded.js', 'index.cjs', 'index.d.cts', 'slim.cjs', 'slim.d.cts', 'wasm/composio_wasm.js', 'wasm/composio_wasm_bg.wasm', 'wasm/composio_wasm_bg.base64.js']) {
     assert.ok(files.includes(f), `${f} is missing from the tarball`);
   }
   const stray = files.filter(f => !/^(README\.md|LICENSE|package\.json|((providers|cli)\/)?[a-z0-9-]+\.(js|cjs|d\.ts|d\.cts)|wasm\/composio_wasm(_bg\.wasm|_bg\.base64\.js|\.js))$/.test(f));
