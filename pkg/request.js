@@ -81,8 +81,10 @@ export class Requests {
               action = parse(wasm.lost(id, failure.kind, status, now()));
               break;
             }
-            const h = /** @param {string} name */ name => res.headers.get(name) ?? undefined;
             context.headers = res.headers;
+            // The retry hints matter only to a refused (non-2xx) answer; a 2xx one reads none.
+            const refused = res.status < 200 || res.status > 299;
+            const h = /** @param {string} name */ name => (refused ? (res.headers.get(name) ?? undefined) : undefined);
             action = parse(wasm.answered(id, res.status, h('x-should-retry'), h('retry-after-ms'), h('retry-after'), res.body, now()));
             break;
           }
