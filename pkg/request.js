@@ -24,8 +24,30 @@ export function endpoints() {
   return table;
 }
 
-/** @param {string} text @returns {Action} */
-const parse = text => JSON.parse(text);
+/**
+ * An action as the wasm writes it: JSON text, except `send`, which is a header line
+ * `s<id> <method> <timeout> <limit> <url length> <1 with a body, else 0>` followed by the URL
+ * and the body as they are (src/wasm/js_api.rs, `Client::action`): the body is not escaped
+ * into a JSON string and parsed back out of it on every call.
+ * @param {string} text
+ * @returns {Action}
+ */
+export function readAction(text) {
+  if (text.charCodeAt(0) !== 115 /* s */) return JSON.parse(text);
+  const line = text.indexOf('\n');
+  const [id, method, timeout, limit, urlLength, hasBody] = text.slice(1, line).split(' ');
+  const bodyAt = line + 1 + Number(urlLength);
+  return {
+    t: 'send',
+    id: Number(id),
+    method: /** @type {Endpoint['method']} */ (method),
+    url: text.slice(line + 1, bodyAt),
+    body: hasBody === '1' ? text.slice(bodyAt) : undefined,
+    timeout: Number(timeout),
+    limit: Number(limit),
+  };
+}
+const parse = readAction;
 
 /**
  * transport.js rejects with `{ kind, cause }`; anything else counts as a network failure.
@@ -81,8 +103,10 @@ export class Requests {
               action = parse(wasm.lost(id, failure.kind, status, now()));
               break;
             }
-            const h = /** @param {string} name */ name => res.headers.get(name) ?? undefined;
             context.headers = res.headers;
+            // The retry hints matter only to a refused (non-2xx) answer; a 2xx one reads none.
+            const refused = res.status < 200 || res.status > 299;
+            const h = /** @param {string} name */ name => (refused ? (res.headers.get(name) ?? undefined) : undefined);
             action = parse(wasm.answered(id, res.status, h('x-should-retry'), h('retry-after-ms'), h('retry-after'), res.body, now()));
             break;
           }

@@ -6,6 +6,7 @@
 //! and makes request bodies byte-identical to `JSON.stringify`'s.
 
 use crate::json::Json;
+use std::borrow::Cow;
 
 /// How deep arrays and objects may nest, in a response and in a value we send. Deeper values
 /// are refused rather than risking the wasm stack (a trap would poison the module).
@@ -343,13 +344,14 @@ impl<'a> Parser<'a> {
                     return Err(ParseError::Syntax);
                 }
                 self.lone = false;
-                let key = self.string()?;
+                // Borrowed when it has no escape (most keys): a skipped member costs no allocation.
+                let key = self.text_of_string()?;
                 bad_key |= self.lone;
                 if !self.eat(b':') {
                     return Err(ParseError::Syntax);
                 }
                 let m = self.members;
-                let key_is = |names: &[&str]| names.contains(&key.as_str());
+                let key_is = |names: &[&str]| names.contains(&&*key);
                 if depth == 1 && !m.keep.is_empty() && !key_is(m.keep) {
                     self.skip(depth)?;
                 } else {
@@ -359,7 +361,7 @@ impl<'a> Parser<'a> {
                     } else {
                         self.value(depth)?
                     };
-                    pairs.push((key, value));
+                    pairs.push((key.into_owned(), value));
                 }
                 if self.eat(b'}') {
                     break;
@@ -460,6 +462,11 @@ impl<'a> Parser<'a> {
     }
 
     fn string(&mut self) -> Result<String, ParseError> {
+        self.text_of_string().map(Cow::into_owned)
+    }
+
+    /// A string (at its opening quote): borrowed from the text when it has no escape.
+    fn text_of_string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -473,15 +480,15 @@ impl<'a> Parser<'a> {
             // Only ASCII bytes stop the scan, so both ends are char boundaries.
             let run = part(self.text, start, self.pos);
             match self.bytes.get(self.pos) {
-                // Most strings have no escape: one exact allocation.
+                // Most strings have no escape: borrowed (one exact allocation if owned).
                 Some(b'"') if out.is_empty() => {
                     self.pos += 1;
-                    return Ok(run.to_string());
+                    return Ok(Cow::Borrowed(run));
                 }
                 Some(b'"') => {
                     out.push_str(run);
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     out.push_str(run);

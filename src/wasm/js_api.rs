@@ -5,9 +5,10 @@
 //!
 //! - `start(op, args, options, now)` begins a call of the endpoint row `op`;
 //! - `answered(id, …)`, `lost(id, kind, status, now)` and `waited(id, now)` feed it;
-//! - each returns the next action as JSON text (`Action` in `pkg/internal.d.ts`):
-//!   `{ t: 'send', id, method, url, body?, timeout, limit }`, `{ t: 'wait', id, ms }`,
-//!   `{ t: 'done', value }` or `{ t: 'fail', error: Descriptor }`.
+//! - each returns the next action (`Action` in `pkg/internal.d.ts`) as JSON text:
+//!   `{ t: 'wait', id, ms }`, `{ t: 'done', value }` or `{ t: 'fail', error: Descriptor }`;
+//!   except `send`, which is `s<id> <method> <timeout> <limit> <url length in UTF-16 units>
+//!   <1 with a body, else 0>\n` followed by the URL and the body, read by `readAction`.
 
 use super::host::{self, number_from_text, to_json_text};
 use crate::client_config::{self, ClientConfig, ConfigError, Env};
@@ -383,22 +384,29 @@ impl Client {
                 let Some(call) = self.call(id) else {
                     return fail_text(CallError::Cancelled);
                 };
-                let mut out = String::with_capacity(call.url().len() + 96);
-                out.push_str("{\"t\":\"send\",\"id\":");
+                // Not JSON (`readAction` in pkg/request.js): a header line of numbers and the
+                // method, then the URL (its length in UTF-16 units in the header) and the body
+                // as they are, so the body is not escaped here and unescaped again in JS.
+                let (url, body) = (call.url(), call.body());
+                let mut out = String::with_capacity(url.len() + body.map_or(0, str::len) + 48);
+                out.push('s');
                 out.push_str(&id.to_string());
-                out.push_str(",\"method\":\"");
+                out.push(' ');
                 out.push_str(call.method().as_str());
-                out.push_str("\",\"url\":");
-                json_text::write_str(call.url(), &mut out);
-                if let Some(body) = call.body() {
-                    out.push_str(",\"body\":");
-                    json_text::write_str(body, &mut out);
-                }
-                out.push_str(",\"timeout\":");
+                out.push(' ');
                 out.push_str(&host::number_to_text(timeout_ms));
-                out.push_str(",\"limit\":");
+                out.push(' ');
                 out.push_str(&host::number_to_text(max_bytes));
-                out.push('}');
+                out.push(' ');
+                let units = if url.is_ascii() {
+                    url.len()
+                } else {
+                    url.encode_utf16().count()
+                };
+                out.push_str(&units.to_string());
+                out.push_str(if body.is_some() { " 1\n" } else { " 0\n" });
+                out.push_str(url);
+                out.push_str(body.unwrap_or(""));
                 return out;
             }
             Action::Wait(ms) => {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Composio } from '../../pkg/node.js';
 import { Client } from '../../pkg/wasm/composio_wasm.js';
+import { readAction } from '../../pkg/request.js';
 import { useEmulator } from './helpers.mjs';
 
 const KEY = 'ak_engine_driver';
@@ -21,7 +22,7 @@ test('300 calls in flight together each end with their own result', async () => 
 test('finished calls free their slot: the next call reuses the first one', () => {
   new Composio({ apiKey: KEY, baseURL: 'http://127.0.0.1:9' }); // loads the module
   const client = new Client(JSON.stringify({ apiKey: KEY, baseURL: 'http://127.0.0.1:9' }), '{}');
-  const start = id => JSON.parse(client.start('sessions.use', JSON.stringify([id]), undefined, 0));
+  const start = id => readAction(client.start('sessions.use', JSON.stringify([id]), undefined, 0));
   // A call refused at the start takes no slot.
   const refused = start('');
   assert.deepEqual([refused.t, refused.id, refused.error.kind], ['fail', undefined, 'validation']);
@@ -96,4 +97,34 @@ test('a default header no request could carry is refused at construction, withou
   assert.equal(err?.constructor, ValidationError);
   assert.match(err.message, /^defaultHeaders\.x-api-key: not a valid HTTP header/);
   assert.ok(!inspect(err, { depth: 5 }).includes('SECRETVALUE'));
+});
+
+test('a send action carries the URL and the body as they are, in any characters', () => {
+  new Composio({ apiKey: KEY, baseURL: 'http://127.0.0.1:9' }); // loads the module
+  // A base URL past ASCII (the header gives its length in UTF-16 units), and a body whose
+  // strings hold quotes, backslashes, newlines, a header look-alike and characters outside the BMP.
+  const client = new Client(JSON.stringify({ baseURL: 'http://h\u00e9.example/\u{1F600}/x' }), JSON.stringify({ apiKey: KEY }));
+  const userId = 'u "1"\\ \n s9 GET 1 2 3 1\n\u{1F600}\u00e9';
+  const post = readAction(client.start('sessions.create', JSON.stringify([userId, { toolkits: ['a b'] }]), '{"timeout":1234.5,"maxResponseBytes":77}', 0));
+  assert.deepEqual(post, {
+    t: 'send',
+    id: 1,
+    method: 'POST',
+    url: 'http://h\u00e9.example/\u{1F600}/x/api/v3.1/tool_router/session',
+    body: JSON.stringify({ user_id: userId, toolkits: { enable: ['a b'] }, manage_connections: { enable: true } }),
+    timeout: 1234.5,
+    limit: 77,
+  });
+  const get = readAction(client.start('sessions.use', JSON.stringify(['trs_\u00e9']), undefined, 0));
+  assert.deepEqual(get, {
+    t: 'send',
+    id: 2,
+    method: 'GET',
+    url: 'http://h\u00e9.example/\u{1F600}/x/api/v3.1/tool_router/session/trs_%C3%A9',
+    body: undefined,
+    timeout: 60000,
+    limit: 33554432,
+  });
+  // The other actions stay JSON.
+  assert.deepEqual(readAction(client.lost(2, 'cancelled', 0, 0)), { t: 'fail', error: { kind: 'cancelled' } });
 });
