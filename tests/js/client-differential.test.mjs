@@ -223,6 +223,16 @@ describe('composio.connectedAccounts.list(query?) matches @composio/core', () =>
     await refusedLocally(sdk => sdk.connectedAccounts.list({ limit: 2.5 }), 'limit');
     await refusedLocally(sdk => sdk.connectedAccounts.list({ userId: 'u' }), 'query');
   });
+
+  test('deliberate difference: a null filter is left out of the query (the official SDK sends `key=`)', async () => {
+    const query = { userIds: null, toolkitSlugs: null, authConfigIds: null, statuses: null, cursor: null, limit: null };
+    const theirs = await run(official, sdk => sdk.connectedAccounts.list({ userIds: null, toolkitSlugs: null, authConfigIds: null, statuses: null }));
+    assert.deepEqual(theirs.requests.map(r => r.query), [{ auth_config_ids: '', statuses: '', toolkit_slugs: '', user_ids: '' }]);
+    const mine = await run(ours, sdk => sdk.connectedAccounts.list(query), accounts);
+    assert.equal(mine.error, undefined, mine.error?.stack);
+    assert.deepEqual(mine.requests, [{ method: 'GET', path: '/api/v3.1/connected_accounts', query: {}, body: '' }]);
+    assert.equal(mine.result.items.length, 4);
+  });
 });
 
 describe('composio.connectedAccounts.delete(id) matches @composio/core', () => {
@@ -361,6 +371,16 @@ describe('composio.authConfigs.list(query?) matches @composio/core', () => {
       assert.equal(theirs.requests.length, 0);
       await refusedLocally(sdk => sdk.authConfigs.list(query), field);
     }
+  });
+
+  test('deliberate difference: a fractional limit and unknown keys are refused locally (the official SDK sends them)', async () => {
+    const theirs = await run(official, sdk => sdk.authConfigs.list({ limit: 2.5, toolkitSlug: 'gmail' }));
+    assert.deepEqual(theirs.requests.map(r => r.query), [{ limit: '2.5' }]);
+    const limit = await refusedLocally(sdk => sdk.authConfigs.list({ limit: 2.5 }), 'limit');
+    assert.equal(limit.message, 'limit: expected a positive integer, got a number');
+    await refusedLocally(sdk => sdk.authConfigs.list({ limit: 0 }), 'limit');
+    const unknown = await refusedLocally(sdk => sdk.authConfigs.list({ toolkitSlug: 'gmail' }), 'query');
+    assert.match(unknown.message, /^query: unrecognized key\(s\) 'toolkitSlug'/);
   });
 });
 
