@@ -6,7 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Composio as Ours, ValidationError } from '../../pkg/node.js';
+import { Composio as Ours, ComposioInvalidResponseError, ValidationError } from '../../pkg/node.js';
 import { startBoth, wire, runScenario, plain } from './differential-helpers.mjs';
 
 const KEY = 'ak_client_differential';
@@ -136,6 +136,57 @@ describe('composio.connectedAccounts.get(id) matches @composio/core', () => {
     const { theirs } = await same(sdk => sdk.connectedAccounts.get('ca nope/x?y'));
     assert.equal(theirs.requests[0].path, '/api/v3.1/connected_accounts/ca%20nope%2Fx%3Fy');
     assert.equal(theirs.error.constructor.name, 'NotFoundError');
+  });
+});
+
+describe('deliberate: an answer that does not match the promised shape', () => {
+  test('connectedAccounts.get(): the official SDK returns it as sent (and logs a warning); we reject naming the member', async () => {
+    // A real account as the API sent it, but with a status that is not one of the schema's.
+    const weird = async () => {
+      const id = await account('gmail');
+      const body = await call('GET', `/api/v3.1/connected_accounts/${id}`);
+      emulator.fault({ method: 'GET', path: `/api/v3.1/connected_accounts/${id}`, status: 200, contentType: 'application/json', body: { ...body, status: 'WEIRD' } });
+      return id;
+    };
+    const saved = console.warn;
+    const warned = [];
+    console.warn = (...a) => warned.push(a.map(String).join(' '));
+    let theirs;
+    try {
+      theirs = await run(official, (sdk, id) => sdk.connectedAccounts.get(id), weird);
+    } finally {
+      console.warn = saved;
+    }
+    assert.equal(theirs.error, undefined, theirs.error?.stack);
+    assert.equal(theirs.result.status, 'WEIRD');
+    assert.ok(warned.length > 0, 'the official SDK warns');
+    const mine = await run(ours, (sdk, id) => sdk.connectedAccounts.get(id), weird);
+    assert.ok(mine.error instanceof ComposioInvalidResponseError, String(mine.error));
+    assert.match(mine.error.message, /^Unexpected response from the server \(HTTP 200\): `status` /);
+  });
+
+  test('connectedAccounts.delete / refresh / updateStatus: returned as received after a check of `success`; `id`, `redirect_url`, `status`', async () => {
+    const answer = (method, path, body) => () => emulator.fault({ method, path: `/api/v3.1/connected_accounts/ca_1${path}`, status: 200, contentType: 'application/json', body });
+    const calls = [
+      [sdk => sdk.connectedAccounts.delete('ca_1'), ['DELETE', '', { ok: 1 }], 'missing `success`'],
+      [sdk => sdk.connectedAccounts.updateStatus('ca_1', { enabled: true }), ['PATCH', '/status', { ok: 1 }], 'missing `success`'],
+      [sdk => sdk.connectedAccounts.refresh('ca_1'), ['POST', '/refresh', { id: 'ca_1', redirect_url: null }], 'missing `status`'],
+    ];
+    for (const [call, sent, missing] of calls) {
+      const fault = answer(...sent);
+      const theirs = await run(official, call, fault);
+      assert.equal(theirs.error, undefined, theirs.error?.stack);
+      assert.deepEqual(theirs.result, sent[2], 'the official SDK returns it as sent');
+      const mine = await run(ours, call, fault);
+      assert.ok(mine.error instanceof ComposioInvalidResponseError, String(mine.error));
+      assert.equal(mine.error.message, `Unexpected response from the server (HTTP 200): ${missing}`);
+    }
+    // With the promised members, the answer is returned as received, extra members included.
+    const extra = { success: true, extra: { kept: 1 } };
+    const kept = await same(sdk => sdk.connectedAccounts.delete('ca_1'), answer('DELETE', '', extra));
+    assert.deepEqual(kept.mine.result, extra);
+    const refreshed = { id: 'ca_1', redirect_url: null, status: 'ACTIVE', extra: 1 };
+    assert.deepEqual((await same(sdk => sdk.connectedAccounts.refresh('ca_1'), answer('POST', '/refresh', refreshed))).mine.result, refreshed);
   });
 });
 
