@@ -166,6 +166,13 @@ describe('create() refuses what @composio/core refuses, before any request', () 
       assert.equal(theirs.requests.length, 0);
       assert.ok(mine.error instanceof ValidationError, `got ${mine.error}`);
       assert.equal(mine.error.code, 'TS-SDK::VALIDATION_ERROR');
+      // zod-like issues (README): code, path and message each.
+      assert.ok(mine.error.issues.length > 0);
+      for (const issue of mine.error.issues) {
+        assert.equal(typeof issue.code, 'string');
+        assert.ok(Array.isArray(issue.path));
+        assert.equal(typeof issue.message, 'string');
+      }
       assert.equal(mine.requests.length, 0);
     });
   }
@@ -199,5 +206,34 @@ describe('deliberate deviation: an empty userId', () => {
     assert.deepEqual(mine.error.issues, [
       { code: 'too_small', path: ['userId'], message: 'expected a non-empty string, got an empty string' },
     ]);
+  });
+});
+
+describe('deliberate deviation: values the official SDK sends broken or unchecked', () => {
+  test('a number that is not finite in the config: the official SDK sends null and gets a 400; we refuse it locally', async () => {
+    const config = { workbench: { autoOffloadThreshold: Infinity } };
+    const theirs = await run(official, 'user_123', config);
+    assert.equal(JSON.parse(theirs.requests[0].rawBody).workbench.auto_offload_threshold, null);
+    assert.equal(theirs.error.status, 400);
+    const mine = await run(ours, 'user_123', config);
+    assert.equal(mine.requests.length, 0);
+    assert.ok(mine.error instanceof ValidationError);
+    assert.equal(mine.error.message, 'workbench.autoOffloadThreshold: expected a finite number, got a number');
+  });
+
+  test("update({ preload: { tools: ['LOCAL_…'] } }) is refused as in create(); the official SDK sends it", async () => {
+    const update = async sdk => {
+      const { session } = await run(sdk, 'user_123', {});
+      emulator.requests.length = 0;
+      const error = await session.update({ preload: { tools: ['LOCAL_MY_TOOL'] } }).then(() => undefined, e => e);
+      return { error, requests: [...emulator.requests] };
+    };
+    const theirs = await update(official);
+    assert.equal(theirs.error, undefined);
+    assert.deepEqual(theirs.requests.map(r => [r.method, r.rawBody]), [['PATCH', '{"preload":{"tools":["LOCAL_MY_TOOL"]}}']]);
+    const mine = await update(ours);
+    assert.ok(mine.error instanceof ValidationError, String(mine.error));
+    assert.match(mine.error.message, /^preload\.tools: Custom tool slugs are not supported in preload\.tools: LOCAL_MY_TOOL\./);
+    assert.deepEqual(mine.requests, []);
   });
 });
