@@ -134,6 +134,8 @@ async function run(sdk, userId, config) {
 }
 
 const SHARED_HEADERS = ['accept', 'content-type', 'x-api-key', 'x-source', 'x-sdk-version', 'x-runtime', 'x-framework'];
+/** What Node's fetch and the HTTP connection add to every request, whoever calls fetch. */
+const FETCH_HEADERS = ['host', 'connection', 'content-length', 'accept-language', 'sec-fetch-mode', 'user-agent', 'accept-encoding'];
 
 describe('create() matches @composio/core on the wire and in the session', () => {
   for (const [name, config] of Object.entries(VALID)) {
@@ -235,5 +237,18 @@ describe('deliberate deviation: values the official SDK sends broken or unchecke
     assert.ok(mine.error instanceof ValidationError, String(mine.error));
     assert.match(mine.error.message, /^preload\.tools: Custom tool slugs are not supported in preload\.tools: LOCAL_MY_TOOL\./);
     assert.deepEqual(mine.requests, []);
+  });
+});
+
+describe('deliberate deviation: the headers', () => {
+  test("ours: the shared set and nothing of @composio/client's (x-stainless-*, its user-agent)", async () => {
+    const theirs = await run(official, 'user_123', {});
+    const mine = await run(ours, 'user_123', {});
+    const own = headers => Object.keys(headers).filter(h => !FETCH_HEADERS.includes(h)).sort();
+    assert.ok(Object.keys(theirs.requests[0].headers).some(h => h.startsWith('x-stainless-')));
+    assert.match(theirs.requests[0].headers['user-agent'], /^Composio\/JS /);
+    assert.deepEqual(own(mine.requests[0].headers), [...SHARED_HEADERS].sort());
+    // Node's fetch adds its own user-agent when none is set; we set none.
+    assert.equal(mine.requests[0].headers['user-agent'], 'node');
   });
 });
