@@ -231,6 +231,8 @@ describe('bad input is refused before any request, naming the field', () => {
     ['files.list with a huge limit', s => s.experimental.files.list({ limit: 1000 }), 'limit: expected an integer from 1 to 500, got a number'],
     ['use with a number id', (_, c) => c.use(42), 'sessionId: expected a non-empty string, got a number'],
     ['use with custom tools', (_, c) => c.use('trs_x', { customTools: [{}] }), 'options.customTools: custom tools are not supported by composio-wasm yet; remove customTools'],
+    ['create with custom tools', (_, c) => c.create('u', { experimental: { customTools: [{}] } }), 'experimental.customTools: custom tools are not supported by composio-wasm yet; remove experimental.customTools'],
+    ['create with custom toolkits', (_, c) => c.create('u', { experimental: { customToolkits: [{}] } }), 'experimental.customToolkits: custom tools are not supported by composio-wasm yet; remove experimental.customToolkits'],
     ['sessions.delete with ".."', (_, c) => c.sessions.delete('..'), "sessionId: expected a non-empty id that is not '.' or '..', got '..'"],
   ];
   for (const [name, call, message] of cases) {
