@@ -28,7 +28,21 @@ const instances = new WeakMap();
  */
 export function registerInstance(composio, instance) {
   instances.set(composio, instance);
-  composio.mcp.client = leftOut('composio.mcp.client', MCP_CLIENT);
+  composio.mcp.client = leftOutObject('composio.mcp.client', MCP_CLIENT);
+}
+
+/**
+ * The stand-in of a left-out object: upstream's `mcp.client` is used as
+ * `composio.mcp.client.mcp.list()`, so reading a member of it throws as calling it does (a
+ * function's own members and symbols, which inspection reads, are left alone).
+ * @param {string} name
+ * @param {string} alternative
+ */
+function leftOutObject(name, alternative) {
+  const standIn = leftOut(name, alternative);
+  return new Proxy(standIn, {
+    get: (target, key, receiver) => (typeof key === 'symbol' || key in target ? Reflect.get(target, key, receiver) : standIn()),
+  });
 }
 
 /** @param {unknown} composio */

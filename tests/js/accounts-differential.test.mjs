@@ -434,6 +434,25 @@ describe('bad input is refused before any request', () => {
   });
 });
 
+describe('deliberate: toolkits.get() and updateAcl()', () => {
+  test('a ValidationError from toolkits.get() is not wrapped (upstream wraps its ZodError in ComposioToolkitFetchError)', async () => {
+    emulator.reset();
+    const theirs = await official.toolkits.get({ limit: 'x' }).then(() => assert.fail('resolved'), e => e);
+    assert.equal(theirs.constructor.name, 'ComposioToolkitFetchError');
+    const mine = await ours.toolkits.get({ limit: 'x' }).then(() => assert.fail('resolved'), e => e);
+    assert.equal(mine.constructor, ValidationError);
+    assert.equal(mine.message, 'limit: expected a positive integer, got a string');
+    assert.deepEqual(emulator.requests, []);
+  });
+
+  test('updateAcl takes trailing request options (an aborted signal sends nothing)', async () => {
+    emulator.reset();
+    const err = await ours.connectedAccounts.updateAcl('ca_1', { allowAllUsers: true }, { signal: AbortSignal.abort() }).then(() => assert.fail('resolved'), e => e);
+    assert.equal(err.name, 'ComposioRequestCancelledError');
+    assert.deepEqual(emulator.requests, []);
+  });
+});
+
 describe('deliberate: connectedAccounts.waitForConnection(id, { timeout, signal })', () => {
   /** A pending (INITIATED) account and the URL that completes it. */
   async function pending() {

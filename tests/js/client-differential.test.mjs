@@ -6,7 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Composio as Ours, ValidationError } from '../../pkg/node.js';
+import { Composio as Ours, ComposioInvalidResponseError, ValidationError } from '../../pkg/node.js';
 import { startBoth, wire, runScenario, plain } from './differential-helpers.mjs';
 
 const KEY = 'ak_client_differential';
@@ -139,6 +139,57 @@ describe('composio.connectedAccounts.get(id) matches @composio/core', () => {
   });
 });
 
+describe('deliberate: an answer that does not match the promised shape', () => {
+  test('connectedAccounts.get(): the official SDK returns it as sent (and logs a warning); we reject naming the member', async () => {
+    // A real account as the API sent it, but with a status that is not one of the schema's.
+    const weird = async () => {
+      const id = await account('gmail');
+      const body = await call('GET', `/api/v3.1/connected_accounts/${id}`);
+      emulator.fault({ method: 'GET', path: `/api/v3.1/connected_accounts/${id}`, status: 200, contentType: 'application/json', body: { ...body, status: 'WEIRD' } });
+      return id;
+    };
+    const saved = console.warn;
+    const warned = [];
+    console.warn = (...a) => warned.push(a.map(String).join(' '));
+    let theirs;
+    try {
+      theirs = await run(official, (sdk, id) => sdk.connectedAccounts.get(id), weird);
+    } finally {
+      console.warn = saved;
+    }
+    assert.equal(theirs.error, undefined, theirs.error?.stack);
+    assert.equal(theirs.result.status, 'WEIRD');
+    assert.ok(warned.length > 0, 'the official SDK warns');
+    const mine = await run(ours, (sdk, id) => sdk.connectedAccounts.get(id), weird);
+    assert.ok(mine.error instanceof ComposioInvalidResponseError, String(mine.error));
+    assert.match(mine.error.message, /^Unexpected response from the server \(HTTP 200\): `status` /);
+  });
+
+  test('connectedAccounts.delete / refresh / updateStatus: returned as received after a check of `success`; `id`, `redirect_url`, `status`', async () => {
+    const answer = (method, path, body) => () => emulator.fault({ method, path: `/api/v3.1/connected_accounts/ca_1${path}`, status: 200, contentType: 'application/json', body });
+    const calls = [
+      [sdk => sdk.connectedAccounts.delete('ca_1'), ['DELETE', '', { ok: 1 }], 'missing `success`'],
+      [sdk => sdk.connectedAccounts.updateStatus('ca_1', { enabled: true }), ['PATCH', '/status', { ok: 1 }], 'missing `success`'],
+      [sdk => sdk.connectedAccounts.refresh('ca_1'), ['POST', '/refresh', { id: 'ca_1', redirect_url: null }], 'missing `status`'],
+    ];
+    for (const [call, sent, missing] of calls) {
+      const fault = answer(...sent);
+      const theirs = await run(official, call, fault);
+      assert.equal(theirs.error, undefined, theirs.error?.stack);
+      assert.deepEqual(theirs.result, sent[2], 'the official SDK returns it as sent');
+      const mine = await run(ours, call, fault);
+      assert.ok(mine.error instanceof ComposioInvalidResponseError, String(mine.error));
+      assert.equal(mine.error.message, `Unexpected response from the server (HTTP 200): ${missing}`);
+    }
+    // With the promised members, the answer is returned as received, extra members included.
+    const extra = { success: true, extra: { kept: 1 } };
+    const kept = await same(sdk => sdk.connectedAccounts.delete('ca_1'), answer('DELETE', '', extra));
+    assert.deepEqual(kept.mine.result, extra);
+    const refreshed = { id: 'ca_1', redirect_url: null, status: 'ACTIVE', extra: 1 };
+    assert.deepEqual((await same(sdk => sdk.connectedAccounts.refresh('ca_1'), answer('POST', '/refresh', refreshed))).mine.result, refreshed);
+  });
+});
+
 /** Both SDKs refuse the call; composio-wasm before any request, with a ValidationError naming `field`. */
 async function refusedLocally(scenario, field) {
   const mine = await run(ours, scenario);
@@ -222,6 +273,16 @@ describe('composio.connectedAccounts.list(query?) matches @composio/core', () =>
   test('deliberate difference: a fractional limit and unknown keys are refused locally', async () => {
     await refusedLocally(sdk => sdk.connectedAccounts.list({ limit: 2.5 }), 'limit');
     await refusedLocally(sdk => sdk.connectedAccounts.list({ userId: 'u' }), 'query');
+  });
+
+  test('deliberate difference: a null filter is left out of the query (the official SDK sends `key=`)', async () => {
+    const query = { userIds: null, toolkitSlugs: null, authConfigIds: null, statuses: null, cursor: null, limit: null };
+    const theirs = await run(official, sdk => sdk.connectedAccounts.list({ userIds: null, toolkitSlugs: null, authConfigIds: null, statuses: null }));
+    assert.deepEqual(theirs.requests.map(r => r.query), [{ auth_config_ids: '', statuses: '', toolkit_slugs: '', user_ids: '' }]);
+    const mine = await run(ours, sdk => sdk.connectedAccounts.list(query), accounts);
+    assert.equal(mine.error, undefined, mine.error?.stack);
+    assert.deepEqual(mine.requests, [{ method: 'GET', path: '/api/v3.1/connected_accounts', query: {}, body: '' }]);
+    assert.equal(mine.result.items.length, 4);
   });
 });
 
@@ -361,6 +422,16 @@ describe('composio.authConfigs.list(query?) matches @composio/core', () => {
       assert.equal(theirs.requests.length, 0);
       await refusedLocally(sdk => sdk.authConfigs.list(query), field);
     }
+  });
+
+  test('deliberate difference: a fractional limit and unknown keys are refused locally (the official SDK sends them)', async () => {
+    const theirs = await run(official, sdk => sdk.authConfigs.list({ limit: 2.5, toolkitSlug: 'gmail' }));
+    assert.deepEqual(theirs.requests.map(r => r.query), [{ limit: '2.5' }]);
+    const limit = await refusedLocally(sdk => sdk.authConfigs.list({ limit: 2.5 }), 'limit');
+    assert.equal(limit.message, 'limit: expected a positive integer, got a number');
+    await refusedLocally(sdk => sdk.authConfigs.list({ limit: 0 }), 'limit');
+    const unknown = await refusedLocally(sdk => sdk.authConfigs.list({ toolkitSlug: 'gmail' }), 'query');
+    assert.match(unknown.message, /^query: unrecognized key\(s\) 'toolkitSlug'/);
   });
 });
 

@@ -134,6 +134,8 @@ async function run(sdk, userId, config) {
 }
 
 const SHARED_HEADERS = ['accept', 'content-type', 'x-api-key', 'x-source', 'x-sdk-version', 'x-runtime', 'x-framework'];
+/** What Node's fetch and the HTTP connection add to every request, whoever calls fetch. */
+const FETCH_HEADERS = ['host', 'connection', 'content-length', 'accept-language', 'sec-fetch-mode', 'user-agent', 'accept-encoding'];
 
 describe('create() matches @composio/core on the wire and in the session', () => {
   for (const [name, config] of Object.entries(VALID)) {
@@ -166,6 +168,13 @@ describe('create() refuses what @composio/core refuses, before any request', () 
       assert.equal(theirs.requests.length, 0);
       assert.ok(mine.error instanceof ValidationError, `got ${mine.error}`);
       assert.equal(mine.error.code, 'TS-SDK::VALIDATION_ERROR');
+      // zod-like issues (README): code, path and message each.
+      assert.ok(mine.error.issues.length > 0);
+      for (const issue of mine.error.issues) {
+        assert.equal(typeof issue.code, 'string');
+        assert.ok(Array.isArray(issue.path));
+        assert.equal(typeof issue.message, 'string');
+      }
       assert.equal(mine.requests.length, 0);
     });
   }
@@ -199,5 +208,47 @@ describe('deliberate deviation: an empty userId', () => {
     assert.deepEqual(mine.error.issues, [
       { code: 'too_small', path: ['userId'], message: 'expected a non-empty string, got an empty string' },
     ]);
+  });
+});
+
+describe('deliberate deviation: values the official SDK sends broken or unchecked', () => {
+  test('a number that is not finite in the config: the official SDK sends null and gets a 400; we refuse it locally', async () => {
+    const config = { workbench: { autoOffloadThreshold: Infinity } };
+    const theirs = await run(official, 'user_123', config);
+    assert.equal(JSON.parse(theirs.requests[0].rawBody).workbench.auto_offload_threshold, null);
+    assert.equal(theirs.error.status, 400);
+    const mine = await run(ours, 'user_123', config);
+    assert.equal(mine.requests.length, 0);
+    assert.ok(mine.error instanceof ValidationError);
+    assert.equal(mine.error.message, 'workbench.autoOffloadThreshold: expected a finite number, got a number');
+  });
+
+  test("update({ preload: { tools: ['LOCAL_…'] } }) is refused as in create(); the official SDK sends it", async () => {
+    const update = async sdk => {
+      const { session } = await run(sdk, 'user_123', {});
+      emulator.requests.length = 0;
+      const error = await session.update({ preload: { tools: ['LOCAL_MY_TOOL'] } }).then(() => undefined, e => e);
+      return { error, requests: [...emulator.requests] };
+    };
+    const theirs = await update(official);
+    assert.equal(theirs.error, undefined);
+    assert.deepEqual(theirs.requests.map(r => [r.method, r.rawBody]), [['PATCH', '{"preload":{"tools":["LOCAL_MY_TOOL"]}}']]);
+    const mine = await update(ours);
+    assert.ok(mine.error instanceof ValidationError, String(mine.error));
+    assert.match(mine.error.message, /^preload\.tools: Custom tool slugs are not supported in preload\.tools: LOCAL_MY_TOOL\./);
+    assert.deepEqual(mine.requests, []);
+  });
+});
+
+describe('deliberate deviation: the headers', () => {
+  test("ours: the shared set and nothing of @composio/client's (x-stainless-*, its user-agent)", async () => {
+    const theirs = await run(official, 'user_123', {});
+    const mine = await run(ours, 'user_123', {});
+    const own = headers => Object.keys(headers).filter(h => !FETCH_HEADERS.includes(h)).sort();
+    assert.ok(Object.keys(theirs.requests[0].headers).some(h => h.startsWith('x-stainless-')));
+    assert.match(theirs.requests[0].headers['user-agent'], /^Composio\/JS /);
+    assert.deepEqual(own(mine.requests[0].headers), [...SHARED_HEADERS].sort());
+    // Node's fetch adds its own user-agent when none is set; we set none.
+    assert.equal(mine.requests[0].headers['user-agent'], 'node');
   });
 });

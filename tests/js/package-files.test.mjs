@@ -35,3 +35,25 @@ test('the binary is shipped and every cli/ module is listed', () => {
   const onDisk = readdirSync(join(pkg, 'cli')).filter(f => f.endsWith('.js')).map(f => `cli/${f}`).sort();
   assert.deepEqual(onDisk.filter(f => !files.has(f)), [], 'cli/ modules missing from "files"');
 });
+
+test('the package logs nothing of its own: the one console call reports what a trigger callback threw', () => {
+  // README "Where we differ": our providers, toolkits, connected accounts and tools log nothing
+  // (the official SDK warns and debug-logs); `logger` is left out. The built index.js bundles
+  // the same sources, and cli/ prints as a command line does.
+  const calls = [];
+  const walk = dir => {
+    for (const entry of readdirSync(join(pkg, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (rel !== 'cli' && rel !== 'wasm') walk(rel);
+      } else if (rel.endsWith('.js') && rel !== 'index.js') {
+        for (const [line, text] of readFileSync(join(pkg, rel), 'utf8').split('\n').entries()) {
+          if (/\bconsole\s*\.\s*\w+|\bconsole\s*\[/.test(text.replace(/\/\/.*$/, ''))) calls.push(`${rel}:${line + 1}: ${text.trim()}`);
+        }
+      }
+    }
+  };
+  walk('');
+  assert.equal(calls.length, 1, calls.join('\n'));
+  assert.match(calls[0], /^triggers\.js:\d+: const log = .*console\.error\(`composio-wasm: error in the \$\{what\}:`, e\);$/);
+});

@@ -203,3 +203,55 @@ describe('session.experimental.files match @composio/core', () => {
     assert.deepEqual(mine.requests[0], theirs.requests[0]);
   });
 });
+
+describe('deliberate: session.proxyExecute() takes what the REST API takes', () => {
+  /** `proxy` through an ACTIVE github account; the proxy requests only. */
+  const viaGithub = proxy => async (_, s) => {
+    await completeLink((await s.authorize('github')).redirectUrl);
+    emulator.requests.length = 0;
+    return s.proxyExecute({ toolkit: 'github', endpoint: '/repos', ...proxy });
+  };
+  const proxyBodies = requests => requests.filter(r => r.path.endsWith('/proxy_execute')).map(r => JSON.parse(r.body));
+
+  test("method 'HEAD': the official SDK refuses it; we send it", async () => {
+    const theirs = await run(official, viaGithub({ method: 'HEAD' }));
+    assert.equal(theirs.error?.constructor.name, 'ValidationError');
+    assert.match(theirs.error.message, /Expected 'GET' \| 'POST' \| 'PUT' \| 'DELETE' \| 'PATCH', received 'HEAD'/);
+    assert.deepEqual(theirs.requests, []);
+    const mine = await run(ours, viaGithub({ method: 'HEAD' }));
+    assert.equal(mine.error, undefined, mine.error?.stack);
+    assert.deepEqual(proxyBodies(mine.requests), [{ toolkit_slug: 'github', endpoint: '/repos', method: 'HEAD' }]);
+    assert.deepEqual(mine.result, { status: 200, headers: { 'content-type': 'application/json', 'x-emulator-upstream': 'github' } });
+  });
+
+  test('binaryBody: the official SDK drops it from the body; we send it as binary_body', async () => {
+    const proxy = { method: 'POST', binaryBody: { base64: 'AAE=', contentType: 'application/octet-stream' } };
+    const theirs = await run(official, viaGithub(proxy));
+    assert.deepEqual(proxyBodies(theirs.requests), [{ toolkit_slug: 'github', endpoint: '/repos', method: 'POST' }]);
+    const mine = await run(ours, viaGithub(proxy));
+    assert.deepEqual(proxyBodies(mine.requests), [
+      { toolkit_slug: 'github', endpoint: '/repos', method: 'POST', binary_body: { base64: 'AAE=', content_type: 'application/octet-stream' } },
+    ]);
+    assert.deepEqual(mine.result.data.binary_body, { content_type: 'application/octet-stream', size: 2 });
+  });
+
+  test('customConnectionData: the official SDK drops it (and the call fails without an account); we send it', async () => {
+    const customConnectionData = { authScheme: 'OAUTH2', toolkitSlug: 'github', val: { access_token: 't', status: 'ACTIVE' } };
+    const proxy = (_, s) => s.proxyExecute({ toolkit: 'github', endpoint: '/repos', method: 'GET', customConnectionData });
+    const theirs = await run(official, proxy);
+    assert.equal(theirs.error?.constructor.name, 'BadRequestError');
+    assert.deepEqual(proxyBodies(theirs.requests), [{ toolkit_slug: 'github', endpoint: '/repos', method: 'GET' }]);
+    const mine = await run(ours, proxy);
+    assert.equal(mine.error, undefined, mine.error?.stack);
+    assert.deepEqual(proxyBodies(mine.requests), [
+      {
+        toolkit_slug: 'github',
+        endpoint: '/repos',
+        method: 'GET',
+        // As given: the API's own shape of it is camelCase (@composio/client's SessionProxyExecuteParams).
+        custom_connection_data: customConnectionData,
+      },
+    ]);
+    assert.deepEqual(mine.result.data.auth, { source: 'custom_connection_data', auth_scheme: 'OAUTH2' });
+  });
+});

@@ -223,6 +223,8 @@ describe('bad input is refused before any request, naming the field', () => {
     ['execute with a BigInt argument', s => s.execute('X', { n: 10n }), 'arguments.n: expected a JSON value, got a bigint'],
     ['execute with a lone surrogate', s => s.execute('X', { a: ['ok', 'x\ud800'] }), 'arguments.a[1]: expected a JSON value, got a string with an unpaired UTF-16 surrogate'],
     ['proxy with a BigInt in the body', s => s.proxyExecute({ toolkit: 'g', endpoint: '/', method: 'POST', body: { big: 1n } }), 'body.big: expected a JSON value, got a bigint'],
+    ['proxy with Infinity in the body', s => s.proxyExecute({ toolkit: 'g', endpoint: '/', method: 'POST', body: { n: Infinity } }), 'body.n: expected a finite number, got Infinity'],
+    ['execute with a NaN argument', s => s.execute('X', { list: [1, Number.NaN] }), 'arguments.list[1]: expected a finite number, got NaN'],
     ['toolkits with a string limit', s => s.toolkits({ limit: '10' }), 'limit: expected a positive integer, got a string'],
     ['search without a query', s => s.search({}), 'query: expected a non-empty string, got an undefined'],
     ['authorize with a number', s => s.authorize(5), 'toolkit: expected a non-empty string, got a number'],
@@ -231,6 +233,8 @@ describe('bad input is refused before any request, naming the field', () => {
     ['files.list with a huge limit', s => s.experimental.files.list({ limit: 1000 }), 'limit: expected an integer from 1 to 500, got a number'],
     ['use with a number id', (_, c) => c.use(42), 'sessionId: expected a non-empty string, got a number'],
     ['use with custom tools', (_, c) => c.use('trs_x', { customTools: [{}] }), 'options.customTools: custom tools are not supported by composio-wasm yet; remove customTools'],
+    ['create with custom tools', (_, c) => c.create('u', { experimental: { customTools: [{}] } }), 'experimental.customTools: custom tools are not supported by composio-wasm yet; remove experimental.customTools'],
+    ['create with custom toolkits', (_, c) => c.create('u', { experimental: { customToolkits: [{}] } }), 'experimental.customToolkits: custom tools are not supported by composio-wasm yet; remove experimental.customToolkits'],
     ['sessions.delete with ".."', (_, c) => c.sessions.delete('..'), "sessionId: expected a non-empty id that is not '.' or '..', got '..'"],
   ];
   for (const [name, call, message] of cases) {

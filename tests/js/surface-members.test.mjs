@@ -90,6 +90,20 @@ describe('getClient() is left out', () => {
   });
 });
 
+describe('mcp.client is left out', () => {
+  test('using it as upstream does (composio.mcp.client.mcp.list()) throws ComposioNotSupportedError naming the alternative', () => {
+    assert.equal(typeof theirs.mcp.client.mcp.list, 'function');
+    const notSupported = e =>
+      e instanceof ComposioNotSupportedError &&
+      e.code === 'TS-SDK::NOT_SUPPORTED' &&
+      e.message === 'composio.mcp.client is not available in composio-wasm. The @composio/client instance upstream keeps on a public field; not bundled here. Use the composio.mcp methods.';
+    assert.throws(() => ours.mcp.client.mcp.list(), notSupported);
+    assert.throws(() => ours.mcp.client.toolkits, notSupported);
+    assert.throws(() => ours.mcp.client(), notSupported);
+    assert.match(inspect(ours.mcp), /client: \[Function: client\]/, 'inspecting it does not throw');
+  });
+});
+
 describe('createConnectionRequest(composio, id, status?, redirectUrl?)', () => {
   test('a ConnectionRequest like upstream: same state, and waitForConnection polls the account', async () => {
     const link = await (await ours.create('user_cr', { toolkits: ['gmail'] })).authorize('gmail');

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Composio as Official } from '@composio/core';
-import { Composio as Ours, ValidationError } from '../../pkg/node.js';
+import { Composio as Ours, ComposioInvalidResponseError, ValidationError } from '../../pkg/node.js';
 import { startBoth } from './differential-helpers.mjs';
 
 const KEY = 'ak_tools_differential';
@@ -326,6 +326,50 @@ describe('execute', () => {
     assert.ok(mine.error instanceof ValidationError);
     assert.match(mine.error.message, /^Invalid tool execute parameters: userId: expected a string, got a number$/);
     assert.deepEqual([theirs.requests, mine.requests], [[], []]);
+  });
+});
+
+describe('deliberate: a malformed execute answer', () => {
+  test('is ComposioInvalidResponseError naming the member (the official SDK wraps its ZodError in ComposioToolExecutionError)', async () => {
+    const malformed = sdk => {
+      emulator.fault({ method: 'POST', path: `${T}/execute/HACKERNEWS_GET_FRONTPAGE`, status: 200, body: { data: 5, successful: 'yes' } });
+      return sdk.tools.execute('HACKERNEWS_GET_FRONTPAGE', { userId: 'u1', dangerouslySkipVersionCheck: true });
+    };
+    const theirs = await run(official, malformed);
+    assert.equal(theirs.error?.constructor.name, 'ComposioToolExecutionError');
+    assert.equal(theirs.error.cause?.constructor.name, 'ZodError');
+    const mine = await run(ours, malformed);
+    assert.ok(mine.error instanceof ComposioInvalidResponseError, String(mine.error));
+    assert.equal(mine.error.message, 'Unexpected response from the server (HTTP 200): `data` should be an object, got a number');
+    assert.deepEqual(mine.requests, theirs.requests);
+  });
+});
+
+describe('deliberate: file_uploadable arguments with auto upload off', () => {
+  test("'' at a file_uploadable leaf is sent as given and nothing is logged (the official SDK drops it and warns once per tool)", async () => {
+    // BENCH_TOOL_0005's `attachments[].s3key` is file_uploadable (emulator/catalog.mjs).
+    const args = { attachments: [{ name: 'a.txt', s3key: '' }] };
+    const twice = async sdk => {
+      const logged = [];
+      const saved = { ...console };
+      for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = (...a) => logged.push([level, String(a[0])]);
+      try {
+        for (let i = 0; i < 2; i++) await sdk.tools.execute('BENCH_TOOL_0005', { userId: 'u1', arguments: args, dangerouslySkipVersionCheck: true });
+      } finally {
+        Object.assign(console, saved);
+      }
+      return logged;
+    };
+    const sent = requests => requests.filter(r => r.method === 'POST').map(r => JSON.parse(r.body).arguments);
+    const theirs = await run(official, twice, () => emulator.setToolCount(5));
+    assert.equal(theirs.error, undefined, theirs.error?.stack);
+    assert.deepEqual(sent(theirs.requests), [{ attachments: [{ name: 'a.txt' }] }, { attachments: [{ name: 'a.txt' }] }]);
+    assert.equal(theirs.result.length, 1, 'one warning for the tool');
+    assert.match(theirs.result[0][1], /Tool "BENCH_TOOL_0005" \(toolkit "bench"\) has a file-uploadable input, but `dangerouslyAllowAutoUploadDownloadFiles` is disabled/);
+    const mine = await run(ours, twice, () => emulator.setToolCount(5));
+    assert.equal(mine.error, undefined, mine.error?.stack);
+    assert.deepEqual(sent(mine.requests), [args, args]);
+    assert.deepEqual(mine.result, []);
   });
 });
 

@@ -127,6 +127,11 @@ describe('our validation (before any request)', () => {
     await assert.rejects(composio.tools.execute('X', { arguments: [] }), { name: 'ValidationError', message: /^Invalid tool execute parameters: arguments: expected an object, got an array$/ });
     await assert.rejects(composio.tools.proxyExecute({ endpoint: '/x', method: 'HEAD' }), { name: 'ValidationError', message: /method/ });
     await assert.rejects(composio.tools.getInput('X', {}), { name: 'ValidationError', message: /^text: / });
+    // Unknown keys (the official SDK drops them, or for getInput sends them to a 400).
+    await assert.rejects(composio.tools.getRawComposioTools({ toolkits: ['gmail'], foo: 1 }), { name: 'ValidationError', message: /^query: unrecognized key\(s\) 'foo'/ });
+    await assert.rejects(composio.tools.getInput('X', { text: 't', foo: 1 }), { name: 'ValidationError', message: /^config: unrecognized key\(s\) 'foo'/ });
+    await assert.rejects(composio.tools.proxyExecute({ endpoint: '/x', method: 'GET', foo: 1 }), { name: 'ValidationError', message: /^config: unrecognized key\(s\) 'foo'/ });
+    await assert.rejects(composio.tools.getRawComposioTools({ toolkits: ['gmail'], limit: 0.5 }), { name: 'ValidationError', message: 'limit: expected a positive integer, got a number' });
     await assert.rejects(composio.tools.executeSessionTool('X', { arguments: {} }), { name: 'ValidationError', message: /sessionId/ });
     assert.equal(emulator.requests.length, 0);
   });
