@@ -1,0 +1,272 @@
+// Profiling helper (not part of the benchmark run): a ladder from bare `fetch` to the whole
+// composio-wasm call over a REAL socket (the emulator in its own process), one step at a time,
+// so each step's delta says where the per-call time goes. All steps run in this one process
+// (one undici pool), interleaved in rounds (order reversed every other round); per step, the
+// median over rounds of client CPU per call (process.cpuUsage, user + system) and wall time per
+// call. Steps (`op` = create or execute, the requests of bench/clients/barefetch.mjs):
+//   bare       fetch(url, { method, headers, body: JSON.stringify(obj) }) then res.json()
+//   signal     + an AbortController (its signal to fetch) and a 60 s setTimeout, cleared after
+//   manual     + redirect: 'manual'
+//   bytes      + the body read as transport.js reads it (content-length check, then
+//                arrayBuffer() or a getReader() loop), TextDecoder + JSON.parse
+//   inline     transport.js's send() copied inline (all of the above, try/catch/finally)
+//   transport  pkg/transport.js send() itself with the send plan the client makes (captured from
+//              the wasm's `send` action), then TextDecoder + JSON.parse: no wasm
+//   client     the whole client (`client.create` / `session.execute`)
+// Then one counting pass per step (not timed): new sockets (undici:client:connected), GCs per
+// 1,000 calls (PerformanceObserver), and async resources created / callbacks entered per call
+// (async_hooks: promises, and the native callbacks, which are the event-loop turns).
+//   node bench/tools/socket-ladder.mjs <create|execute> [calls per round] [rounds] [step …]
+// BENCH_OURS_DIR: the package directory to load (default: pkg/ of this work tree).
+import { createHook } from 'node:async_hooks';
+import dc from 'node:diagnostics_channel';
+import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { API_KEY, ROOT, installCleanup, median, startEmulatorProcess } from '../lib/common.mjs';
+import { loadCandidate } from '../clients/index.mjs';
+
+const [op = 'create', callsArg = '200', roundsArg = '21', ...only] = process.argv.slice(2);
+if (op !== 'create' && op !== 'execute') throw new Error('usage: socket-ladder.mjs <create|execute> [calls per round] [rounds] [step …]');
+const calls = Number(callsArg);
+const rounds = Number(roundsArg);
+const pkgDir = process.env.BENCH_OURS_DIR ?? join(ROOT, 'pkg');
+installCleanup();
+const emulator = await startEmulatorProcess({ toolCount: 1000 });
+const HN = { toolkits: ['hackernews'] };
+
+// The two real clients, and one session each for `execute`.
+const ours = new (await loadCandidate('ours')).Composio({ apiKey: API_KEY, baseURL: emulator.url });
+const bare = new (await loadCandidate('bare')).Composio({ apiKey: API_KEY, baseURL: emulator.url });
+let oursSession = await ours.create('user_1', HN);
+let bareSession = await bare.create('user_1', HN);
+
+// The send plan our client makes for `op`: the `send` action the wasm hands request.js, and the
+// headers object transport.js gets (captured once from a real call by wrapping `fetch`).
+const { Client } = await import(pathToFileURL(join(pkgDir, 'wasm/composio_wasm.js')).href);
+const { readAction } = await import(pathToFileURL(join(pkgDir, 'request.js')).href);
+const { send } = await import(pathToFileURL(join(pkgDir, 'transport.js')).href);
+let action;
+let init;
+const start = Client.prototype.start;
+Client.prototype.start = function (...a) {
+  const text = start.apply(this, a);
+  action = readAction(text);
+  return text;
+};
+const realFetch = globalThis.fetch;
+globalThis.fetch = (url, i) => ((init = i), realFetch(url, i));
+await (op === 'create' ? ours.create('user_1', HN) : oursSession.execute('HACKERNEWS_GET_FRONTPAGE', {}));
+globalThis.fetch = realFetch;
+Client.prototype.start = start;
+const plan = { method: action.method, url: action.url, headers: init.headers, body: action.body, timeout: action.timeout, limit: action.limit };
+
+// The bare client's request for `op`, as barefetch.mjs makes it.
+const base = `${emulator.url}/api/v3.1/tool_router/session`;
+let bareUrl = op === 'create' ? base : `${base}/${bareSession.sessionId}/execute`;
+const bareObj = () => (op === 'create' ? { user_id: 'user_1', toolkits: { enable: ['hackernews'] }, manage_connections: { enable: true } } : { tool_slug: 'HACKERNEWS_GET_FRONTPAGE', arguments: {} });
+const postHeaders = bare.postHeaders;
+if (JSON.stringify(postHeaders) !== JSON.stringify(plan.headers) || JSON.stringify(bareObj()) !== plan.body || plan.url.replace(/trs_\w+/, '') !== bareUrl.replace(/trs_\w+/, '')) {
+  console.error('note: the bare request differs from ours', { postHeaders, bareBody: JSON.stringify(bareObj()), bareUrl, plan });
+}
+
+const decoder = new TextDecoder();
+const check = json => {
+  if (op === 'create' ? typeof json.session_id !== 'string' : !json.data) throw new Error(`unexpected answer ${JSON.stringify(json).slice(0, 200)}`);
+  return json;
+};
+
+/** transport.js's readBytes, copied. */
+async function readBytes(response, limit) {
+  if (response.body === null) return new Uint8Array(0);
+  const declared = response.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) {
+    response.body.cancel().catch(() => {});
+    return null;
+  }
+  if (declared !== null && !response.headers.has('content-encoding')) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const steps = {
+  bare: async () => {
+    const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return check(json);
+  },
+  signal: async () => {
+    const c = new AbortController();
+    const t = setTimeout(() => c.abort(), plan.timeout);
+    try {
+      const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()), signal: c.signal });
+      return check(await res.json());
+    } finally {
+      clearTimeout(t);
+    }
+  },
+  manual: async () => {
+    const c = new AbortController();
+    const t = setTimeout(() => c.abort(), plan.timeout);
+    try {
+      const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()), redirect: 'manual', signal: c.signal });
+      return check(await res.json());
+    } finally {
+      clearTimeout(t);
+    }
+  },
+  bytes: async () => {
+    const c = new AbortController();
+    const t = setTimeout(() => c.abort(), plan.timeout);
+    try {
+      const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()), redirect: 'manual', signal: c.signal });
+      return check(JSON.parse(decoder.decode(await readBytes(res, plan.limit))));
+    } finally {
+      clearTimeout(t);
+    }
+  },
+  inline: async () => {
+    const signal = undefined;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, plan.timeout);
+    const forward = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forward);
+    let response;
+    let body;
+    try {
+      response = await fetch(plan.url, { method: plan.method, headers: plan.headers, body: plan.body, redirect: 'manual', signal: controller.signal });
+      body = await readBytes(response, plan.limit);
+    } catch (e) {
+      throw timedOut ? { kind: 'timeout', cause: e } : { kind: 'network', cause: e };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
+    return check(JSON.parse(decoder.decode(body)));
+  },
+  transport: async () => {
+    const res = await send(plan.method, plan.url, plan.headers, plan.body, plan.timeout, undefined, plan.limit);
+    return check(JSON.parse(decoder.decode(res.body)));
+  },
+  client: op === 'create' ? () => ours.create('user_1', HN) : () => oursSession.execute('HACKERNEWS_GET_FRONTPAGE', {}),
+};
+
+/** Forgets the emulator's state (its request log and sessions grow otherwise); `execute` moves to new sessions. */
+async function reset() {
+  await emulator.reset();
+  if (op !== 'execute') return;
+  oursSession = await ours.create('user_1', HN);
+  bareSession = await bare.create('user_1', HN);
+  plan.url = plan.url.replace(/trs_\w+/, oursSession.sessionId);
+  bareUrl = `${base}/${bareSession.sessionId}/execute`;
+}
+const names = only.length ? only : Object.keys(steps);
+for (const n of names) if (!steps[n]) throw new Error(`unknown step ${n}; steps: ${Object.keys(steps).join(' ')}`);
+
+// Warm-up: JIT and the connection pool.
+for (const n of names) for (let i = 0; i < 300; i++) await steps[n]();
+await reset();
+
+const cpu = Object.fromEntries(names.map(n => [n, []]));
+const wall = Object.fromEntries(names.map(n => [n, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const n of r % 2 ? [...names].reverse() : names) {
+    const step = steps[n];
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) await step();
+    const w = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpu[n].push((c.user + c.system) / calls);
+    wall[n].push((w * 1000) / calls);
+  }
+  await reset();
+}
+
+// Counting pass: sockets, GCs, async resources per call.
+let sockets = 0;
+dc.subscribe('undici:client:connected', () => sockets++);
+let gcs = { minor: 0, major: 0, ms: 0 };
+const obs = new PerformanceObserver(list => {
+  for (const e of list.getEntries()) {
+    const kind = e.detail?.kind ?? e.kind;
+    if (kind === 1) gcs.minor++;
+    else gcs.major++;
+    gcs.ms += e.duration;
+  }
+});
+obs.observe({ entryTypes: ['gc'] });
+const counts = {};
+const COUNT_CALLS = 1000;
+for (const n of names) {
+  sockets = 0;
+  gcs = { minor: 0, major: 0, ms: 0 };
+  for (let i = 0; i < COUNT_CALLS; i++) await steps[n]();
+  await new Promise(r => setTimeout(r, 50)); // let the observer deliver
+  counts[n] = { sockets, gcMinor: gcs.minor, gcMajor: gcs.major, gcMs: gcs.ms };
+  await reset();
+}
+obs.disconnect();
+let created = {};
+let entered = 0;
+const hook = createHook({
+  init(id, type) {
+    created[type] = (created[type] ?? 0) + 1;
+  },
+  before() {
+    entered++;
+  },
+});
+for (const n of names) {
+  created = {};
+  entered = 0;
+  hook.enable();
+  for (let i = 0; i < 200; i++) await steps[n]();
+  hook.disable();
+  counts[n].promises = (created.PROMISE ?? 0) / 200;
+  counts[n].other = Object.entries(created)
+    .filter(([t]) => t !== 'PROMISE')
+    .map(([t, k]) => `${t} ${(k / 200).toFixed(1)}`)
+    .join(', ');
+  counts[n].callbacks = entered / 200;
+}
+emulator.stop();
+
+console.log(`${op}: ${rounds} rounds of ${calls} calls, medians; Δ = against the step above; CPU = this process only`);
+console.log('step        CPU µs   Δ      wall µs   Δ     | new sockets, GC minor/major per 1000 (ms), per call: promises, callbacks entered, other resources');
+let prev;
+for (const n of names) {
+  const c = median(cpu[n]);
+  const w = median(wall[n]);
+  const k = counts[n];
+  const d = (x, p) => (p === undefined ? '' : (x - p >= 0 ? '+' : '') + (x - p).toFixed(1));
+  console.log(
+    `${n.padEnd(10)} ${c.toFixed(1).padStart(7)} ${d(c, prev?.c).padStart(6)} ${w.toFixed(1).padStart(9)} ${d(w, prev?.w).padStart(6)}  | ${k.sockets}, ${k.gcMinor}/${k.gcMajor} (${k.gcMs.toFixed(1)}), ${k.promises.toFixed(1)}, ${k.callbacks.toFixed(1)}, ${k.other}`
+  );
+  prev = { c, w };
+}
+process.exit(0);
