@@ -12,6 +12,8 @@
 //   inline     transport.js's send() copied inline (all of the above, try/catch/finally)
 //   transport  pkg/transport.js send() itself with the send plan the client makes (captured from
 //              the wasm's `send` action), then TextDecoder + JSON.parse: no wasm
+//   engine     request.js's Requests.call (the wasm engine driving transport.js), without the
+//              session object core.js builds around the result
 //   client     the whole client (`client.create` / `session.execute`)
 // Then one counting pass per step (not timed): new sockets (undici:client:connected), GCs per
 // 1,000 calls (PerformanceObserver), and async resources created / callbacks entered per call
@@ -44,10 +46,18 @@ let bareSession = await bare.create('user_1', HN);
 // The send plan our client makes for `op`: the `send` action the wasm hands request.js, and the
 // headers object transport.js gets (captured once from a real call by wrapping `fetch`).
 const { Client } = await import(pathToFileURL(join(pkgDir, 'wasm/composio_wasm.js')).href);
-const { readAction } = await import(pathToFileURL(join(pkgDir, 'request.js')).href);
+const { readAction, Requests } = await import(pathToFileURL(join(pkgDir, 'request.js')).href);
 const { send } = await import(pathToFileURL(join(pkgDir, 'transport.js')).href);
 let action;
 let init;
+let requests;
+let callArgs;
+const call = Requests.prototype.call;
+Requests.prototype.call = function (name, args, options) {
+  requests = this;
+  callArgs = [name, args, options];
+  return call.call(this, name, args, options);
+};
 const start = Client.prototype.start;
 Client.prototype.start = function (...a) {
   const text = start.apply(this, a);
@@ -59,6 +69,7 @@ globalThis.fetch = (url, i) => ((init = i), realFetch(url, i));
 await (op === 'create' ? ours.create('user_1', HN) : oursSession.execute('HACKERNEWS_GET_FRONTPAGE', {}));
 globalThis.fetch = realFetch;
 Client.prototype.start = start;
+Requests.prototype.call = call;
 const plan = { method: action.method, url: action.url, headers: init.headers, body: action.body, timeout: action.timeout, limit: action.limit };
 
 // The bare client's request for `op`, as barefetch.mjs makes it.
@@ -172,6 +183,7 @@ const steps = {
     const res = await send(plan.method, plan.url, plan.headers, plan.body, plan.timeout, undefined, plan.limit);
     return check(JSON.parse(decoder.decode(res.body)));
   },
+  engine: () => requests.call(callArgs[0], op === 'create' ? callArgs[1] : [oursSession.sessionId, ...callArgs[1].slice(1)], callArgs[2]),
   client: op === 'create' ? () => ours.create('user_1', HN) : () => oursSession.execute('HACKERNEWS_GET_FRONTPAGE', {}),
 };
 
@@ -192,6 +204,7 @@ for (const n of names) for (let i = 0; i < 300; i++) await steps[n]();
 await reset();
 
 const cpu = Object.fromEntries(names.map(n => [n, []]));
+const sys = Object.fromEntries(names.map(n => [n, []]));
 const wall = Object.fromEntries(names.map(n => [n, []]));
 for (let r = 0; r < rounds; r++) {
   for (const n of r % 2 ? [...names].reverse() : names) {
@@ -202,6 +215,7 @@ for (let r = 0; r < rounds; r++) {
     const w = performance.now() - t0;
     const c = process.cpuUsage(c0);
     cpu[n].push((c.user + c.system) / calls);
+    sys[n].push(c.system / calls);
     wall[n].push((w * 1000) / calls);
   }
   await reset();
@@ -257,7 +271,7 @@ for (const n of names) {
 emulator.stop();
 
 console.log(`${op}: ${rounds} rounds of ${calls} calls, medians; Δ = against the step above; CPU = this process only`);
-console.log('step        CPU µs   Δ      wall µs   Δ     | new sockets, GC minor/major per 1000 (ms), per call: promises, callbacks entered, other resources');
+console.log('step        CPU µs   Δ    (system)  wall µs   Δ     | new sockets, GC minor/major per 1000 (ms), per call: promises, callbacks entered, other resources');
 let prev;
 for (const n of names) {
   const c = median(cpu[n]);
@@ -265,7 +279,7 @@ for (const n of names) {
   const k = counts[n];
   const d = (x, p) => (p === undefined ? '' : (x - p >= 0 ? '+' : '') + (x - p).toFixed(1));
   console.log(
-    `${n.padEnd(10)} ${c.toFixed(1).padStart(7)} ${d(c, prev?.c).padStart(6)} ${w.toFixed(1).padStart(9)} ${d(w, prev?.w).padStart(6)}  | ${k.sockets}, ${k.gcMinor}/${k.gcMajor} (${k.gcMs.toFixed(1)}), ${k.promises.toFixed(1)}, ${k.callbacks.toFixed(1)}, ${k.other}`
+    `${n.padEnd(10)} ${c.toFixed(1).padStart(7)} ${d(c, prev?.c).padStart(6)} (${median(sys[n]).toFixed(1).padStart(5)}) ${w.toFixed(1).padStart(9)} ${d(w, prev?.w).padStart(6)}  | ${k.sockets}, ${k.gcMinor}/${k.gcMajor} (${k.gcMs.toFixed(1)}), ${k.promises.toFixed(1)}, ${k.callbacks.toFixed(1)}, ${k.other}`
   );
   prev = { c, w };
 }
