@@ -20,6 +20,7 @@
 // (async_hooks: promises, and the native callbacks, which are the event-loop turns).
 //   node bench/tools/socket-ladder.mjs <create|execute> [calls per round] [rounds] [step …]
 // BENCH_OURS_DIR: the package directory to load (default: pkg/ of this work tree).
+// DELAY_MS=N: the emulator waits N ms before each answer (a farther server: longer idle waits).
 import { createHook } from 'node:async_hooks';
 import dc from 'node:diagnostics_channel';
 import { join } from 'node:path';
@@ -36,6 +37,12 @@ const pkgDir = process.env.BENCH_OURS_DIR ?? join(ROOT, 'pkg');
 installCleanup();
 const emulator = await startEmulatorProcess({ toolCount: 1000 });
 const HN = { toolkits: ['hackernews'] };
+const delayMs = Number(process.env.DELAY_MS ?? 0);
+/** A fault that only delays every API answer by `delayMs` (until the next reset). */
+async function delayAnswers() {
+  const res = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ path: '/api/*', delayMs, times: 1e9 }) });
+  if (res.status !== 204) throw new Error(`emulator faults: ${res.status}`);
+}
 
 // The two real clients, and one session each for `execute`.
 const ours = new (await loadCandidate('ours')).Composio({ apiKey: API_KEY, baseURL: emulator.url });
@@ -190,6 +197,7 @@ const steps = {
 /** Forgets the emulator's state (its request log and sessions grow otherwise); `execute` moves to new sessions. */
 async function reset() {
   await emulator.reset();
+  if (delayMs) await delayAnswers();
   if (op !== 'execute') return;
   oursSession = await ours.create('user_1', HN);
   bareSession = await bare.create('user_1', HN);
@@ -270,7 +278,7 @@ for (const n of names) {
 }
 emulator.stop();
 
-console.log(`${op}: ${rounds} rounds of ${calls} calls, medians; Δ = against the step above; CPU = this process only`);
+console.log(`${op}${delayMs ? `, answers delayed ${delayMs} ms` : ''}: ${rounds} rounds of ${calls} calls, medians; Δ = against the step above; CPU = this process only`);
 console.log('step        CPU µs   Δ    (system)  wall µs   Δ     | new sockets, GC minor/major per 1000 (ms), per call: promises, callbacks entered, other resources');
 let prev;
 for (const n of names) {
