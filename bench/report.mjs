@@ -1,6 +1,7 @@
 // Turns the phase results into the targets (PASS/FAIL) and a plain-text table.
 
 import { CANDIDATES } from './lib/common.mjs';
+import { ratioInterval } from './lib/spread.mjs';
 
 const MiB = 1024 * 1024;
 const SHORT = { ours: 'composio-wasm', core: 'core (off)', 'core-defaults': 'core (defaults)', bare: 'bare fetch' };
@@ -46,6 +47,11 @@ function table(title, rows, note) {
   return lines.join('\n');
 }
 
+/** The interval of one candidate's ratio to bare fetch in a per-call test. */
+function spreadOf(pc, test, candidate) {
+  return ratioInterval(pc[test].candidates[candidate].samples, pc[test].candidates.bare.samples);
+}
+
 /** The issue's targets, evaluated on the results. */
 export function evaluateTargets(r) {
   const t = [];
@@ -58,6 +64,11 @@ export function evaluateTargets(r) {
     add('execute: per call ≤ 1.05× bare fetch', fmtRatio(rc('execute')), '1.05×', rc('execute') <= 1.05);
     add('256 concurrent creates ≤ 1.10× bare fetch', fmtRatio(rc('concurrent')), '1.10×', rc('concurrent') <= 1.1);
     add('tools() over 1,000 tools ≤ 1.5× bare fetch', fmtRatio(rc('tools')), '1.50×', rc('tools') <= 1.5);
+    // Issue 17: enough repetitions that the per-call medians are stable to ±0.03.
+    for (const test of ['create', 'execute', 'concurrent']) {
+      const { low, high, halfWidth } = spreadOf(pc, test, 'ours');
+      add(`${test}: ratio stable to ±0.03 (90% bootstrap interval)`, `±${halfWidth.toFixed(3)} (${low.toFixed(2)}–${high.toFixed(2)})`, '±0.030', halfWidth <= 0.03);
+    }
   }
   const cs = r.coldstart?.results;
   if (cs) {
@@ -137,6 +148,13 @@ export function renderReport(r) {
         p.intercepted ? `core (defaults): ${p.intercepted.count} off-machine requests answered locally (${Object.entries(p.intercepted.hosts).map(([h, n]) => `${h} ${n}`).join(', ')})` : undefined
       )
     );
+    const interval = (test, c) => {
+      const { low, high } = spreadOf(p.results, test, c);
+      return Number.isFinite(low) ? `${low.toFixed(2)}–${high.toFixed(2)}` : '–';
+    };
+    const spreadLine = test => `${test} ${['ours', 'core'].map(c => `${c === 'ours' ? 'composio-wasm' : 'core (off)'} ${interval(test, c)}`).join(', ')}`;
+    out.push(`  Spread: 90% bootstrap interval of the ratio to bare fetch (4,000 resamples of the ${p.config.reps} repetitions, paired): ${['create', 'execute', 'tools', 'concurrent'].map(spreadLine).join('; ')}.`);
+    if (p.config.bursts) out.push(`  A concurrent cell is the median of ${p.config.bursts} bursts per repetition; tools() of ${p.config.toolsCalls} calls.`);
     out.push('');
   }
   if (r.coldstart) {

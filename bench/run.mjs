@@ -3,7 +3,7 @@
 // and with its defaults, off-machine traffic answered locally) and a bare-fetch client.
 //
 //   node bench/run.mjs [--quick] [--only size,coldstart,cli,workers,percall,memory]
-//                      [--percall-reps N] [--memory-pairs N] [--memory-reps N] [--memory-parallel N]
+//                      [--percall-reps N] [--percall-bursts N] [--memory-pairs N] [--memory-reps N] [--memory-parallel N]
 //                      [--emulator-keepalive MS] [--out DIR]
 //   node bench/run.mjs --report bench/results/latest.json   (re-render a saved run)
 //
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // More repetitions of the per-call phase narrow its medians on a noisy machine (default 5).
     'percall-reps': { type: 'string' },
+    'percall-bursts': { type: 'string' },
     'memory-pairs': { type: 'string' },
     'memory-reps': { type: 'string' },
     'memory-parallel': { type: 'string' },
@@ -106,6 +107,7 @@ const ctx = {
   quick,
   log,
   percallReps: values['percall-reps'] ? Number(values['percall-reps']) : undefined,
+  percallBursts: values['percall-bursts'] ? Number(values['percall-bursts']) : undefined,
   pairs: values['memory-pairs'] ? Number(values['memory-pairs']) : undefined,
   memoryReps: values['memory-reps'] ? Number(values['memory-reps']) : undefined,
   memoryParallel: values['memory-parallel'] ? Number(values['memory-parallel']) : undefined,
