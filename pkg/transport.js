@@ -41,7 +41,7 @@ function neverSent(error) {
  * @param {number} limit
  * @returns {Promise<Uint8Array | null>}
  */
-async function readBytes(response, limit) {
+export async function readBytes(response, limit) {
   if (response.body === null) return new Uint8Array(0);
   const declared = response.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) {

@@ -7,9 +7,8 @@
 //   bare       fetch(url, { method, headers, body: JSON.stringify(obj) }) then res.json()
 //   signal     + an AbortController (its signal to fetch) and a 60 s setTimeout, cleared after
 //   manual     + redirect: 'manual'
-//   bytes      + the body read as transport.js reads it (content-length check, then
+//   bytes      + the body read by transport.js's readBytes (content-length check, then
 //                arrayBuffer() or a getReader() loop), TextDecoder + JSON.parse
-//   inline     transport.js's send() copied inline (all of the above, try/catch/finally)
 //   transport  pkg/transport.js send() itself with the send plan the client makes (captured from
 //              the wasm's `send` action), then TextDecoder + JSON.parse: no wasm
 //   engine     request.js's Requests.call (the wasm engine driving transport.js), without the
@@ -54,7 +53,7 @@ let bareSession = await bare.create('user_1', HN);
 // headers object transport.js gets (captured once from a real call by wrapping `fetch`).
 const { Client } = await import(pathToFileURL(join(pkgDir, 'wasm/composio_wasm.js')).href);
 const { readAction, Requests } = await import(pathToFileURL(join(pkgDir, 'request.js')).href);
-const { send } = await import(pathToFileURL(join(pkgDir, 'transport.js')).href);
+const { send, readBytes } = await import(pathToFileURL(join(pkgDir, 'transport.js')).href);
 let action;
 let init;
 let requests;
@@ -84,8 +83,9 @@ const base = `${emulator.url}/api/v3.1/tool_router/session`;
 let bareUrl = op === 'create' ? base : `${base}/${bareSession.sessionId}/execute`;
 const bareObj = () => (op === 'create' ? { user_id: 'user_1', toolkits: { enable: ['hackernews'] }, manage_connections: { enable: true } } : { tool_slug: 'HACKERNEWS_GET_FRONTPAGE', arguments: {} });
 const postHeaders = bare.postHeaders;
+// The ladder only means something if every step sends the same request.
 if (JSON.stringify(postHeaders) !== JSON.stringify(plan.headers) || JSON.stringify(bareObj()) !== plan.body || plan.url.replace(/trs_\w+/, '') !== bareUrl.replace(/trs_\w+/, '')) {
-  console.error('note: the bare request differs from ours', { postHeaders, bareBody: JSON.stringify(bareObj()), bareUrl, plan });
+  throw new Error(`the bare request differs from ours: ${JSON.stringify({ postHeaders, bareBody: JSON.stringify(bareObj()), bareUrl, plan })}`);
 }
 
 const decoder = new TextDecoder();
@@ -94,36 +94,16 @@ const check = json => {
   return json;
 };
 
-/** transport.js's readBytes, copied. */
-async function readBytes(response, limit) {
-  if (response.body === null) return new Uint8Array(0);
-  const declared = response.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) {
-    response.body.cancel().catch(() => {});
-    return null;
+/** Bare fetch with what transport.js adds, one piece at a time: a signal and timer, `redirect`, its body reader. */
+async function bareWith({ redirect, read }) {
+  const c = new AbortController();
+  const t = setTimeout(() => c.abort(), plan.timeout);
+  try {
+    const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()), redirect, signal: c.signal });
+    return check(read ? JSON.parse(decoder.decode(await readBytes(res, plan.limit))) : await res.json());
+  } finally {
+    clearTimeout(t);
   }
-  if (declared !== null && !response.headers.has('content-encoding')) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }
 
 const steps = {
@@ -133,59 +113,9 @@ const steps = {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return check(json);
   },
-  signal: async () => {
-    const c = new AbortController();
-    const t = setTimeout(() => c.abort(), plan.timeout);
-    try {
-      const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()), signal: c.signal });
-      return check(await res.json());
-    } finally {
-      clearTimeout(t);
-    }
-  },
-  manual: async () => {
-    const c = new AbortController();
-    const t = setTimeout(() => c.abort(), plan.timeout);
-    try {
-      const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()), redirect: 'manual', signal: c.signal });
-      return check(await res.json());
-    } finally {
-      clearTimeout(t);
-    }
-  },
-  bytes: async () => {
-    const c = new AbortController();
-    const t = setTimeout(() => c.abort(), plan.timeout);
-    try {
-      const res = await fetch(bareUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(bareObj()), redirect: 'manual', signal: c.signal });
-      return check(JSON.parse(decoder.decode(await readBytes(res, plan.limit))));
-    } finally {
-      clearTimeout(t);
-    }
-  },
-  inline: async () => {
-    const signal = undefined;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, plan.timeout);
-    const forward = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forward);
-    let response;
-    let body;
-    try {
-      response = await fetch(plan.url, { method: plan.method, headers: plan.headers, body: plan.body, redirect: 'manual', signal: controller.signal });
-      body = await readBytes(response, plan.limit);
-    } catch (e) {
-      throw timedOut ? { kind: 'timeout', cause: e } : { kind: 'network', cause: e };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forward);
-    }
-    return check(JSON.parse(decoder.decode(body)));
-  },
+  signal: () => bareWith({}),
+  manual: () => bareWith({ redirect: 'manual' }),
+  bytes: () => bareWith({ redirect: 'manual', read: true }),
   transport: async () => {
     const res = await send(plan.method, plan.url, plan.headers, plan.body, plan.timeout, undefined, plan.limit);
     return check(JSON.parse(decoder.decode(res.body)));

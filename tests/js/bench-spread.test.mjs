@@ -23,3 +23,21 @@ test('fewer than 5 repetitions give no interval', () => {
   const r = ratioInterval([1, 2, 3, 4], [1, 2, 3, 4]);
   assert.ok(Number.isNaN(r.low) && Number.isNaN(r.high) && Number.isNaN(r.halfWidth));
 });
+
+test("the report's 'stable to ±0.03' targets: judged from the interval, left out below 5 repetitions", async () => {
+  const { evaluateTargets } = await import('../../bench/report.mjs');
+  const percall = reps => {
+    const b = bare.slice(0, reps);
+    const tests = { create: 1.2, execute: 1.2, tools: 1.1, concurrent: 1.2 };
+    const results = {};
+    for (const [t, k] of Object.entries(tests)) {
+      // concurrent: ours swings ±25% around 1.2× bare from one repetition to the next
+      const ours = b.map((x, i) => x * k * (t === 'concurrent' ? 1 + 0.25 * Math.sin(i * 2.3) : 1));
+      results[t] = { candidates: { ours: { samples: ours, median: k * 500 }, bare: { samples: b, median: 500 } } };
+    }
+    return { percall: { results } };
+  };
+  const stable = r => Object.fromEntries(evaluateTargets(r).filter(x => /stable/.test(x.name)).map(x => [x.name.split(':')[0], x.pass]));
+  assert.deepEqual(stable(percall(40)), { create: true, execute: true, concurrent: false });
+  assert.deepEqual(stable(percall(3)), {});
+});
