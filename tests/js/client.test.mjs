@@ -184,6 +184,36 @@ describe('the session object', () => {
     assertPlainTree(session.mcp, assert, 'mcp');
   });
 
+  test('its methods are own arrow functions, as upstream wraps them: no name, length 0, usable detached', async () => {
+    const session = await client().create('user_2', { toolkits: ['hackernews'] });
+    const own = (/** @type {any} */ o) => Object.keys(o).filter(k => typeof o[k] === 'function').map(k => [k, o[k].name, o[k].length]);
+    // @composio/core 0.19.0 shows the same (plus its internal custom-tool helpers).
+    assert.deepEqual(own(session), [
+      ['tools', '', 0],
+      ['authorize', '', 0],
+      ['ensureConnected', '', 0],
+      ['toolkits', '', 0],
+      ['search', '', 0],
+      ['execute', '', 0],
+      ['proxyExecute', '', 0],
+      ['update', '', 0],
+      ['delete', '', 0],
+    ]);
+    assert.deepEqual(own(session.experimental.files), [
+      ['list', '', 0],
+      ['upload', '', 0],
+      ['download', '', 0],
+      ['delete', '', 0],
+    ]);
+    // Detached from the session, with every argument passed through (here the options' default).
+    const { execute, toolkits } = session;
+    const result = await execute.call(undefined, 'HACKERNEWS_GET_FRONTPAGE', {});
+    assert.equal(result.error, null);
+    assert.deepEqual((await toolkits()).items.map((/** @type {any} */ t) => t.slug), ['hackernews']);
+    const { list } = session.experimental.files;
+    assert.ok(Array.isArray((await list()).items));
+  });
+
   test('warnings come through', async () => {
     const session = await client().create('user_3', { toolkits: ['gmail'], preload: { tools: 'all' } });
     assert.deepEqual(session.warnings.map(w => w.code), ['PRELOAD_TOOLS_HIGH_CONTEXT_USAGE']);
