@@ -116,8 +116,8 @@ export class ToolRouterSession {
       files: new ToolRouterSessionFilesMount(client, fields.sessionId),
     };
     // Own properties that call the prototype's methods on this session (`ownMethod`), written
-    // out rather than looped over names: a session is made per `create`, and binding nine async
-    // methods in a loop cost 4.4 µs a session against 0.4 (Node 20, measured).
+    // out: a session is made per `create`, and `.bind()` of the nine async methods in a loop over
+    // their names cost 4.4 µs a session against 0.4 for these arrows (Node 20, measured).
     this.tools = ownMethod(this.tools, this);
     this.authorize = ownMethod(this.authorize, this);
     this.ensureConnected = ownMethod(this.ensureConnected, this);

@@ -205,7 +205,7 @@ describe('the session object', () => {
       ['download', '', 0],
       ['delete', '', 0],
     ]);
-    // Detached from the session, with every argument passed through (here the options' default).
+    // Detached, each still runs on its session.
     const { execute, toolkits } = session;
     const result = await execute.call(undefined, 'HACKERNEWS_GET_FRONTPAGE', {});
     assert.equal(result.error, null);

@@ -159,6 +159,23 @@ describe('create() matches @composio/core on the wire and in the session', () =>
   }
 });
 
+describe("the session's methods are shaped as @composio/core's", () => {
+  test('own functions with no name and length 0, on the session and on experimental.files', async () => {
+    const theirs = (await run(official, 'user_123', { toolkits: ['hackernews'] })).session;
+    const mine = (await run(ours, 'user_123', { toolkits: ['hackernews'] })).session;
+    /** name → [name, length] of each own function-valued property @param {any} o */
+    const shape = o => Object.fromEntries(Object.keys(o).filter(k => typeof o[k] === 'function').map(k => [k, [o[k].name, o[k].length]]));
+    const [t, m] = [shape(theirs), shape(mine)];
+    // Upstream also has its custom-tool helpers (applySchemaModifier, routeMultiExecute, …), which
+    // this package leaves out with custom tools; every method we have is shaped as upstream's.
+    assert.deepEqual(Object.keys(m), ['tools', 'authorize', 'ensureConnected', 'toolkits', 'search', 'execute', 'proxyExecute', 'update', 'delete']);
+    for (const k of Object.keys(m)) assert.deepEqual(m[k], t[k], k);
+    const [tf, mf] = [shape(theirs.experimental.files), shape(mine.experimental.files)];
+    for (const k of Object.keys(mf)) assert.deepEqual(mf[k], tf[k], `experimental.files.${k}`);
+    assert.deepEqual(Object.keys(mf), ['list', 'upload', 'download', 'delete']);
+  });
+});
+
 describe('create() refuses what @composio/core refuses, before any request', () => {
   for (const [name, config] of Object.entries(INVALID)) {
     test(name, async () => {
