@@ -146,6 +146,11 @@ describe('session methods match @composio/core', () => {
         pendingAccount = (Array.isArray(list) ? list : list.items ?? []).find(a => a.status === 'INITIATED');
       }
       assert.ok(pendingAccount, 'ensureConnected() never initiated a connection');
+      // Complete it only after the SDK's first poll, so both SDKs poll exactly twice (completing
+      // it before or after that poll was a race: one GET in one run, two in the other).
+      const polled = () => emulator.requests.some(r => r.method === 'GET' && r.path === `/api/v3.1/connected_accounts/${pendingAccount.id}`);
+      for (let i = 0; i < 400 && !polled(); i++) await new Promise(r => setTimeout(r, 10));
+      assert.ok(polled(), 'ensureConnected() never polled the connection');
       await fetch(`${emulator.url}/__emulator/connections/${pendingAccount.id}`, { method: 'POST', body: JSON.stringify({ status: 'ACTIVE' }) });
       return { noAuth, slack: await pending };
     }));
